@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from actionagenda.accounts.models import User
+from actionagenda.accounts.services import issue_api_token
+
+
+class Command(BaseCommand):
+    help = "Issue an API bearer token for an account; the token is the last word printed."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", required=True, help="E-mail address of the account.")
+        parser.add_argument("--create", action="store_true", help="Create a partner account when missing.")
+        parser.add_argument("--name", default="", help="A name for the token (for example the partner platform).")
+
+    def handle(self, *args, user, create, name, **options):
+        try:
+            raw = issue_api_token(user, create=create, name=name)
+        except User.DoesNotExist as error:
+            raise CommandError(f"{error} Add --create to create a partner account.") from error
+        self.stdout.write(f"API token for {user.strip().lower()}: {raw}")

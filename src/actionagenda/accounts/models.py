@@ -1,0 +1,146 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from actionagenda.vocabularies import catalogue
+
+SECRETARIAT_GROUP = "Secretariat"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email, password, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **fields):
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create(email, password, **fields)
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self._create(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account; signs in with a verified e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    is_staff = models.BooleanField(_("staff status"), default=False,
+                                   help_text=_("Can log into the administration site."))
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return self.name or self.email.split("@")[0]
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.is_active and self.has_perm("commitments.moderate_commitment")
+
+
+class Actor(models.Model):
+    """Who makes commitments: a person, an organisation, a business or a local government."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        ORGANIZATION = "organization", _("Organisation")
+        BUSINESS = "business", _("Business")
+        LOCAL_GOVERNMENT = "local_government", _("Local government")
+
+    kind = models.CharField(_("actor type"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    organization_type = models.CharField(_("organisation type"), max_length=32, blank=True,
+                                         choices=catalogue.ORGANIZATION_TYPES.choices)
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("about"), blank=True)
+    # Business
+    sector = models.CharField(_("sector"), max_length=32, blank=True, choices=catalogue.BUSINESS_SECTORS.choices)
+    size = models.CharField(_("size"), max_length=16, blank=True, choices=catalogue.BUSINESS_SIZES.choices)
+    # Local government
+    government_level = models.CharField(_("level of government"), max_length=16, blank=True,
+                                        choices=catalogue.GOVERNMENT_LEVELS.choices)
+    population_served = models.PositiveBigIntegerField(_("population served"), null=True, blank=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="actors", blank=True,
+                                     verbose_name=_("members"))
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        indexes = [models.Index(fields=["kind"])]
+
+    def __str__(self):
+        return self.name
+
+
+class ApiToken(models.Model):
+    """A bearer token for the write API; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str = "") -> tuple["ApiToken", str]:
+        """Create a token for `user`; returns it with the raw secret, which is shown once and never stored."""
+        raw = "aa_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, digest=cls.hash(raw), prefix=raw[:8])
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str):
+        """The active user behind a raw token, or None."""
+        token = (cls.objects.select_related("user")
+                 .filter(digest=cls.hash(raw), revoked=False, user__is_active=True).first())
+        if token is None:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        return token.user

@@ -1,0 +1,52 @@
+"""Accounts: the secretariat role and partner accounts."""
+
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .models import SECRETARIAT_GROUP, ApiToken, User
+
+# What the secretariat may do in the admin besides moderating: manage every platform record.
+SECRETARIAT_APPS = ("accounts", "commitments", "vocabularies", "outreach", "interop", "consultations", "events",
+                    "assistant", "progress", "stats")
+
+
+def secretariat_group() -> Group:
+    """The Secretariat group with moderation rights and the admin permissions of the platform's apps."""
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    permissions = Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
+    group.permissions.set(permissions)
+    return group
+
+
+@transaction.atomic
+def make_secretariat(email: str, password: str | None = None, name: str = "") -> tuple[User, str | None]:
+    """Create (or promote) a secretariat account with a verified address; returns it and any new password."""
+    email = email.strip().lower()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        password = password or secrets.token_urlsafe(12)
+        user = User.objects.create_user(email=email, password=password, name=name or "Secretariat")
+    elif password:
+        user.set_password(password)
+    user.is_staff = True
+    user.save()
+    user.groups.add(secretariat_group())
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user, password
+
+
+@transaction.atomic
+def issue_api_token(email: str, create: bool = False, name: str = "") -> str:
+    """A new bearer token for the account `email` (a partner account is created with `create`)."""
+    email = email.strip().lower()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        if not create:
+            raise User.DoesNotExist(f"No account with the e-mail address {email}.")
+        user = User.objects.create_user(email=email, password=None, name=name or email)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    _, raw = ApiToken.issue(user, name=name or "partner")
+    return raw

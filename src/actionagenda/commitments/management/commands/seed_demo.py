@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from actionagenda.commitments import demo
+from actionagenda.commitments.models import Commitment
+
+
+class Command(BaseCommand):
+    help = "Create demo commitments in English, French and Spanish (skipped when some already exist)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--commitments", type=int, default=300)
+        parser.add_argument("--seed", type=int, default=2030)
+        parser.add_argument("--force", action="store_true", help="Add them even if commitments exist.")
+
+    def handle(self, *args, commitments, seed, force, **options):
+        if Commitment.objects.exists() and not force:
+            self.stdout.write("Demo data already present; nothing added.")
+            return
+        made = demo.generate(commitments, seed=seed)
+        self.stdout.write(f"Created {made} demo commitments.")

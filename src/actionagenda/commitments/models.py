@@ -1,0 +1,179 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies.models import Term
+
+EARLIEST_DATE_YEAR = 1990
+LATEST_DATE_YEAR = 2100
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Commitment.Status.PUBLISHED)
+
+    def editable_by(self, user):
+        """Commitments `user` may edit: those of the actors they belong to, never another's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(actor__members=user)
+
+    def with_relations(self):
+        return self.select_related("actor").prefetch_related(
+            "countries", "action_areas", "gbf_targets", "ip_elements", "audiences", "kpis")
+
+
+class Commitment(models.Model):
+    """A voluntary, measurable biosafety commitment by a non-state actor."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for changes")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        ARCHIVED = "archived", _("Archived")
+
+    class Source(models.TextChoices):
+        SITE = "site", _("This platform")
+        PARTNER = "partner", _("A partner platform (API)")
+
+    actor = models.ForeignKey("accounts.Actor", on_delete=models.PROTECT, related_name="commitments",
+                              verbose_name=_("actor"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("created by"))
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True,
+                                   help_text=_("What you will do, for whom and how. Markdown is allowed."))
+    language = models.CharField(_("language"), max_length=8, choices=catalogue.LANGUAGES.choices, default="en")
+    countries = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("countries"),
+                                       limit_choices_to={"scheme": "country"})
+    action_areas = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("action areas"),
+                                          limit_choices_to={"scheme": "action_area"})
+    gbf_targets = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("GBF targets"),
+                                         limit_choices_to={"scheme": "gbf_target"})
+    ip_elements = models.ManyToManyField(Term, related_name="+", blank=True,
+                                         verbose_name=_("Implementation Plan elements"),
+                                         limit_choices_to={"scheme": "ip_element"})
+    audiences = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("target audiences"),
+                                       limit_choices_to={"scheme": "audience"})
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    scale = models.CharField(_("scale"), max_length=16, choices=catalogue.SCALES.choices, blank=True)
+    phase = models.CharField(_("phase"), max_length=16, choices=catalogue.PHASES.choices, default="planning")
+    partners = models.TextField(_("partners"), blank=True)
+    resources = models.TextField(_("resources"), blank=True,
+                                 help_text=_("People, funding and in-kind means committed to the action."))
+    expected_impact = models.TextField(_("expected impact"), blank=True)
+    supply_chain_scope = models.CharField(_("supply-chain scope"), max_length=20, blank=True,
+                                          choices=catalogue.SUPPLY_CHAIN_SCOPES.choices)
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.SITE)
+    source_platform = models.CharField(_("source platform"), max_length=100, blank=True)
+    external_id = models.CharField(_("identifier on the source platform"), max_length=200, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences])
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["-published_at", "-created"]
+        permissions = [("moderate_commitment", _("Can moderate commitments"))]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["status", "phase"]),
+            models.Index(fields=["status", "scale"]),
+            models.Index(fields=["status", "language"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("commitments:detail", kwargs={"pk": self.pk})
+
+    @property
+    def actor_type(self) -> str:
+        return self.actor.kind
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class KPI(models.Model):
+    """A key performance indicator: what is measured, from where, to where, by when."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Increase")
+        DECREASE = "decrease", _("Decrease")
+        MAINTAIN = "maintain", _("Maintain")
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="kpis")
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=4, null=True,
+                                         blank=True)
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4, null=True,
+                                       blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    current_value = models.DecimalField(_("latest value"), max_digits=16, decimal_places=4, null=True,
+                                        blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+        ordering = ["commitment", "position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def direction(self) -> str:
+        if self.baseline_value is None or self.target_value is None:
+            return ""
+        if self.target_value > self.baseline_value:
+            return self.Direction.INCREASE
+        if self.target_value < self.baseline_value:
+            return self.Direction.DECREASE
+        return self.Direction.MAINTAIN
+
+
+class ModerationDecision(models.Model):
+    """A step of the moderation workflow, with the comment shown to the author."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted")
+        PUBLISH = "publish", _("Published")
+        RETURN = "return", _("Returned for changes")
+        WITHDRAW = "withdraw", _("Withdrawn")
+        ARCHIVE = "archive", _("Archived")
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="decisions")
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    comment = models.TextField(_("comment"), blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} — {self.commitment}"
+

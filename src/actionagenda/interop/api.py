@@ -1,0 +1,61 @@
+"""The public API, version 1: the contract partners build on. Errors are RFC 9457 problem details."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from actionagenda.vocabularies import catalogue
+
+from . import problems
+from .commitments_api import router as commitments_router
+
+api = NinjaAPI(
+    title="actionagenda API",
+    version="1",
+    description="Biosafety commitments of non-state actors under the CBD Action Agenda for Nature and People.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_problem(request: HttpRequest, exc: ValidationError):
+    return problems.from_validation_errors(request, exc.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_problem(request: HttpRequest, exc: AuthenticationError):
+    return problems.respond(request, 401, "Authentication required",
+                            "Send a valid API token as 'Authorization: Bearer <token>'.")
+
+
+@api.exception_handler(HttpError)
+def http_problem(request: HttpRequest, exc: HttpError):
+    return problems.respond(request, exc.status_code, problems.title_for(exc.status_code), str(exc))
+
+
+class VocabularyEntry(Schema):
+    code: str
+    label: str
+    group: str = ""
+    number: str = ""
+
+
+class VocabularyOut(Schema):
+    name: str
+    label: str
+    entries: list[VocabularyEntry]
+
+
+@api.get("/vocabularies/{name}", response=VocabularyOut, tags=["vocabularies"],
+         summary="A controlled vocabulary with labels in the requested language")
+def vocabulary(request, name: str):
+    found = catalogue.get(name)
+    if found is None:
+        raise HttpError(404, f"No vocabulary named '{name}'. Known: {', '.join(sorted(catalogue.PUBLISHED))}, country.")
+    return {"name": found.name, "label": str(found.label), "entries": [
+        {"code": e.code, "label": str(e.label), "group": e.group, "number": e.number} for e in found]}
+
+
+api.add_router("/commitments", commitments_router)

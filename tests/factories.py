@@ -1,0 +1,94 @@
+"""factory-boy factories shared by the test modules."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from allauth.account.models import EmailAddress
+
+from actionagenda.accounts.models import Actor, User
+from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.vocabularies.models import Term
+
+
+def terms(scheme: str, *codes: str) -> list[Term]:
+    return list(Term.objects.filter(scheme=scheme, code__in=codes))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Actor
+        skip_postgeneration_save = True
+
+    kind = Actor.Kind.ORGANIZATION
+    name = factory.Sequence(lambda n: f"Biosafety Network {n}")
+    organization_type = "ngo"
+    country = "KE"
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.add(*extracted)
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+        skip_postgeneration_save = True
+
+    actor = factory.SubFactory(ActorFactory)
+    title = factory.Sequence(lambda n: f"Biosafety awareness campaign {n}")
+    description = "Radio programmes and school visits on living modified organisms."
+    language = "en"
+    start_date = datetime.date(2025, 1, 1)
+    end_date = datetime.date(2028, 12, 31)
+    scale = "national"
+    phase = "implementation"
+    status = Commitment.Status.PUBLISHED
+    published_at = factory.Faker("date_time_this_year", tzinfo=datetime.UTC)
+
+    @factory.post_generation
+    def links(self, create, extracted, **kwargs):
+        """links={"gbf_targets": ["GBF-17"], "countries": ["KE"], ...}; sensible defaults otherwise."""
+        if not create:
+            return
+        wanted = {"gbf_targets": ["GBF-17"], "countries": ["KE"], "action_areas": ["BIOSAFETY"],
+                  "ip_elements": ["IP-PAEP"], "audiences": ["general_public"]}
+        wanted.update(extracted or {})
+        schemes = {"gbf_targets": "gbf_target", "countries": "country", "action_areas": "action_area",
+                   "ip_elements": "ip_element", "audiences": "audience"}
+        for field, codes in wanted.items():
+            getattr(self, field).set(terms(schemes[field], *codes))
+
+    @factory.post_generation
+    def kpi(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            KPIFactory(commitment=self)
+
+
+class KPIFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KPI
+
+    name = "People reached"
+    unit = "people"
+    baseline_value = Decimal("0")
+    baseline_date = datetime.date(2025, 1, 1)
+    target_value = Decimal("5000")
+    target_date = datetime.date(2028, 12, 31)

@@ -1,0 +1,23 @@
+from actionagenda.markup import plain_text, render_markdown
+
+
+def test_it_renders_markdown_emphasis_and_links():
+    html = render_markdown("**Seeds** and [the BCH](https://bch.cbd.int/)")
+    assert "<strong>Seeds</strong>" in html
+    assert 'href="https://bch.cbd.int/"' in html
+
+
+def test_it_never_lets_a_script_through():
+    html = render_markdown("Hello <script>alert('x')</script>")
+    assert "<script" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_it_strips_event_handlers_from_images_and_links():
+    html = render_markdown('<img src=x onerror="alert(1)"> [click](javascript:alert(1))')
+    assert "<img" not in html  # shown as text, never as an element that could fire onerror
+    assert 'href="javascript' not in html
+
+
+def test_plain_text_cuts_at_a_word_boundary():
+    assert plain_text("**one** two three four", limit=10) == "one two…"
