@@ -1,0 +1,91 @@
+"""The moderation workflow: who may move a commitment from which status to which, and what follows.
+
+The transitions are data (TRANSITIONS); every step records a ModerationDecision (shown to the author and the
+secretariat), the field history is kept by django-simple-history, and the author is e-mailed through a
+background task once the transaction has committed.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Commitment, ModerationDecision
+
+Status = Commitment.Status
+Action = ModerationDecision.Action
+
+
+class TransitionNotAllowed(Exception):
+    """The action does not apply to the commitment in its current status, or not for this user."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: str
+    by_secretariat: bool  # False: the commitment's own authors act
+    comment_required: bool = False
+    notify_author: bool = False
+
+
+TRANSITIONS = {
+    Action.SUBMIT: Transition((Status.DRAFT, Status.RETURNED), Status.SUBMITTED, by_secretariat=False),
+    Action.PUBLISH: Transition((Status.SUBMITTED,), Status.PUBLISHED, by_secretariat=True, notify_author=True),
+    Action.RETURN: Transition((Status.SUBMITTED,), Status.RETURNED, by_secretariat=True, comment_required=True,
+                              notify_author=True),
+    Action.WITHDRAW: Transition((Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED),
+                                Status.WITHDRAWN, by_secretariat=False),
+    Action.ARCHIVE: Transition((Status.PUBLISHED,), Status.ARCHIVED, by_secretariat=True, notify_author=True),
+}
+
+
+def is_author(user, commitment: Commitment) -> bool:
+    return user.is_authenticated and commitment.actor.members.filter(pk=user.pk).exists()
+
+
+def allowed_actions(user, commitment: Commitment) -> list[str]:
+    """The actions `user` may take on `commitment` now (for buttons; `apply` checks again)."""
+    return [action for action, transition in TRANSITIONS.items()
+            if commitment.status in transition.sources and _may_act(user, commitment, transition)]
+
+
+def _may_act(user, commitment: Commitment, transition: Transition) -> bool:
+    if transition.by_secretariat:
+        return user.is_authenticated and user.is_secretariat
+    return is_author(user, commitment)
+
+
+@transaction.atomic
+def apply(commitment: Commitment, action: str, user, comment: str = "") -> ModerationDecision:
+    """Move `commitment` along `action`; raises TransitionNotAllowed when it may not."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise TransitionNotAllowed(_("Unknown action."))
+    # Lock the row so that two moderators acting at once cannot both move it.
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if locked.status not in transition.sources:
+        raise TransitionNotAllowed(_("This commitment is %(status)s; it cannot be %(action)s.") % {
+            "status": locked.get_status_display().lower(), "action": Action(action).label.lower()})
+    if not _may_act(user, locked, transition):
+        raise TransitionNotAllowed(_("You are not allowed to do this."))
+    comment = comment.strip()
+    if transition.comment_required and not comment:
+        raise TransitionNotAllowed(_("Say what the author should change."))
+    now = timezone.now()
+    locked.status = transition.target
+    if action == Action.SUBMIT:
+        locked.submitted_at = now
+    if action == Action.PUBLISH and locked.published_at is None:
+        locked.published_at = now
+    locked._change_reason = f"{action}: {comment}"[:100]
+    locked._history_user = user
+    locked.save()
+    decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
+    if transition.notify_author:
+        from .tasks import notify_author
+
+        transaction.on_commit(lambda: notify_author.enqueue(decision.pk))
+    commitment.refresh_from_db()
+    return decision

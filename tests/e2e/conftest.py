@@ -1,0 +1,57 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright for Python (never a downloaded browser).
+
+Without /usr/bin/chromium the tests skip and say how to install it; with ACTIONAGENDA_REQUIRE_BROWSER=1 (CI)
+a missing browser fails the run instead.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make are still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = "Debian's Chromium is not installed: run `apt-get install chromium` to run browser tests."
+        if os.environ.get("ACTIONAGENDA_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core (bundled with axe-playwright-python, nothing downloaded) run in the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+            f"{', '.join(str(n['target']) for n in v['nodes'][:3])})"
+            for v in results.response["violations"]]
