@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "actionagenda.commitments",
     "actionagenda.outreach",
     "actionagenda.interop",
+    "actionagenda.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

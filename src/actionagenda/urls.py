@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("actionagenda.outreach.urls")),
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
+    path("events/", include("actionagenda.events.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
