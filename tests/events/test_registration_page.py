@@ -14,7 +14,7 @@ def test_the_token_link_shows_the_registration_and_a_cancel_button(client):
     assert "Amina Otieno, your place is confirmed." in html
     assert registration.event.online_url in html
     assert "Cancel my registration</button>" in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert Registration.objects.get().status == "confirmed"
 
 

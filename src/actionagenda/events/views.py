@@ -107,7 +107,8 @@ def registration(request, token):
     response = render(request, "events/registration.html",
                       {"registration": registration, "event": registration.event})
     # The page's address holds the secret token: never send it to other sites (such as the online link).
-    response["Referrer-Policy"] = "no-referrer"
+    # "same-origin" rather than "no-referrer", which would make the cancel POST fail the CSRF origin check.
+    response["Referrer-Policy"] = "same-origin"
     if registration.status != Registration.Status.CANCELLED:
         _remember(request, response, registration)
     return response
