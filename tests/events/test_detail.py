@@ -141,3 +141,13 @@ def test_the_recording_appears_only_after_the_event(client):
 def test_an_unpublished_event_is_not_found(client):
     event = EventFactory(published=False)
     assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_the_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    event = EventFactory()
+    for n in range(5):
+        Speaker.objects.create(event=event, name=f"Speaker {n}", order=n)
+        EventDocument.objects.create(event=event, title=f"Document {n}", url=f"https://example.org/{n}.pdf")
+    with django_assert_max_num_queries(6):
+        html = client.get(event.get_absolute_url()).content.decode()
+    assert "Speaker 4" in html and "Document 4" in html

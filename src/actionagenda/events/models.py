@@ -139,7 +139,11 @@ class EventDocument(models.Model):
 
     @property
     def href(self) -> str:
-        return self.file.url if self.file else self.url
+        # Uploaded files go through our view, which serves them in every configuration (MEDIA_URL is served
+        # only with DEBUG on).
+        if self.file:
+            return reverse("events:document", kwargs={"slug": self.event.slug, "pk": self.pk})
+        return self.url
 
 
 def new_token() -> str:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("registration/<str:token>/", views.registration, name="cancel"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="ics"),
+    path("<slug:slug>/documents/<int:pk>/", views.document, name="document"),
 ]

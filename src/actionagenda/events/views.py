@@ -1,8 +1,10 @@
+import os
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import calendars, services, throttle
 from .forms import RegistrationForm
-from .models import Event, Registration
+from .models import Event, EventDocument, Registration
 
 REGISTRANT_SALT = "events.registrant"
 REGISTRANT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -130,3 +132,11 @@ def calendar_feed(request):
 def event_ics(request, slug):
     event = get_object_or_404(Event, slug=slug, published=True)
     return _ics(calendars.event_file(event), filename=f"{event.slug}.ics")
+
+
+@require_GET
+def document(request, slug, pk):
+    """An uploaded document of a published event (concept note, programme), opened in the browser."""
+    attached = get_object_or_404(EventDocument.objects.exclude(file=""), pk=pk, event__slug=slug,
+                                 event__published=True)
+    return FileResponse(attached.file.open("rb"), filename=os.path.basename(attached.file.name))
