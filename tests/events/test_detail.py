@@ -151,3 +151,24 @@ def test_the_page_makes_a_bounded_number_of_queries(client, django_assert_max_nu
     with django_assert_max_num_queries(6):
         html = client.get(event.get_absolute_url()).content.decode()
     assert "Speaker 4" in html and "Document 4" in html
+
+
+def test_the_waitlist_place_counts_only_people_still_waiting(client):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status="cancelled", position=None)
+    RegistrationFactory(event=event, status="waitlisted", position=2)
+    response = client.post(event.get_absolute_url(), {**FORM, "email": "late@example.org"}, follow=True)
+    assert "you are on the waitlist (position 2)" in response.content.decode()
+    assert Registration.objects.get(email="late@example.org").position == 3
+
+
+def test_a_registrant_can_register_another_person_from_the_same_browser(client):
+    event = EventFactory()
+    client.post(event.get_absolute_url(), FORM)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert 'name="email"' not in page and "Register another person" in page
+    client.post(event.get_absolute_url() + "?another=1", {**FORM, "email": "colleague@example.org",
+                                                           "name": "Colleague"})
+    assert event.registrations.filter(status="confirmed").count() == 2
+    assert 'name="email"' in client.get(event.get_absolute_url() + "?another=1").content.decode()

@@ -193,5 +193,14 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} <{self.email}> ({self.get_status_display()})"
 
+    @property
+    def waitlist_place(self) -> int | None:
+        """1 for the next person to be promoted; positions themselves keep gaps left by people who cancelled."""
+        if self.status != self.Status.WAITLISTED:
+            return None
+        ahead = Registration.objects.filter(event_id=self.event_id, status=self.Status.WAITLISTED,
+                                            position__lt=self.position)
+        return ahead.count() + 1
+
     def get_cancel_url(self):
         return reverse("events:cancel", kwargs={"token": self.token})

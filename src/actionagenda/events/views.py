@@ -77,7 +77,9 @@ def detail(request, slug):
             else:
                 return _registered(request, registration)
         status = status if status != 200 else 400
-    context = {"event": event, "form": form, "registrant": _registrant(request, event),
+    registrant = _registrant(request, event)
+    context = {"event": event, "form": form, "registrant": registrant,
+               "show_form": registrant is None or form.is_bound or "another" in request.GET,
                "is_full": event.capacity is not None and event.confirmed >= event.capacity,
                "registration_open": event.registration_is_open()}
     return render(request, "events/detail.html", context, status=status)
@@ -89,7 +91,7 @@ def _registered(request, registration: Registration):
                                     "to %(email)s.") % {"email": registration.email})
     else:
         messages.info(request, _("The event is full: you are on the waitlist, position %(position)s. We have "
-                                 "sent the details to %(email)s.") % {"position": registration.position,
+                                 "sent the details to %(email)s.") % {"position": registration.waitlist_place,
                                                                       "email": registration.email})
     response = redirect(registration.event)
     _remember(request, response, registration)
