@@ -9,21 +9,18 @@ CONSENT_TEXT = _("I agree that the secretariat stores my name, e-mail, organisat
                  "link in my e-mail.")
 
 
-class RegistrationForm(forms.ModelForm):
+def _model_field(name: str, **kwargs) -> forms.Field:
+    return Registration._meta.get_field(name).formfield(**kwargs)
+
+
+class RegistrationForm(forms.Form):
+    """The fields a person fills in; events.services.register validates the rest and saves under the event lock."""
+
+    name = _model_field("name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = _model_field("email", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    organisation = _model_field("organisation", widget=forms.TextInput(attrs={"autocomplete": "organization"}))
+    country = _model_field("country")
+    actor_type = _model_field("actor_type")
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True,
                                  error_messages={"required": _("Please agree to the use of your data for this "
                                                                "event.")})
-
-    class Meta:
-        model = Registration
-        fields = ["name", "email", "organisation", "country", "actor_type", "consent"]
-        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"}),
-                   "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-                   "organisation": forms.TextInput(attrs={"autocomplete": "organization"})}
-
-    def validate_unique(self):
-        """Uniqueness among active registrations is checked by the service, under the event lock."""
-
-    def _post_clean(self):
-        # The form only checks fields; events.services.register builds and saves the registration.
-        pass
