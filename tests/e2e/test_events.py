@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core import mail
 from django.utils import translation
 
 from actionagenda.events.models import Registration, Speaker
@@ -40,6 +41,9 @@ def test_a_visitor_registers_for_a_webinar_and_sees_the_online_link(page):
     assert page.locator("#registrant-status").inner_text() == "Amina Otieno, your place is confirmed."
     assert page.locator("#online-link").get_attribute("href") == event.online_url
     assert Registration.objects.get(event=event).status == "confirmed"
+    [confirmation] = [m for m in mail.outbox if m.to == ["amina@example.org"]]
+    assert event.online_url in confirmation.body
+    assert confirmation.attachments[0][0] == "invitation.ics"
     assert axe_violations(page) == []
 
 
