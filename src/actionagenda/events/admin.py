@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -8,6 +9,9 @@ from . import services
 from .exports import registrations_csv
 from .models import Event, EventDocument, Registration, Speaker
 
+# Links typed without a scheme are https (Django 6's default; silences its deprecation warning now).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class SpeakerInline(admin.TabularInline):
     model = Speaker
@@ -16,6 +20,7 @@ class SpeakerInline(admin.TabularInline):
 
 class DocumentInline(admin.TabularInline):
     model = EventDocument
+    formfield_overrides = HTTPS_LINKS
     extra = 1
 
 
@@ -41,6 +46,7 @@ class EventAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SpeakerInline, DocumentInline, RegistrationInline]
+    formfield_overrides = HTTPS_LINKS
     actions = ["export_registrations"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "description", "published"]}),
