@@ -92,3 +92,36 @@ class KPIFactory(factory.django.DjangoModelFactory):
     baseline_date = datetime.date(2025, 1, 1)
     target_value = Decimal("5000")
     target_date = datetime.date(2028, 12, 31)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published webinar tomorrow at 14:00 UTC, one hour long, unlimited places."""
+
+    class Meta:
+        model = "events.Event"
+
+    title = factory.Sequence(lambda n: f"Biosafety webinar {n}")
+    slug = factory.Sequence(lambda n: f"biosafety-webinar-{n}")
+    description = "Risk assessment of living modified organisms."
+    starts_at = factory.LazyFunction(
+        lambda: (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)).replace(
+            hour=14, minute=0, second=0, microsecond=0))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    timezone = "Africa/Nairobi"
+    online_url = "https://meet.example.org/biosafety-webinar"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration (made directly: use events.services.register to count places)."""
+
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"registrant{n}@example.org")
+    organisation = "Biosafety Network"
+    country = "KE"
+    actor_type = "organization"
+    consent = True
+    status = "confirmed"

@@ -41,6 +41,7 @@ def demo(argv: list[str]) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     count = args.commitments if args.commitments is not None else settings.ACTIONAGENDA_DEMO_COMMITMENTS
     call_command("seed_demo", commitments=count)
+    call_command("seed_demo_events")
     from actionagenda.accounts.services import make_secretariat
 
     user, password = make_secretariat("secretariat@example.org", password=_demo_password())

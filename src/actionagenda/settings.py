@@ -208,6 +208,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
+    "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
 }
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 

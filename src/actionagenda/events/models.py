@@ -1,7 +1,23 @@
+import secrets
+import zoneinfo
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
+
+from actionagenda.vocabularies.catalogue import ACTOR_TYPES
+
+
+def validate_timezone(name: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(_("“%(name)s” is not a known time zone."), params={"name": name}) from error
 
 
 class Event(models.Model):
@@ -20,7 +36,20 @@ class Event(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     timezone = models.CharField(_("organiser's time zone"), max_length=64, default="UTC",
+                                validators=[validate_timezone],
                                 help_text=_("IANA name, for example America/Montreal."))
+    location = models.CharField(_("location"), max_length=250, blank=True,
+                                help_text=_("City and venue of an in-person meeting; leave empty for online events."))
+    online_url = models.URLField(_("online link"), blank=True,
+                                 help_text=_("Shown only to confirmed registrants and in their e-mails."))
+    recording_url = models.URLField(_("recording link"), blank=True,
+                                    help_text=_("Shown on the event page once the event has ended."))
+    accepts_registrations = models.BooleanField(_("accepts registrations"), default=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True,
+                                           help_text=_("Places for confirmed registrants; empty means unlimited."))
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True,
+                                               help_text=_("Empty means at the start of the event."))
     published = models.BooleanField(_("published"), default=True)
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -35,3 +64,143 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    @property
+    def organiser_zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone or "UTC")
+
+    @property
+    def starts_local(self):
+        return self.starts_at.astimezone(self.organiser_zone)
+
+    @property
+    def ends_local(self):
+        return self.ends_at.astimezone(self.organiser_zone)
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+    def registration_is_open(self, now=None) -> bool:
+        """Registration runs from `registration_opens` (or creation) until `registration_closes` or the start."""
+        now = now or timezone.now()
+        closes = self.registration_closes or self.starts_at
+        return (self.accepts_registrations and self.published
+                and (self.registration_opens is None or self.registration_opens <= now) and now < closes)
+
+
+class Speaker(models.Model):
+    """A speaker or panellist of an event, shown in `order`."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("role and affiliation"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class EventDocument(models.Model):
+    """A document attached to an event (concept note, programme): an uploaded file or a link."""
+
+    class Kind(models.TextChoices):
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        PROGRAMME = "programme", _("Programme")
+        OTHER = "other", _("Other document")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(_("file"), upload_to="events/documents/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if bool(self.file) == bool(self.url):
+            raise ValidationError(_("Give either a file or a link, not both."))
+
+    @property
+    def href(self) -> str:
+        # Uploaded files go through our view, which serves them in every configuration (MEDIA_URL is served
+        # only with DEBUG on).
+        if self.file:
+            return reverse("events:document", kwargs={"slug": self.event.slug, "pk": self.pk})
+        return self.url
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Registration(models.Model):
+    """One person's registration for an event: confirmed, waitlisted (in `position` order) or cancelled.
+
+    The `token` is the registrant's secret: 256 random bits, sent only to their e-mail address, used in the
+    cancel link. Registrations are changed only through `events.services`.
+    """
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    country = CountryField(_("country"), blank=True)
+    actor_type = models.CharField(_("actor type"), max_length=32, choices=ACTOR_TYPES.choices)
+    consent = models.BooleanField(_("consent"), default=False)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
+    position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created = models.DateTimeField(_("registered"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("day reminder sent"), null=True, blank=True)
+    reminded_hour_at = models.DateTimeField(_("hour reminder sent"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], condition=~Q(status="cancelled"),
+                                    name="events_one_active_registration_per_email"),
+        ]
+        indexes = [models.Index(fields=["event", "status", "position"], name="events_reg_status_idx")]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}> ({self.get_status_display()})"
+
+    @property
+    def waitlist_place(self) -> int | None:
+        """1 for the next person to be promoted; positions themselves keep gaps left by people who cancelled."""
+        if self.status != self.Status.WAITLISTED:
+            return None
+        ahead = Registration.objects.filter(event_id=self.event_id, status=self.Status.WAITLISTED,
+                                            position__lt=self.position)
+        return ahead.count() + 1
+
+    def get_cancel_url(self):
+        return reverse("events:cancel", kwargs={"token": self.token})

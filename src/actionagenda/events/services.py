@@ -1,10 +1,27 @@
-"""Processes around events: creation (also from imported consultation programmes)."""
+"""Processes around events: creation, registration with capacity and waitlist, cancellation with automatic
+promotion, reminders, and the deletion path for registrants' personal data.
+
+Places are counted under a row lock on the Event (`select_for_update`), so concurrent registrations and
+cancellations are serialised per event: confirmed registrations never exceed the capacity, and every freed
+place promotes exactly one waitlisted person. E-mails are queued as tasks once the transaction has committed.
+"""
 
 import datetime
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from .models import Event
+from .models import Event, Registration, new_token
+
+Status = Registration.Status
+
+DAY_REMINDER = datetime.timedelta(hours=24)
+HOUR_REMINDER = datetime.timedelta(hours=1)
 
 
 def unique_slug(title: str, starts_at: datetime.datetime) -> str:
@@ -16,9 +33,156 @@ def unique_slug(title: str, starts_at: datetime.datetime) -> str:
 
 
 def create_event(*, title: str, starts_at: datetime.datetime, ends_at: datetime.datetime, timezone: str = "UTC",
-                 kind: str = Event.Kind.WEBINAR, description: str = "") -> Event:
-    """Create a published event; `starts_at`/`ends_at` must be aware datetimes."""
+                 kind: str = Event.Kind.WEBINAR, description: str = "", **fields) -> Event:
+    """Create a published event; `starts_at`/`ends_at` must be aware datetimes. Extra keyword arguments set
+    other Event fields (capacity, online_url, location, ...)."""
     if starts_at.tzinfo is None or ends_at.tzinfo is None:
         raise ValueError("Event times must carry a time zone.")
     return Event.objects.create(title=title, slug=unique_slug(title, starts_at), starts_at=starts_at,
-                                ends_at=ends_at, timezone=timezone, kind=kind, description=description)
+                                ends_at=ends_at, timezone=timezone, kind=kind, description=description, **fields)
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    name: str
+    email: str
+    actor_type: str
+    consent: bool
+    organisation: str = ""
+    country: str = ""
+    language: str = "en"
+
+
+def _notify(registration: Registration, notice: str) -> None:
+    from .tasks import send_registration_notice
+
+    transaction.on_commit(lambda: send_registration_notice.enqueue(registration.pk, notice))
+
+
+def _locked(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def register(event: Event, data: RegistrationData) -> Registration:
+    """Register a person: confirmed while places remain, otherwise put at the end of the waitlist.
+
+    Raises ValidationError (keyed by form field) when registration is closed, consent is missing or the
+    e-mail address already holds a place or a waitlist position for this event.
+    """
+    if not data.consent:
+        raise ValidationError({"consent": _("Please agree to the use of your data for this event.")})
+    email = data.email.strip().lower()
+    with transaction.atomic():
+        event = _locked(event)
+        if not event.registration_is_open():
+            raise ValidationError(_("Registration for this event is closed."))
+        if Registration.objects.filter(event=event, email=email).exclude(status=Status.CANCELLED).exists():
+            raise ValidationError({"email": _("This e-mail address is already registered for this event. "
+                                              "Look for the confirmation e-mail, which has a link to cancel.")})
+        registration = Registration(event=event, name=data.name.strip(), email=email,
+                                    organisation=data.organisation.strip(), country=data.country,
+                                    actor_type=data.actor_type, consent=True, language=data.language)
+        if _has_free_place(event):
+            registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
+        else:
+            registration.status, registration.position = Status.WAITLISTED, _next_position(event)
+        registration.save()
+        _notify(registration, registration.status)
+    return registration
+
+
+def _confirmed_count(event: Event) -> int:
+    return Registration.objects.filter(event=event, status=Status.CONFIRMED).count()
+
+
+def _has_free_place(event: Event) -> bool:
+    return event.capacity is None or _confirmed_count(event) < event.capacity
+
+
+def _next_position(event: Event) -> int:
+    last = Registration.objects.filter(event=event, status=Status.WAITLISTED).aggregate(last=Max("position"))
+    return (last["last"] or 0) + 1
+
+
+def _promote_waitlisted(event: Event) -> list[Registration]:
+    """Fill free places from the head of the waitlist; the caller holds the lock on `event`."""
+    if event.has_ended or event.starts_at <= timezone.now():
+        return []
+    free = None if event.capacity is None else max(event.capacity - _confirmed_count(event), 0)
+    waiting = Registration.objects.filter(event=event, status=Status.WAITLISTED).order_by("position", "pk")
+    promoted = list(waiting if free is None else waiting[:free])
+    now = timezone.now()
+    for registration in promoted:
+        registration.status, registration.position, registration.confirmed_at = Status.CONFIRMED, None, now
+        registration.save(update_fields=["status", "position", "confirmed_at"])
+        _notify(registration, "promoted")
+    return promoted
+
+
+def promote_waitlisted(event: Event) -> list[Registration]:
+    """Fill free places after the capacity was raised (admin); returns the promoted registrations."""
+    with transaction.atomic():
+        return _promote_waitlisted(_locked(event))
+
+
+def cancel(token: str) -> tuple[Registration, list[Registration]]:
+    """Cancel the registration holding `token` and promote the first waitlisted person into a freed place.
+
+    Idempotent: cancelling twice changes nothing the second time. Raises Registration.DoesNotExist for an
+    unknown token. Returns the registration and the list of people promoted.
+    """
+    with transaction.atomic():
+        event_id = Registration.objects.values_list("event_id", flat=True).get(token=token)
+        event = _locked(Event(pk=event_id))
+        # Read again under the lock: a concurrent cancel of the same registration may have committed meanwhile.
+        registration = Registration.objects.select_related("event").get(token=token)
+        if registration.status == Status.CANCELLED:
+            return registration, []
+        registration.status, registration.position, registration.cancelled_at = Status.CANCELLED, None, timezone.now()
+        registration.save(update_fields=["status", "position", "cancelled_at"])
+        _notify(registration, "cancelled")
+        return registration, _promote_waitlisted(event)
+
+
+def registration_for_token(token: str) -> Registration | None:
+    return Registration.objects.select_related("event").filter(token=token).first() if token else None
+
+
+def send_due_reminders(now: datetime.datetime | None = None) -> int:
+    """Queue reminders for confirmed registrants: one a day before the start, one an hour before; never twice.
+
+    Each registration is claimed with a conditional UPDATE, so two runners at once cannot both send. People who
+    registered less than a day before the start already have the confirmation and get only the hour reminder.
+    """
+    now = now or timezone.now()
+    confirmed = Registration.objects.filter(status=Status.CONFIRMED, event__published=True)
+    due = {
+        ("reminder_day", "reminded_at"): confirmed.filter(
+            reminded_at__isnull=True, event__starts_at__gt=now + HOUR_REMINDER,
+            event__starts_at__lte=now + DAY_REMINDER, created__lte=F("event__starts_at") - DAY_REMINDER),
+        ("reminder_hour", "reminded_hour_at"): confirmed.filter(
+            reminded_hour_at__isnull=True, event__starts_at__gt=now, event__starts_at__lte=now + HOUR_REMINDER),
+    }
+    sent = 0
+    for (notice, field), queryset in due.items():
+        for pk in queryset.values_list("pk", flat=True):
+            with transaction.atomic():
+                claimed = Registration.objects.filter(pk=pk, **{f"{field}__isnull": True}).update(**{field: now})
+                if claimed:
+                    _notify(Registration(pk=pk), notice)
+                    sent += 1
+    return sent
+
+
+def anonymise_past_registrations(older_than_days: int, now: datetime.datetime | None = None) -> int:
+    """Erase name, e-mail, organisation and country of registrations for events that ended more than
+    `older_than_days` ago; status, actor type and dates stay for statistics. Returns how many were erased."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=older_than_days)
+    stale = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
+    erased = 0
+    for registration in stale.only("pk").iterator():
+        Registration.objects.filter(pk=registration.pk).update(
+            name="", email=f"erased-{registration.pk}@invalid.invalid", organisation="", country="",
+            token=new_token(), anonymised_at=timezone.now())
+        erased += 1
+    return erased

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from actionagenda.events.services import anonymise_past_registrations
+
+
+class Command(BaseCommand):
+    help = "Erase registrants' personal data for events that ended more than --days days ago (default 90)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=90)
+
+    def handle(self, *args, days, **options):
+        erased = anonymise_past_registrations(older_than_days=days)
+        self.stdout.write(f"{erased} registration(s) anonymised.")

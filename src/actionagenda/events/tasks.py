@@ -1,0 +1,46 @@
+"""Background tasks of the events app: e-mails to registrants (run in-process or by `actionagenda worker`)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from . import calendars
+from .models import Registration
+
+# Notices that carry an invitation (.ics): a confirmed place, or the withdrawal of one.
+_WITH_INVITATION = {"confirmed", "promoted", "reminder_day"}
+
+
+def _subject(notice: str, title: str) -> str:
+    subjects = {
+        "confirmed": _("Your registration: %(title)s"),
+        "waitlisted": _("You are on the waitlist: %(title)s"),
+        "promoted": _("A place is free for you: %(title)s"),
+        "cancelled": _("Registration cancelled: %(title)s"),
+        "reminder_day": _("Tomorrow: %(title)s"),
+        "reminder_hour": _("Starting within the hour: %(title)s"),
+    }
+    return subjects[notice] % {"title": title}
+
+
+@task()
+def send_registration_notice(registration_id: int, notice: str) -> int:
+    """E-mail a registrant about their registration (`notice` names the template), in their language."""
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    if registration.anonymised_at:
+        return 0
+    language = registration.language if registration.language in dict(settings.LANGUAGES) else "en"
+    with translation.override(language):
+        context = {"registration": registration, "event": registration.event, "site_url": settings.SITE_URL,
+                   "show_online_link": registration.status == Registration.Status.CONFIRMED}
+        message = EmailMessage(_subject(notice, registration.event.title),
+                               render_to_string(f"events/email/{notice}.txt", context), to=[registration.email])
+    if notice in _WITH_INVITATION and registration.status == Registration.Status.CONFIRMED:
+        message.attach("invitation.ics", calendars.invitation(registration), "text/calendar; method=REQUEST")
+    elif notice == "cancelled":
+        message.attach("invitation.ics", calendars.invitation(registration, cancelled=True),
+                       "text/calendar; method=CANCEL")
+    return message.send()
