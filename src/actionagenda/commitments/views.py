@@ -32,14 +32,6 @@ def mine(request):
     return render(request, "commitments/mine.html", {"commitments": commitments})
 
 
-@login_required
-def moderation_queue(request):
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-    queue = Commitment.objects.filter(status=Commitment.Status.SUBMITTED).select_related("actor")
-    return render(request, "commitments/moderation_queue.html", {"queue": queue.order_by("submitted_at")})
-
-
 def _can_see_unpublished(user, commitment) -> bool:
     return user.is_authenticated and (
         user.is_secretariat or Commitment.objects.editable_by(user).filter(pk=commitment.pk).exists())
