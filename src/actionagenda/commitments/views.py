@@ -16,9 +16,12 @@ def explore(request):
 
 def detail(request, pk):
     commitment = get_object_or_404(Commitment.objects.with_relations(), pk=pk)
-    if not commitment.is_public and not _can_see_unpublished(request.user, commitment):
+    insider = _can_see_unpublished(request.user, commitment)
+    if not commitment.is_public and not insider:
         raise PermissionDenied
-    return render(request, "commitments/detail.html", {"commitment": commitment})
+    # Authors (and the secretariat) read the moderation steps and comments; the public does not.
+    decisions = commitment.decisions.all() if insider else None
+    return render(request, "commitments/detail.html", {"commitment": commitment, "decisions": decisions})
 
 
 def start(request):
