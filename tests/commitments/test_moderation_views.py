@@ -174,3 +174,16 @@ def test_the_decisions_are_listed_with_their_comments(moderator, author, secreta
     workflow.apply(commitment, "return", secretariat, comment="Line one.\nLine two.")
     html = moderator.get(moderate_url(commitment)).content.decode()
     assert "<p>Line one.<br>Line two.</p>" in html
+
+
+def test_the_moderation_page_does_not_query_per_history_record(moderator, author, secretariat,
+                                                              django_assert_max_num_queries):
+    commitment = submitted_commitment(author)
+    for n in range(8):
+        workflow.apply(commitment, "return", secretariat, comment=f"Round {n}.")
+        commitment.title = f"Biosafety clinics, version {n}"
+        commitment.save()
+        workflow.apply(commitment, "submit", author)
+    with django_assert_max_num_queries(22):
+        html = moderator.get(moderate_url(commitment)).content.decode()
+    assert "Biosafety clinics, version 6" in html and "Round 7." in html

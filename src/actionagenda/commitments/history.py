@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.vocabularies.models import Term
+
 from .models import Commitment
 
 # Not worth showing: bookkeeping the workflow sets together with the status.
@@ -46,37 +48,48 @@ KINDS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
 
 def entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
-    """The newest `limit` historical records of `commitment`, each with its field-by-field difference."""
-    records = list(commitment.history.select_related("history_user").order_by("-history_date", "-history_id")
-                   [:limit + 1])
+    """The newest `limit` historical records of `commitment`, each with its field-by-field difference.
+
+    Scalar fields are compared by simple-history's `diff_against`; the many-to-many rows of all records are
+    prefetched (one query per field) and compared here, as `diff_against` would query them for every pair.
+    """
+    m2m = _m2m_accessors()
+    records = list(commitment.history.select_related("history_user").prefetch_related(*m2m.values())
+                   .order_by("-history_date", "-history_id")[:limit + 1])
+    term_ids = {row.term_id for record in records for accessor in m2m.values()
+                for row in getattr(record, accessor).all()}
+    labels = {term.pk: term.label for term in Term.objects.filter(pk__in=term_ids)}
     result = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
-        changes = _changes(record, previous) if previous is not None else []
+        changes = _changes(record, previous, m2m, labels) if previous is not None else []
         result.append(Entry(record=record, kind=KINDS.get(record.history_type, record.history_type),
                             changes=changes))
     return result
 
 
-def _changes(record, previous) -> list[FieldChange]:
-    delta = record.diff_against(previous, excluded_fields=HIDDEN_FIELDS, foreign_keys_are_objs=True)
+def _m2m_accessors() -> dict[str, str]:
+    """Field name -> the reverse accessor of its historical through rows (which prefetch_related understands)."""
+    historical = Commitment.history.model
+    through_accessors = {rel.related_model: rel.get_accessor_name() for rel in historical._meta.related_objects}
+    return {field.name: through_accessors[getattr(historical, field.name).model]
+            for field in historical._history_m2m_fields}
+
+
+def _changes(record, previous, m2m: dict[str, str], labels: dict[int, str]) -> list[FieldChange]:
+    delta = record.diff_against(previous, excluded_fields=HIDDEN_FIELDS | set(m2m), foreign_keys_are_objs=True)
     changes = []
     for change in delta.changes:
         model_field = Commitment._meta.get_field(change.field)
-        label = str(model_field.verbose_name)
-        if model_field.many_to_many:
-            old = {_term_label(row) for row in change.old}
-            new = {_term_label(row) for row in change.new}
-            changes.append(FieldChange(label, added=sorted(new - old), removed=sorted(old - new)))
-        else:
-            changes.append(FieldChange(label, old=_display(model_field, change.old),
-                                       new=_display(model_field, change.new)))
+        changes.append(FieldChange(str(model_field.verbose_name), old=_display(model_field, change.old),
+                                   new=_display(model_field, change.new)))
+    for name, accessor in m2m.items():
+        old = {labels.get(row.term_id, str(row.term_id)) for row in getattr(previous, accessor).all()}
+        new = {labels.get(row.term_id, str(row.term_id)) for row in getattr(record, accessor).all()}
+        if old != new:
+            changes.append(FieldChange(str(Commitment._meta.get_field(name).verbose_name),
+                                       added=sorted(new - old), removed=sorted(old - new)))
     return changes
-
-
-def _term_label(row: dict) -> str:
-    term = row.get("term")
-    return str(getattr(term, "label", term))
 
 
 def _display(model_field, value) -> str:
