@@ -69,10 +69,16 @@ def test_the_secretariat_cannot_manage_groups_or_second_factors(client, secretar
     assert client.get(admin_url(model, "changelist")).status_code == 403
 
 
-def test_a_plain_user_is_sent_to_the_admin_login(client):
+def test_a_plain_user_is_refused(client):
     client.force_login(UserFactory())
-    response = client.get(admin_url(Commitment, "changelist"))
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = client.get(admin_url(Commitment, "changelist"), follow=True)
+    assert response.status_code == 403
+
+
+def test_an_anonymous_visitor_signs_in_through_the_site_login(client):
+    response = client.get(admin_url(Commitment, "changelist"), follow=True)
+    assert response.redirect_chain[-1][0].startswith("/en/accounts/login/?next=")
+    assert 'name="login"' in response.content.decode()
 
 
 def test_the_secretariat_cannot_grant_rights(client, secretariat):

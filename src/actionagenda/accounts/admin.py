@@ -1,9 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Actor, ApiToken, User
+
+# Sign-in to the admin goes through allauth, so its rate limits and the secretariat's second factor apply.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(User)
