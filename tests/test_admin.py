@@ -77,7 +77,7 @@ def test_a_plain_user_is_refused(client):
 
 def test_an_anonymous_visitor_signs_in_through_the_site_login(client):
     response = client.get(admin_url(Commitment, "changelist"), follow=True)
-    assert response.redirect_chain[-1][0].startswith("/en/accounts/login/?next=")
+    assert "/accounts/login/?next=" in response.redirect_chain[-1][0]
     assert 'name="login"' in response.content.decode()
 
 
