@@ -10,7 +10,9 @@ from .models import SECRETARIAT_GROUP, ApiToken, User
 
 # What the secretariat may do in the admin besides moderating: manage every platform record.
 SECRETARIAT_APPS = ("accounts", "commitments", "vocabularies", "outreach", "interop", "consultations", "events",
-                    "assistant", "progress", "stats")
+                    "assistant", "progress", "stats",
+                    # E-mail addresses (allauth) and the background task results (failed e-mails).
+                    "account", "django_tasks_database")
 
 
 def secretariat_group() -> Group:

@@ -1,6 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import workflow
 from .models import KPI, Commitment, ModerationDecision
 
 
@@ -15,22 +19,92 @@ class DecisionInline(admin.TabularInline):
     readonly_fields = ["action", "by", "comment", "at"]
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        # Decisions are made through the workflow (the actions of the list), never typed in.
+        return False
+
+
+def _apply_to_selected(modeladmin, request, queryset, action, comment=""):
+    """Run one workflow action on each selected commitment; report what moved and what could not."""
+    done, refused = 0, []
+    for commitment in queryset:
+        try:
+            workflow.apply(commitment, action, request.user, comment)
+            done += 1
+        except workflow.TransitionNotAllowed as refusal:
+            refused.append(f"{commitment}: {refusal}")
+    if done:
+        modeladmin.message_user(request, ngettext("%(count)d commitment moved.", "%(count)d commitments moved.",
+                                                  done) % {"count": done}, messages.SUCCESS)
+    for reason in refused:
+        modeladmin.message_user(request, reason, messages.WARNING)
+
+
+@admin.action(description=_("Publish selected commitments"), permissions=["moderate"])
+def publish_selected(modeladmin, request, queryset):
+    _apply_to_selected(modeladmin, request, queryset, ModerationDecision.Action.PUBLISH)
+
+
+@admin.action(description=_("Return selected commitments for changes"), permissions=["moderate"])
+def return_selected(modeladmin, request, queryset):
+    """Asks for the comment the authors will read on an intermediate page, then returns each commitment."""
+    comment = request.POST.get("comment", "").strip()
+    if request.POST.get("confirm") and comment:
+        _apply_to_selected(modeladmin, request, queryset, ModerationDecision.Action.RETURN, comment)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Return commitments for changes"),
+        "queryset": queryset,
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        "comment": comment,
+        "comment_missing": bool(request.POST.get("confirm")),
+    }
+    return TemplateResponse(request, "admin/commitments/commitment/return_selected.html", context)
+
 
 @admin.register(Commitment)
 class CommitmentAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "actor", "status", "phase", "language", "published_at"]
+    list_display = ["title", "actor", "status", "phase", "language", "submitted_at", "published_at"]
     list_filter = ["status", "phase", "scale", "language", "source", "actor__kind"]
-    search_fields = ["title", "actor__name"]
+    search_fields = ["title", "actor__name", "external_id"]
     list_select_related = ["actor"]
-    autocomplete_fields = ["actor"]
+    autocomplete_fields = ["actor", "created_by"]
     filter_horizontal = ["countries", "action_areas", "gbf_targets", "ip_elements", "audiences"]
     inlines = [KPIInline, DecisionInline]
-    readonly_fields = ["created", "updated", "submitted_at", "published_at"]
+    # The status moves only through the workflow (the list actions and the moderation page), so it is kept.
+    readonly_fields = ["status", "created", "updated", "submitted_at", "published_at"]
     date_hierarchy = "created"
+    actions = [publish_selected, return_selected]
+
+    def has_moderate_permission(self, request):
+        return request.user.is_secretariat
+
+
+@admin.register(KPI)
+class KPIAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "commitment", "unit", "baseline_value", "target_value", "target_date"]
+    search_fields = ["name", "commitment__title"]
+    list_select_related = ["commitment"]
+    autocomplete_fields = ["commitment"]
 
 
 @admin.register(ModerationDecision)
 class ModerationDecisionAdmin(admin.ModelAdmin):
     list_display = ["commitment", "action", "by", "at"]
-    list_filter = ["action"]
+    list_filter = ["action", "at"]
+    search_fields = ["commitment__title", "comment", "by__email"]
+    list_select_related = ["commitment", "by"]
     readonly_fields = ["commitment", "action", "by", "comment", "at"]
+    date_hierarchy = "at"
+
+    # A decision is a record of what happened: made by the workflow, kept as it was.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_moderation
 
 app_name = "commitments"
 urlpatterns = [
@@ -8,5 +8,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("new/", views.start, name="start"),
     path("mine/", views.mine, name="mine"),
-    path("moderation/", views.moderation_queue, name="moderation"),
+    path("moderation/", views_moderation.queue, name="moderation"),
+    path("<int:pk>/moderate/", views_moderation.moderate, name="moderate"),
 ]

@@ -16,9 +16,12 @@ def explore(request):
 
 def detail(request, pk):
     commitment = get_object_or_404(Commitment.objects.with_relations(), pk=pk)
-    if not commitment.is_public and not _can_see_unpublished(request.user, commitment):
+    insider = _can_see_unpublished(request.user, commitment)
+    if not commitment.is_public and not insider:
         raise PermissionDenied
-    return render(request, "commitments/detail.html", {"commitment": commitment})
+    # Authors (and the secretariat) read the moderation steps and comments; the public does not.
+    decisions = commitment.decisions.all() if insider else None
+    return render(request, "commitments/detail.html", {"commitment": commitment, "decisions": decisions})
 
 
 def start(request):
@@ -30,14 +33,6 @@ def start(request):
 def mine(request):
     commitments = Commitment.objects.editable_by(request.user).select_related("actor").order_by("-updated")
     return render(request, "commitments/mine.html", {"commitments": commitments})
-
-
-@login_required
-def moderation_queue(request):
-    if not request.user.is_secretariat:
-        raise PermissionDenied
-    queue = Commitment.objects.filter(status=Commitment.Status.SUBMITTED).select_related("actor")
-    return render(request, "commitments/moderation_queue.html", {"queue": queue.order_by("submitted_at")})
 
 
 def _can_see_unpublished(user, commitment) -> bool:

@@ -11,7 +11,10 @@ class TermAdmin(admin.ModelAdmin):
     readonly_fields = ["scheme", "code"]
 
     def has_add_permission(self, request):
-        # Codes come from the code data (vocabularies.catalogue), never typed in.
+        # Codes and labels come from the code data (vocabularies.catalogue): read-only here.
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -1,0 +1,25 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ModerationDecision
+
+Action = ModerationDecision.Action
+
+
+class DecisionForm(forms.Form):
+    """A secretariat decision on a commitment; returning it needs a comment the author will read."""
+
+    ACTIONS = [(Action.PUBLISH, _("Publish")), (Action.RETURN, _("Return for changes")),
+               (Action.ARCHIVE, _("Archive"))]
+
+    action = forms.ChoiceField(choices=ACTIONS, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment to the author"), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Plain text, e-mailed to the author with the decision."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == Action.RETURN and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say what the author should change before returning the commitment."))
+        return data

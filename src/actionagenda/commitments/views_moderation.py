@@ -1,0 +1,73 @@
+"""The secretariat's moderation: the queue of commitments and a page to decide on each one."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import history, workflow
+from .forms_moderation import DecisionForm
+from .models import Commitment
+
+Status = Commitment.Status
+QUEUE_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.WITHDRAWN, Status.ARCHIVED]
+# Waiting commitments oldest first (fairness); the others most recently changed first.
+QUEUE_ORDER = {Status.SUBMITTED: ["submitted_at", "pk"]}
+
+
+def secretariat_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_secretariat:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+@secretariat_required
+def queue(request):
+    status = request.GET.get("status")
+    if status not in QUEUE_STATUSES:
+        status = Status.SUBMITTED
+    counts = dict(Commitment.objects.filter(status__in=QUEUE_STATUSES).values("status")
+                  .annotate(n=Count("pk")).order_by().values_list("status", "n"))
+    tabs = [(value, Status(value).label, counts.get(value, 0)) for value in QUEUE_STATUSES]
+    commitments = (Commitment.objects.filter(status=status).select_related("actor", "created_by")
+                   .order_by(*QUEUE_ORDER.get(status, ["-updated", "-pk"])))
+    page = Paginator(commitments, 50).get_page(request.GET.get("page"))
+    return render(request, "commitments/moderation_queue.html",
+                  {"page": page, "status": status, "status_label": Status(status).label, "tabs": tabs})
+
+
+@secretariat_required
+def moderate(request, pk):
+    commitment = get_object_or_404(Commitment.objects.with_relations().select_related("created_by"), pk=pk)
+    forms = {}
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                decision = workflow.apply(commitment, form.cleaned_data["action"], request.user,
+                                          form.cleaned_data["comment"])
+            except workflow.TransitionNotAllowed as refusal:
+                messages.error(request, str(refusal))
+                return redirect("commitments:moderate", pk=commitment.pk)
+            messages.success(request, _("“%(title)s”: %(decision)s. The author is e-mailed.") % {
+                "title": commitment.title, "decision": decision.get_action_display().lower()})
+            return redirect("commitments:moderation")
+        forms[form.data.get("action")] = form
+    allowed = workflow.allowed_actions(request.user, commitment)
+    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}))
+               for value, label in DecisionForm.ACTIONS if value in allowed]
+    return render(request, "commitments/moderate.html", {
+        "commitment": commitment,
+        "actions": actions,
+        "decisions": commitment.decisions.select_related("by"),
+        "history": history.entries(commitment),
+    })

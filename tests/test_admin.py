@@ -1,0 +1,133 @@
+"""The Django admin serves the secretariat for every platform model, and nobody else."""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from actionagenda.accounts.models import ApiToken, User
+from actionagenda.accounts.services import SECRETARIAT_APPS, make_secretariat
+from actionagenda.commitments import workflow
+from actionagenda.commitments.models import Commitment
+from actionagenda.events.services import create_event
+from factories import ActorFactory, CommitmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRETARIAT_MODELS = [model for model in admin.site._registry if model._meta.app_label in SECRETARIAT_APPS]
+OTHER_MODELS = [model for model in admin.site._registry if model._meta.app_label not in SECRETARIAT_APPS]
+
+
+@pytest.fixture
+def secretariat():
+    return make_secretariat("sec@example.org")[0]
+
+
+@pytest.fixture
+def records(secretariat, settings):
+    """One record of each model the admin shows."""
+    author = UserFactory(email="author@example.org")
+    commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted")
+    workflow.apply(commitment, "return", secretariat, comment="Add a date.")
+    ApiToken.issue(author, name="partner")
+    start = datetime.datetime(2026, 3, 3, 14, tzinfo=datetime.UTC)
+    create_event(title="Biosafety webinar", starts_at=start, ends_at=start + datetime.timedelta(hours=1))
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from actionagenda.commitments.tasks import notify_author
+
+    notify_author.enqueue(commitment.decisions.get().pk)
+    return commitment
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def test_the_platform_models_are_all_registered():
+    registered = {f"{m._meta.app_label}.{m.__name__}" for m in admin.site._registry}
+    assert {"accounts.User", "accounts.Actor", "accounts.ApiToken", "commitments.Commitment", "commitments.KPI",
+            "commitments.ModerationDecision", "vocabularies.Term", "events.Event"} <= registered
+
+
+@pytest.mark.parametrize("model", SECRETARIAT_MODELS, ids=lambda m: m._meta.label)
+def test_the_secretariat_opens_the_list_and_a_record_of_each_model(client, secretariat, records, model):
+    client.force_login(secretariat)
+    response = client.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    obj = model._default_manager.first()
+    assert obj is not None, f"no {model._meta.label} to open"
+    response = client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+    assert str(obj)[:30] in response.content.decode() or model is DBTaskResult
+
+
+@pytest.mark.parametrize("model", OTHER_MODELS, ids=lambda m: m._meta.label)
+def test_the_secretariat_cannot_manage_groups_or_second_factors(client, secretariat, model):
+    client.force_login(secretariat)
+    assert client.get(admin_url(model, "changelist")).status_code == 403
+
+
+def test_a_plain_user_is_refused(client):
+    client.force_login(UserFactory())
+    response = client.get(admin_url(Commitment, "changelist"), follow=True)
+    assert response.status_code == 403
+
+
+def test_an_anonymous_visitor_signs_in_through_the_site_login(client):
+    response = client.get(admin_url(Commitment, "changelist"), follow=True)
+    assert "/accounts/login/?next=" in response.redirect_chain[-1][0]
+    assert 'name="login"' in response.content.decode()
+
+
+def test_the_secretariat_cannot_grant_rights(client, secretariat):
+    client.force_login(secretariat)
+    html = client.get(admin_url(User, "change", secretariat.pk)).content.decode()
+    assert 'name="name"' in html
+    assert 'name="is_superuser"' not in html and 'name="groups"' not in html and 'name="is_staff"' not in html
+
+
+def test_the_secretariat_cannot_edit_a_superuser(client, secretariat):
+    root = User.objects.create_superuser("root@example.org", "x" * 20)
+    client.force_login(secretariat)
+    response = client.get(admin_url(User, "change", root.pk))
+    assert response.status_code == 200 and 'name="email"' not in response.content.decode()  # view only
+
+
+def test_publish_selected_goes_through_the_workflow(client, secretariat, django_capture_on_commit_callbacks):
+    waiting = CommitmentFactory(status="submitted", published_at=None, title="Waiting one")
+    draft = CommitmentFactory(status="draft", published_at=None, title="A draft")
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(admin_url(Commitment, "changelist"), {
+            "action": "publish_selected", "_selected_action": [waiting.pk, draft.pk]}, follow=True)
+    waiting.refresh_from_db()
+    draft.refresh_from_db()
+    assert waiting.status == "published" and waiting.decisions.get().by == secretariat
+    assert draft.status == "draft"
+    html = response.content.decode()
+    assert "1 commitment moved." in html and "A draft: This commitment is draft" in html
+
+
+def test_return_selected_asks_for_a_comment_first(client, secretariat):
+    waiting = CommitmentFactory(status="submitted", published_at=None)
+    client.force_login(secretariat)
+    url = admin_url(Commitment, "changelist")
+    response = client.post(url, {"action": "return_selected", "_selected_action": [waiting.pk]})
+    assert "Comment to the authors" in response.content.decode()
+    response = client.post(url, {"action": "return_selected", "_selected_action": [waiting.pk], "confirm": "yes",
+                                 "comment": ""})
+    assert "Say what the authors should change." in response.content.decode()
+    assert Commitment.objects.get(pk=waiting.pk).status == "submitted"
+    client.post(url, {"action": "return_selected", "_selected_action": [waiting.pk], "confirm": "yes",
+                      "comment": "Give the KPI a baseline."})
+    waiting.refresh_from_db()
+    assert waiting.status == "returned" and waiting.decisions.get().comment == "Give the KPI a baseline."
+
+
+def test_the_status_cannot_be_typed_in_the_admin(client, secretariat):
+    commitment = CommitmentFactory(status="submitted", published_at=None)
+    client.force_login(secretariat)
+    html = client.get(admin_url(Commitment, "change", commitment.pk)).content.decode()
+    assert 'name="status"' not in html
