@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actionagenda.outreach",
     "actionagenda.interop",
     "actionagenda.events",
+    "actionagenda.assistant",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -208,6 +209,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
+    "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
 }
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 
@@ -216,4 +218,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Guidance assistant: an optional generated summary through an OpenAI-compatible endpoint (off when unset).
+ACTIONAGENDA_ASSISTANT_LLM = {
+    "url": os.environ.get("ASSISTANT_LLM_URL", ""),
+    "model": os.environ.get("ASSISTANT_LLM_MODEL", ""),
+    "api_key": os.environ.get("ASSISTANT_LLM_API_KEY", ""),
 }
