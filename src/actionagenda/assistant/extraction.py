@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -39,7 +40,7 @@ def _docx(data: bytes) -> list[Block]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ExtractionError(f"The Word file could not be read ({exc}). Is it a .docx file?") from exc
     blocks, heading, lines = [], "", []
     for paragraph in document.paragraphs:

@@ -27,7 +27,7 @@ def fold(text: str) -> str:
 
 def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
-        return word[:-2] if word[-3] in "nlr" else word[:-1]
+        return word[:-2] if word[-3] in "nlro" else word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
