@@ -42,6 +42,15 @@ class PassageHit:
     score: float
 
 
+@dataclass(frozen=True)
+class Quoted:
+    position: int
+    language: str
+    heading: str
+    page: int | None
+    text: str
+
+
 @dataclass
 class DocumentHit:
     document_id: int
@@ -53,22 +62,27 @@ class Index:
     """The ranked view of every passage: token statistics for BM25 and a matrix of unit vectors."""
 
     def __init__(self, rows: list[tuple]):
-        self.passage_ids = np.array([row[0] for row in rows], dtype=np.int64)
-        self.document_ids = np.array([row[1] for row in rows], dtype=np.int64)
-        corpus = [tokens(f"{row[2]} {row[3]}") or ["_"] for row in rows]
+        """`rows`: (id, document id, position, language, heading, page, text, vector) ordered by document."""
         self.size = len(rows)
+        self.passage_ids = np.array([row[0] for row in rows], dtype=np.int64)
+        document_ids = np.array([row[1] for row in rows], dtype=np.int64)
+        # Passages are grouped by document, so per-document maxima are one reduceat over the scores.
+        self.starts = np.flatnonzero(np.r_[True, document_ids[1:] != document_ids[:-1]]) if rows else np.array([])
+        self.documents = document_ids[self.starts] if rows else document_ids
+        self.ends = np.r_[self.starts[1:], self.size].astype(np.int64) if rows else self.starts
+        self.passages = {row[0]: Quoted(row[2], row[3], row[4], row[5], row[6]) for row in rows}
+        self.variants = {(row[1], row[2], row[3]): row[0] for row in rows}
         self.bm25 = bm25s.BM25()
         if rows:
-            self.bm25.index(corpus, show_progress=False)
+            self.bm25.index([tokens(f"{row[4]} {row[6]}") or ["_"] for row in rows], show_progress=False)
         self.vectors = np.zeros((self.size, embedding.DIM), dtype=np.float32)
         with_vector = 0
         for i, row in enumerate(rows):
-            if row[4]:
-                self.vectors[i] = embedding.from_bytes(row[4])
+            if row[7]:
+                self.vectors[i] = embedding.from_bytes(row[7])
                 with_vector += 1
         # Semantic ranking only once every passage has its vector, so no document is hidden by a gap.
         self.semantic = bool(rows) and with_vector == self.size
-        self.documents, self.positions = np.unique(self.document_ids, return_inverse=True)
 
     def lexical_scores(self, query: str) -> np.ndarray:
         query_tokens = [t for t in tokens(query) if t in self.bm25.vocab_dict] if self.size else []
@@ -90,8 +104,7 @@ class Index:
         else:
             scores = lexical
             threshold = MIN_SCORE_LEXICAL
-        best = np.zeros(len(self.documents), dtype=np.float32)
-        np.maximum.at(best, self.positions, scores)
+        best = np.maximum.reduceat(scores, self.starts)
         order = np.argsort(-best)
         if best[order[0]] < threshold:
             return []
@@ -100,8 +113,8 @@ class Index:
         for doc_index in order[:limit]:
             if best[doc_index] < cutoff:
                 break
-            members = np.flatnonzero(self.positions == doc_index)
-            ranked = members[np.argsort(-scores[members])][:3]
+            start = self.starts[doc_index]
+            ranked = start + np.argsort(-scores[start:self.ends[doc_index]])[:3]
             hits.append(DocumentHit(int(self.documents[doc_index]), float(best[doc_index]),
                                     [PassageHit(int(self.passage_ids[i]), float(scores[i])) for i in ranked]))
         return hits
@@ -129,10 +142,11 @@ _build_lock = threading.Lock()
 
 def build(languages: list[str] | None = None) -> Index:
     """A fresh index of the library, optionally of the passages in some languages only (for evaluation)."""
-    rows = Passage.objects.order_by("id")
+    rows = Passage.objects.order_by("document_id", "position", "id")
     if languages:
         rows = rows.filter(language__in=languages)
-    return Index(list(rows.values_list("id", "document_id", "heading", "text", "vector")))
+    return Index(list(rows.values_list("id", "document_id", "position", "language", "heading", "page", "text",
+                                       "vector")))
 
 
 def index() -> Index:

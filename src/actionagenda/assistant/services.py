@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import embedding, retrieval
@@ -190,40 +191,42 @@ def highlight(text: str, query_tokens: set[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _quotes(hit: retrieval.DocumentHit, language: str, query_tokens: set[str]) -> list[Quote]:
+def _quotes(index: retrieval.Index, hit: retrieval.DocumentHit, language: str,
+            query_tokens: set[str]) -> list[Quote]:
     """The one or two best passages of a document, in the asker's language when a version exists."""
     best = hit.passages[0].score
-    wanted = [p.passage_id for p in hit.passages if p.score >= 0.85 * best]
-    chosen = {p.id: p for p in Passage.objects.filter(id__in=wanted)}
-    positions = []
-    for passage_id in wanted:
-        passage = chosen[passage_id]
-        if passage.position not in positions:
-            positions.append(passage.position)
-    positions = positions[:2]
-    variants = {(p.position, p.language): p for p in Passage.objects.filter(
-        document_id=hit.document_id, position__in=positions)}
+    chosen: dict[int, int] = {}  # position in the document -> its best-ranked passage
+    for ranked in hit.passages:
+        position = index.passages[ranked.passage_id].position
+        if ranked.score >= 0.85 * best and position not in chosen and len(chosen) < 2:
+            chosen[position] = ranked.passage_id
     quotes = []
-    for position in positions:
-        passage = variants.get((position, language)) or next(
-            chosen[i] for i in wanted if chosen[i].position == position)
+    for position, passage_id in chosen.items():
+        passage = index.passages[index.variants.get((hit.document_id, position, language), passage_id)]
         quotes.append(Quote(passage.heading, passage.page, passage.language, passage.text,
                             highlight(passage.text, query_tokens)))
     return quotes
 
 
-def related_commitments(document: GuidanceDocument, limit: int = 3) -> list:
-    """Published commitments sharing the document's Implementation Plan elements (or, lacking those, targets)."""
+def related_commitments(documents: list[GuidanceDocument], limit: int = 3) -> dict[int, list]:
+    """Published commitments sharing each document's Implementation Plan elements (or, lacking those, its GBF
+    targets), newest first: a few queries for all the documents together."""
     from actionagenda.commitments.models import Commitment
 
-    published = Commitment.objects.published().select_related("actor")
-    if document.ip_elements:
-        matching = published.filter(ip_elements__code__in=document.ip_elements)
-    elif document.gbf_targets:
-        matching = published.filter(gbf_targets__code__in=document.gbf_targets)
-    else:
-        return []
-    return list(matching.distinct().order_by("-published_at", "-pk")[:limit])
+    wanted_ip = {code for d in documents for code in d.ip_elements}
+    wanted_gbf = {code for d in documents if not d.ip_elements for code in d.gbf_targets}
+    if not (wanted_ip or wanted_gbf):
+        return {}
+    candidates = list(Commitment.objects.published().filter(
+        Q(ip_elements__code__in=wanted_ip) | Q(gbf_targets__code__in=wanted_gbf)).distinct()
+        .order_by("-published_at", "-pk").prefetch_related("ip_elements", "gbf_targets")[:60])
+    related = {}
+    for document in documents:
+        codes, field_name = (set(document.ip_elements), "ip_elements") if document.ip_elements else (
+            set(document.gbf_targets), "gbf_targets")
+        related[document.pk] = [c for c in candidates
+                                if codes & {t.code for t in getattr(c, field_name).all()}][:limit]
+    return related
 
 
 def ask(question: str, language: str = "en", *, semantic: bool = True, with_related: bool = True) -> Answer:
@@ -232,12 +235,10 @@ def ask(question: str, language: str = "en", *, semantic: bool = True, with_rela
     current = retrieval.index()
     hits = current.search(question, semantic=semantic)
     documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
+    related = related_commitments(list(documents.values())) if with_related and hits else {}
     query_tokens = set(tokens(question))
-    found = []
-    for hit in hits:
-        document = documents[hit.document_id]
-        found.append(Found(document, round(hit.score, 4), _quotes(hit, language, query_tokens),
-                           related_commitments(document) if with_related else []))
+    found = [Found(documents[hit.document_id], round(hit.score, 4), _quotes(current, hit, language, query_tokens),
+                   related.get(hit.document_id, [])) for hit in hits]
     return Answer(question, language, found, semantic and current.semantic)
 
 
