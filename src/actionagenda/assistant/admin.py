@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -6,11 +7,34 @@ from . import tasks
 from .models import GuidanceDocument, IndexRun
 
 
+class SecretariatOnly:
+    """The secretariat manages the library (their role, not per-model permissions, decides)."""
+
+    def _allowed(self, request) -> bool:
+        return bool(request.user.is_active and getattr(request.user, "is_secretariat", False))
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request)
+
+
 @admin.register(GuidanceDocument)
-class GuidanceDocumentAdmin(admin.ModelAdmin):
+class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
     """The secretariat's guidance library: metadata, an uploaded file, and re-indexing in the task worker."""
 
     list_display = ("key", "title", "kind", "publisher", "year", "index_status", "passage_count")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ("kind", "index_status", "from_catalogue")
     search_fields = ("key", "title", "publisher")
     readonly_fields = ("index_status", "index_error", "from_catalogue", "updated")
@@ -47,6 +71,6 @@ class GuidanceDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndexRun)
-class IndexRunAdmin(admin.ModelAdmin):
+class IndexRunAdmin(SecretariatOnly, admin.ModelAdmin):
     list_display = ("started", "finished", "done", "total", "error")
     readonly_fields = ("started", "finished", "done", "total", "error")
