@@ -17,7 +17,7 @@ from django.utils import timezone
 from . import embedding, retrieval
 from .extraction import ExtractionError, extract, split
 from .models import GuidanceDocument, IndexRun, Passage
-from .text import fold, stem, tokens
+from .text import normal, tokens
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 SHIPPED_VECTORS = CATALOGUE_DIR / "vectors.npz"
@@ -181,7 +181,7 @@ def highlight(text: str, query_tokens: set[str]) -> list[tuple[str, bool]]:
     """The text cut in pieces, each marked when it is a word of the question (compared folded and stemmed)."""
     pieces, last = [], 0
     for match in _WORDS.finditer(text):
-        if stem(fold(match.group())) in query_tokens:
+        if normal(match.group()) in query_tokens:
             if match.start() > last:
                 pieces.append((text[last:match.start()], False))
             pieces.append((match.group(), True))

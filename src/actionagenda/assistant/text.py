@@ -3,6 +3,7 @@ and a light plural stemming so "organismes" meets "organisme"."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -31,6 +32,12 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=65536)
+def normal(word: str) -> str:
+    """A word as the ranker sees it: folded and stemmed (cached: passages repeat the same words)."""
+    return stem(fold(word))
 
 
 def tokens(text: str) -> list[str]:
