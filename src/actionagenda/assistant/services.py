@@ -165,6 +165,14 @@ class Found:
     passages: list[Quote]
     related: list = field(default_factory=list)
 
+    @property
+    def topics(self) -> list[tuple[str, str]]:
+        """The GBF targets and Implementation Plan elements the document covers, as (code, label)."""
+        from actionagenda.vocabularies import catalogue
+
+        return ([(code, catalogue.GBF_TARGETS.label_of(code)) for code in self.document.gbf_targets]
+                + [(code, catalogue.IP_ELEMENTS.label_of(code)) for code in self.document.ip_elements])
+
 
 @dataclass
 class Answer:
