@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actionagenda.outreach",
     "actionagenda.interop",
     "actionagenda.events",
+    "actionagenda.assistant",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -209,6 +210,7 @@ ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
+    "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
 }
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 
@@ -217,4 +219,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Guidance assistant: an optional generated summary through an OpenAI-compatible endpoint (off when unset).
+ACTIONAGENDA_ASSISTANT_LLM = {
+    "url": os.environ.get("ASSISTANT_LLM_URL", ""),
+    "model": os.environ.get("ASSISTANT_LLM_MODEL", ""),
+    "api_key": os.environ.get("ASSISTANT_LLM_API_KEY", ""),
 }

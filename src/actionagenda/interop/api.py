@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from actionagenda.assistant.api import router as assistant_router
 from actionagenda.vocabularies import catalogue
 
 from . import problems
@@ -59,3 +60,4 @@ def vocabulary(request, name: str):
 
 
 api.add_router("/commitments", commitments_router)
+api.add_router("/assistant", assistant_router)

@@ -1,0 +1,76 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import tasks
+from .models import GuidanceDocument, IndexRun
+
+
+class SecretariatOnly:
+    """The secretariat manages the library (their role, not per-model permissions, decides)."""
+
+    def _allowed(self, request) -> bool:
+        return bool(request.user.is_active and getattr(request.user, "is_secretariat", False))
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request)
+
+
+@admin.register(GuidanceDocument)
+class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
+    """The secretariat's guidance library: metadata, an uploaded file, and re-indexing in the task worker."""
+
+    list_display = ("key", "title", "kind", "publisher", "year", "index_status", "passage_count")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_filter = ("kind", "index_status", "from_catalogue")
+    search_fields = ("key", "title", "publisher")
+    readonly_fields = ("index_status", "index_error", "from_catalogue", "updated")
+    actions = ["reindex"]
+
+    @admin.display(description=_("passages"))
+    def passage_count(self, obj):
+        return obj.passages.count()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "file" in form.changed_data and obj.file:
+            run = IndexRun.objects.create()
+            tasks.reindex_document.enqueue(obj.pk, run.pk)
+            self._report(request, obj)
+
+    def _report(self, request, obj):
+        obj.refresh_from_db()
+        if obj.index_status == GuidanceDocument.IndexStatus.FAILED:
+            self.message_user(request, _("The file of %(key)s could not be indexed: %(error)s") % {
+                "key": obj.key, "error": obj.index_error}, messages.ERROR)
+        else:
+            self.message_user(request, _("Indexing of %(key)s started; follow its progress on the Ask page.")
+                              % {"key": obj.key})
+
+    @admin.action(description=_("Re-index the selected documents"))
+    def reindex(self, request, queryset):
+        run = IndexRun.objects.create()
+        for document in queryset:
+            tasks.reindex_document.enqueue(document.pk, run.pk)
+        self.message_user(request, ngettext("%(count)d document queued for indexing.",
+                                            "%(count)d documents queued for indexing.", queryset.count())
+                          % {"count": queryset.count()})
+
+
+@admin.register(IndexRun)
+class IndexRunAdmin(SecretariatOnly, admin.ModelAdmin):
+    list_display = ("started", "finished", "done", "total", "error")
+    readonly_fields = ("started", "finished", "done", "total", "error")

@@ -1,0 +1,259 @@
+"""Processes of the guidance assistant: loading the catalogue, ingesting files, embedding, answering."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import embedding, retrieval
+from .extraction import ExtractionError, extract, split
+from .models import GuidanceDocument, IndexRun, Passage
+from .text import normal, tokens
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+SHIPPED_VECTORS = CATALOGUE_DIR / "vectors.npz"
+LANGUAGES = ("en", "fr", "es")
+META_FIELDS = ("kind", "title", "publisher", "year", "url", "languages", "gbf_targets", "ip_elements",
+               "bch_record_type")
+
+
+def catalogue_entries() -> list[dict]:
+    """The shipped catalogue: key guidance documents and the assistant's FAQ, with notes in en/fr/es."""
+    entries = []
+    for path in sorted(CATALOGUE_DIR.glob("*.json")):
+        entries.extend(json.loads(path.read_text(encoding="utf-8")))
+    return entries
+
+
+def embedding_input(title: str, heading: str, text: str) -> str:
+    """What the model reads for a passage: the document title and heading give the passage its context."""
+    return f"{title}. {heading}: {text}" if heading else f"{title}. {text}"
+
+
+def input_hash(value: str) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()
+
+
+@cache
+def shipped_vectors() -> dict[str, bytes]:
+    """Vectors of the catalogue's passages computed at release time, so the demo ranks semantically at once."""
+    if not SHIPPED_VECTORS.exists():
+        return {}
+    with np.load(SHIPPED_VECTORS) as data:
+        return {key: data["vectors"][i].tobytes() for i, key in enumerate(data["keys"].tolist())}
+
+
+@transaction.atomic
+def load_catalogue() -> dict:
+    """Create or refresh the catalogue's documents and passages; documents with an uploaded file keep its text.
+
+    Returns counts: documents, passages, and passages still waiting for their vector."""
+    vectors = shipped_vectors()
+    documents = passages = 0
+    for entry in catalogue_entries():
+        defaults = {name: entry.get(name, "" if name not in ("languages", "gbf_targets", "ip_elements") else [])
+                    for name in META_FIELDS}
+        defaults["kind"] = entry.get("kind", GuidanceDocument.Kind.DOCUMENT)
+        defaults["from_catalogue"] = True
+        document, _ = GuidanceDocument.objects.update_or_create(key=entry["key"], defaults=defaults)
+        documents += 1
+        if document.file:
+            continue
+        document.passages.all().delete()
+        rows = []
+        for position, section in enumerate(entry["sections"]):
+            for language in LANGUAGES:
+                heading, text = section["heading"][language], section["text"][language]
+                vector = vectors.get(input_hash(embedding_input(document.title, heading, text)))
+                rows.append(Passage(document=document, position=position, language=language, heading=heading,
+                                    text=text, vector=vector))
+        Passage.objects.bulk_create(rows)
+        passages += len(rows)
+        document.index_status = GuidanceDocument.IndexStatus.INDEXED
+        document.index_error = ""
+        document.save(update_fields=["index_status", "index_error", "updated"])
+    transaction.on_commit(retrieval.invalidate)
+    return {"documents": documents, "passages": passages,
+            "waiting": Passage.objects.filter(vector__isnull=True).count()}
+
+
+def write_shipped_vectors() -> int:
+    """Embed every catalogue passage and store the vectors in the package (run before a release)."""
+    inputs = []
+    for entry in catalogue_entries():
+        for section in entry["sections"]:
+            for language in LANGUAGES:
+                inputs.append(embedding_input(entry["title"], section["heading"][language], section["text"][language]))
+    vectors = embedding.embed_passages(inputs).astype(np.float16)
+    np.savez_compressed(SHIPPED_VECTORS, keys=np.array([input_hash(value) for value in inputs]), vectors=vectors)
+    shipped_vectors.cache_clear()
+    return len(inputs)
+
+
+def ingest_file(document: GuidanceDocument) -> int:
+    """Replace the document's passages by those of its uploaded file; a broken or empty file marks it failed.
+
+    Returns the number of passages; vectors come later from `embed_missing`."""
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+        blocks = split(extract(document.file.name, data))
+    except (ExtractionError, OSError) as exc:
+        document.index_status = GuidanceDocument.IndexStatus.FAILED
+        document.index_error = str(exc)
+        document.save(update_fields=["index_status", "index_error", "updated"])
+        raise ExtractionError(str(exc)) from exc
+    language = (document.languages or ["en"])[0]
+    with transaction.atomic():
+        document.passages.all().delete()
+        Passage.objects.bulk_create(
+            Passage(document=document, position=i, language=language, heading=block.heading[:300],
+                    page=block.page, text=block.text) for i, block in enumerate(blocks))
+        document.index_status = GuidanceDocument.IndexStatus.PENDING
+        document.index_error = ""
+        document.save(update_fields=["index_status", "index_error", "updated"])
+    retrieval.invalidate()
+    return len(blocks)
+
+
+def embed_missing(run: IndexRun | None = None, batch: int = 16) -> IndexRun:
+    """Give every passage without a vector its embedding, recording progress on `run` as it goes."""
+    waiting = Passage.objects.filter(vector__isnull=True).select_related("document").order_by("id")
+    run = run or IndexRun.objects.create()
+    run.total = waiting.count()
+    run.save(update_fields=["total"])
+    ids = list(waiting.values_list("id", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = list(Passage.objects.filter(id__in=ids[start:start + batch]).select_related("document"))
+        vectors = embedding.embed_passages(
+            [embedding_input(p.document.title, p.heading, p.text) for p in chunk])
+        for passage, vector in zip(chunk, vectors, strict=True):
+            passage.vector = embedding.to_bytes(vector)
+        Passage.objects.bulk_update(chunk, ["vector"])
+        run.done += len(chunk)
+        run.save(update_fields=["done"])
+    GuidanceDocument.objects.filter(index_status=GuidanceDocument.IndexStatus.PENDING).exclude(
+        passages__vector__isnull=True).update(index_status=GuidanceDocument.IndexStatus.INDEXED)
+    run.finished = timezone.now()
+    run.save(update_fields=["finished"])
+    retrieval.invalidate()
+    return run
+
+
+@dataclass
+class Quote:
+    heading: str
+    page: int | None
+    language: str
+    text: str
+    segments: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    document: GuidanceDocument
+    score: float
+    passages: list[Quote]
+    related: list = field(default_factory=list)
+
+    @property
+    def topics(self) -> list[tuple[str, str]]:
+        """The GBF targets and Implementation Plan elements the document covers, as (code, label)."""
+        from actionagenda.vocabularies import catalogue
+
+        return ([(code, catalogue.GBF_TARGETS.label_of(code)) for code in self.document.gbf_targets]
+                + [(code, catalogue.IP_ELEMENTS.label_of(code)) for code in self.document.ip_elements])
+
+
+@dataclass
+class Answer:
+    question: str
+    language: str
+    documents: list[Found]
+    semantic: bool
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def highlight(text: str, query_tokens: set[str]) -> list[tuple[str, bool]]:
+    """The text cut in pieces, each marked when it is a word of the question (compared folded and stemmed)."""
+    pieces, last = [], 0
+    for match in _WORDS.finditer(text):
+        if normal(match.group()) in query_tokens:
+            if match.start() > last:
+                pieces.append((text[last:match.start()], False))
+            pieces.append((match.group(), True))
+            last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def _quotes(index: retrieval.Index, hit: retrieval.DocumentHit, language: str,
+            query_tokens: set[str]) -> list[Quote]:
+    """The one or two best passages of a document, in the asker's language when a version exists."""
+    best = hit.passages[0].score
+    chosen: dict[int, int] = {}  # position in the document -> its best-ranked passage
+    for ranked in hit.passages:
+        position = index.passages[ranked.passage_id].position
+        if ranked.score >= 0.85 * best and position not in chosen and len(chosen) < 2:
+            chosen[position] = ranked.passage_id
+    quotes = []
+    for position, passage_id in chosen.items():
+        passage = index.passages[index.variants.get((hit.document_id, position, language), passage_id)]
+        quotes.append(Quote(passage.heading, passage.page, passage.language, passage.text,
+                            highlight(passage.text, query_tokens)))
+    return quotes
+
+
+def related_commitments(documents: list[GuidanceDocument], limit: int = 3) -> dict[int, list]:
+    """Published commitments sharing each document's Implementation Plan elements (or, lacking those, its GBF
+    targets), newest first: a few queries for all the documents together."""
+    from actionagenda.commitments.models import Commitment
+
+    wanted_ip = {code for d in documents for code in d.ip_elements}
+    wanted_gbf = {code for d in documents if not d.ip_elements for code in d.gbf_targets}
+    if not (wanted_ip or wanted_gbf):
+        return {}
+    candidates = list(Commitment.objects.published().filter(
+        Q(ip_elements__code__in=wanted_ip) | Q(gbf_targets__code__in=wanted_gbf)).distinct()
+        .order_by("-published_at", "-pk").prefetch_related("ip_elements", "gbf_targets")[:60])
+    related = {}
+    for document in documents:
+        codes, field_name = (set(document.ip_elements), "ip_elements") if document.ip_elements else (
+            set(document.gbf_targets), "gbf_targets")
+        related[document.pk] = [c for c in candidates
+                                if codes & {t.code for t in getattr(c, field_name).all()}][:limit]
+    return related
+
+
+def ask(question: str, language: str = "en", *, semantic: bool = True, with_related: bool = True) -> Answer:
+    """The guidance documents that answer `question`, best first, with their passages; none when none fits."""
+    question = " ".join(question.split())[:500]
+    current = retrieval.index()
+    hits = current.search(question, semantic=semantic)
+    documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
+    related = related_commitments(list(documents.values())) if with_related and hits else {}
+    query_tokens = set(tokens(question))
+    found = [Found(documents[hit.document_id], round(hit.score, 4), _quotes(current, hit, language, query_tokens),
+                   related.get(hit.document_id, [])) for hit in hits]
+    return Answer(question, language, found, semantic and current.semantic)
+
+
+def ask_keys(question: str, language: str = "en", *, semantic: bool = True,
+             using: retrieval.Index | None = None) -> list[str]:
+    """Just the ranked keys, for the evaluation."""
+    current = using or retrieval.index()
+    hits = current.search(question, semantic=semantic)
+    keys = dict(GuidanceDocument.objects.filter(id__in=[h.document_id for h in hits]).values_list("id", "key"))
+    return [keys[hit.document_id] for hit in hits]

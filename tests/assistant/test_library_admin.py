@@ -1,0 +1,43 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from actionagenda.accounts.services import make_secretariat
+from actionagenda.assistant.models import GuidanceDocument, IndexRun
+from factories import UserFactory
+
+from .test_ingestion import pdf_bytes
+
+ADD = "/en/admin/assistant/guidancedocument/add/"
+
+
+def form(file):
+    return {"key": "RA_TREES", "kind": "document", "title": "Trees", "publisher": "SCBD", "year": "2016",
+            "url": "https://example.org/trees", "languages": '["en"]', "gbf_targets": '["GBF-17"]',
+            "ip_elements": '["IP-RA"]', "bch_record_type": "VLR", "file": file}
+
+
+@pytest.mark.django_db
+def test_the_secretariat_uploads_a_pdf_that_gets_indexed(client):
+    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
+    client.force_login(user)
+    client.post(ADD, form(SimpleUploadedFile("trees.pdf", pdf_bytes(["Modified trees spread pollen far."]))))
+    document = GuidanceDocument.objects.get(key="RA_TREES")
+    assert document.index_status == "indexed"
+    assert document.passages.get().text.strip() == "Modified trees spread pollen far."
+    run = IndexRun.objects.get()
+    assert (run.done, run.total, run.error) == (1, 1, "")
+
+
+@pytest.mark.django_db
+def test_a_broken_upload_is_reported_to_the_secretariat(client):
+    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
+    client.force_login(user)
+    response = client.post(ADD, form(SimpleUploadedFile("trees.pdf", b"%PDF-1.4 garbage")), follow=True)
+    assert "could not be indexed" in response.content.decode()
+    assert GuidanceDocument.objects.get(key="RA_TREES").index_status == "failed"
+
+
+@pytest.mark.django_db
+def test_other_staff_cannot_manage_the_library(client):
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(ADD).status_code == 403

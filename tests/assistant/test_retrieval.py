@@ -1,0 +1,64 @@
+import pytest
+
+from actionagenda.assistant import retrieval, services
+
+from .conftest import make_document
+
+
+def keys(answer):
+    return [found.document.key for found in answer.documents]
+
+
+def test_it_ranks_the_matching_document_first_for_an_english_question(small_library):
+    answer = services.ask("What guidance exists on the risks of gene drive mosquitoes?", "en")
+    assert keys(answer)[0] == "GENE_DRIVE_NOTE"
+    assert answer.semantic is True
+
+
+def test_it_answers_a_french_question_from_an_english_passage(small_library):
+    answer = services.ask("Qui doit réparer les dommages causés à la biodiversité par un OVM ?", "fr")
+    assert keys(answer)[0] == "LIABILITY_NOTE"
+
+
+def test_it_answers_a_spanish_question_from_an_english_passage(small_library):
+    answer = services.ask("¿Cómo enseñar bioseguridad en las escuelas?", "es")
+    assert keys(answer)[0] == "SCHOOLS_NOTE"
+
+
+def test_it_returns_no_document_when_no_source_is_good_enough(small_library):
+    assert services.ask("What is the best recipe for chocolate cake?", "en").documents == []
+
+
+def test_it_returns_no_document_for_an_empty_library(db):
+    assert services.ask("gene drive mosquitoes", "en").documents == []
+
+
+@pytest.mark.django_db
+def test_it_falls_back_to_bm25_until_every_passage_has_its_vector():
+    make_document("LIABILITY_NOTE", "Liability", "Operators take response measures after damage.", vectors=False)
+    for n in range(12):  # BM25 needs a corpus to tell rare words from common ones
+        make_document(f"OTHER_{n}", "Schools", f"Teaching pupils about biosafety, lesson {n}.", vectors=False)
+    retrieval.invalidate()
+    answer = services.ask("response measures operators damage", "en")
+    assert answer.semantic is False
+    assert keys(answer) == ["LIABILITY_NOTE"]
+
+
+def test_it_highlights_the_words_of_the_question_in_the_passage(small_library):
+    answer = services.ask("gene drive mosquitoes", "en")
+    marked = [piece for piece, is_marked in answer.documents[0].passages[0].segments if is_marked]
+    assert {"gene", "drives", "mosquito"} <= {piece.lower() for piece in marked}
+
+
+def test_it_shows_the_passage_in_the_askers_language_when_the_catalogue_has_it(db):
+    services.load_catalogue()
+    answer = services.ask("Which treaty governs moving living modified organisms across borders?", "es")
+    assert answer.documents[0].passages[0].language == "es"
+
+
+def test_it_lists_related_published_commitments(small_library):
+    from factories import CommitmentFactory
+
+    CommitmentFactory(title="Gene drive dialogue in Burkina Faso", links={"ip_elements": ["IP-RA"]})
+    answer = services.ask("risks of gene drive mosquitoes", "en")
+    assert [c.title for c in answer.documents[0].related] == ["Gene drive dialogue in Burkina Faso"]
