@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actionagenda.outreach",
     "actionagenda.interop",
     "actionagenda.events",
+    "actionagenda.consultations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -208,7 +209,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
+    "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),
 }
+# Minutes during which a participant may still edit their consultation reply.
+CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 
 LOGGING = {

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
     path("events/", include("actionagenda.events.urls")),
+    path("consultations/", include("actionagenda.consultations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
