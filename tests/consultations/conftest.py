@@ -28,3 +28,9 @@ def secretariat(db):
     user = UserFactory(name="Sam Secretariat")
     user.user_permissions.add(Permission.objects.get(codename="moderate_commitment"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Test users are made in bulk here; the real hasher's cost only slows the suite down."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -43,6 +43,7 @@ def as_csv(consultation: Consultation) -> bytes:
 def as_xlsx(consultation: Consultation) -> bytes:
     """One sheet per theme, so the synthesis can be written theme by theme."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.utils.escape import escape
 
     workbook = Workbook()
@@ -62,7 +63,7 @@ def as_xlsx(consultation: Consultation) -> bytes:
         workbook.create_sheet(_("Contributions")).append(_columns())
     for sheet in workbook.worksheets:
         for cell in sheet[1]:
-            cell.font = cell.font.copy(bold=True)
+            cell.font = Font(bold=True)
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type

@@ -4,6 +4,7 @@ Views and commands call these functions; each owns its transaction and its permi
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from .models import DigestDelivery, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
 
 MAX_REPLY_LENGTH = 10_000
+logger = logging.getLogger(__name__)
 
 
 class ReplyRefused(Exception):
@@ -181,6 +183,10 @@ def send_digests(day: datetime.date | None = None) -> int:
                 body = render_to_string("consultations/email/digest.txt", context)
                 send_mail(subject, body, None, [user.email])
         except IntegrityError:
+            continue
+        except Exception:
+            # The delivery row was rolled back with the failure: the next run retries this user.
+            logger.exception("Consultation digest for user %s on %s failed", user.pk, day)
             continue
         sent += 1
     return sent
