@@ -154,3 +154,8 @@ def test_the_command_prints_the_structure_it_created(tmp_path, capsys):
     assert "Note, line 8: Question without a number: numbered 3." in out
     assert "1 weeks, 1 groups, 1 themes, 3 questions, 1 webinars" in out
     assert Consultation.objects.get().groups.get().themes.get().questions.count() == 3
+
+
+def test_dates_without_a_year_take_the_year_written_in_the_document():
+    programme = importer.parse(ENGLISH)
+    assert programme.weeks[0].starts_on == datetime.date(2021, 9, 27)

@@ -80,3 +80,11 @@ def test_the_profile_page_saves_what_posts_show(client, participant):
     client.post("/en/consultations/profile/", {"actor_type": "individual", "country": "SN"})
     profile = participant.participant_profile
     assert (profile.actor_type, profile.country.code, profile.show_on_posts) == ("individual", "SN", False)
+
+
+def test_the_moderation_queue_link_is_shown_to_moderators_only(client, question, moderator, participant):
+    url = question.theme.group.consultation.get_absolute_url()
+    client.force_login(participant)
+    assert "Moderation queue" not in client.get(url).content.decode()
+    client.force_login(moderator)
+    assert "Moderation queue" in client.get(url).content.decode()

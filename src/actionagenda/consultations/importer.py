@@ -241,8 +241,13 @@ def _webinar(line: str, year: int, number: int) -> ParsedWebinar | None:
 
 
 def parse(text: str, year: int | None = None) -> Programme:
-    """Read a programme from text (Markdown markers allowed); never raises on odd lines, it reports them."""
-    year = year or datetime.date.today().year
+    """Read a programme from text (Markdown markers allowed); never raises on odd lines, it reports them.
+
+    `year` applies to dates written without one; by default the first year found in the text, else this year.
+    """
+    # Dates without a year take the first year written anywhere in the document (a webinar line usually has it).
+    written = re.search(r"\b(20\d{2})\b", text)
+    year = year or (int(written.group(1)) if written else datetime.date.today().year)
     programme = Programme()
     week = group = theme = None
     for number, raw in enumerate(text.splitlines(), start=1):

@@ -29,8 +29,11 @@ def detail(request, slug):
     themes = Theme.objects.annotate(n_questions=Count("questions", distinct=True)).order_by("number")
     groups = (consultation.groups.select_related("week").prefetch_related(Prefetch("themes", queryset=themes))
               .order_by("week__number", "number"))
-    return render(request, "consultations/detail.html",
-                  {"consultation": consultation, "weeks": consultation.weeks.all(), "groups": groups})
+    user = request.user
+    can_moderate = user.is_authenticated and (
+        user.is_secretariat or consultation.groups.filter(moderators=user).exists())
+    return render(request, "consultations/detail.html", {"consultation": consultation, "groups": groups,
+                                                         "can_moderate": can_moderate})
 
 
 def theme(request, slug, pk):
