@@ -88,3 +88,20 @@ def test_the_moderation_queue_link_is_shown_to_moderators_only(client, question,
     assert "Moderation queue" not in client.get(url).content.decode()
     client.force_login(moderator)
     assert "Moderation queue" in client.get(url).content.decode()
+
+
+def test_long_discussions_are_paginated_by_thread_and_a_new_reply_links_to_its_page(client, question, participant,
+                                                                                   settings):
+    from actionagenda.consultations.models import Reply
+    from actionagenda.consultations.threads import THREADS_PER_PAGE
+
+    author = UserFactory()
+    Reply.objects.bulk_create(Reply(question=question, author=author, body=f"Thread {n}")
+                              for n in range(THREADS_PER_PAGE))
+    client.force_login(participant)
+    url = f"/en/consultations/{question.theme.group.consultation.slug}/questions/{question.pk}/"
+    response = client.post(url + "reply/", {"body": "The latest thread"})
+    latest = Reply.objects.get(body="The latest thread")
+    assert response.url == f"{url}?page=2#reply-{latest.pk}"
+    assert "The latest thread" in client.get(url + "?page=2").content.decode()
+    assert "The latest thread" not in client.get(url).content.decode()

@@ -39,3 +39,23 @@ def build_thread(question: Question, user, is_moderator: bool) -> list[dict]:
     roots = prune(roots)
     roots.sort(key=lambda node: not node["reply"].pinned)  # stable: pinned first, dates kept
     return roots
+
+
+THREADS_PER_PAGE = 25
+
+
+def root_index(thread: list[dict], reply: Reply) -> int:
+    """Position of the top-level thread that contains `reply` (0 when it is not shown)."""
+
+    def contains(node) -> bool:
+        return node["reply"].pk == reply.pk or any(contains(child) for child in node["children"])
+
+    return next((index for index, node in enumerate(thread) if contains(node)), 0)
+
+
+def reply_url(reply: Reply, user, is_moderator: bool) -> str:
+    """The question page that shows `reply` (threads are paginated), anchored at the reply."""
+    index = root_index(build_thread(reply.question, user, is_moderator), reply)
+    page = index // THREADS_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{reply.question.get_absolute_url()}{query}#reply-{reply.pk}"

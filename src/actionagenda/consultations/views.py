@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from . import exports, importer, services
 from .forms import ConfirmImportForm, FlagForm, ImportForm, ProfileForm, ReplyForm
 from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
 from .stats import consultation_statistics
-from .threads import build_thread
+from .threads import THREADS_PER_PAGE, build_thread, reply_url
 
 
 def _secretariat_only(user):
@@ -59,7 +60,8 @@ def question(request, slug, pk):
     is_moderator = group.is_moderated_by(request.user)
     return render(request, "consultations/question.html", {
         "question": question, "theme": question.theme, "group": group, "consultation": group.consultation,
-        "thread": build_thread(question, request.user, is_moderator), "is_moderator": is_moderator,
+        "page": Paginator(build_thread(question, request.user, is_moderator), THREADS_PER_PAGE)
+        .get_page(request.GET.get("page")), "is_moderator": is_moderator,
         "is_open": group.consultation.is_open(), "form": ReplyForm()})
 
 
@@ -93,7 +95,9 @@ def reply(request, slug, pk):
     if new is None:
         return render(request, "consultations/reply_form_page.html",
                       {"question": question, "parent": parent, "form": form}, status=400)
-    return redirect(new.get_absolute_url() if new.status == Reply.Status.VISIBLE else question.get_absolute_url())
+    if new.status != Reply.Status.VISIBLE:
+        return redirect(question.get_absolute_url())
+    return redirect(reply_url(new, request.user, question.theme.group.is_moderated_by(request.user)))
 
 
 @login_required
