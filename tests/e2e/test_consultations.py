@@ -86,3 +86,31 @@ def test_consultation_theme_and_question_pages_have_no_axe_violations(page):
     for path in pages[1:3]:
         page.goto(path)
         assert axe_violations(page) == [], path
+
+
+def test_the_secretariat_previews_an_import_then_creates_it_and_the_pages_pass_axe(page, tmp_path):
+    from consultations.programmes import ENGLISH
+    from django.contrib.auth.models import Permission
+
+    from actionagenda.consultations.models import Consultation
+
+    secretariat = UserFactory()
+    secretariat.user_permissions.add(Permission.objects.get(codename="moderate_commitment"))
+    document = tmp_path / "programme.md"
+    document.write_text(ENGLISH, encoding="utf-8")
+    _sign_in(page, secretariat)
+    page.goto("/en/consultations/import/")
+    assert axe_violations(page) == []
+    page.set_input_files("#id_document", str(document))
+    page.fill("#id_year", "2021")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("pre.outline")).to_contain_text("Theme 3: Public participation")
+    expect(page.locator("main")).to_contain_text("https://www.cbd.int/biosafety")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Create this consultation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Online discussions on biosafety capacity-building")
+    consultation = Consultation.objects.get()
+    for view in ("statistics", "moderation"):
+        path = f"/en/consultations/{consultation.slug}/{view}/"
+        page.goto(path)
+        assert axe_violations(page) == [], path
