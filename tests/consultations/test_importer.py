@@ -159,3 +159,23 @@ def test_the_command_prints_the_structure_it_created(tmp_path, capsys):
 def test_dates_without_a_year_take_the_year_written_in_the_document():
     programme = importer.parse(ENGLISH)
     assert programme.weeks[0].starts_on == datetime.date(2021, 9, 27)
+
+
+def test_it_copes_with_french_no_break_spaces_parenthesised_weeks_and_question_labels():
+    text = ("Consultation\r\nSemaine\u00a02 (4\u202f–\u202f10 octobre 2021)\r\n"
+            "Groupe de discussion en ligne\u00a02\u202f: Sensibilisation\r\n"
+            "Thème 4\u202f: Participation du public\r\nQuestion 1\u202f: Comment informer le public\u202f?\r\n")
+    programme = importer.parse(text)
+    assert (programme.weeks[0].number, programme.weeks[0].starts_on) == (2, datetime.date(2021, 10, 4))
+    assert programme.groups[0].title == "Sensibilisation"
+    assert programme.themes[0].title == "Participation du public"
+    assert [(q.number, q.text) for q in programme.questions] == [(1, "Comment informer le public ?")]
+    assert programme.unrecognised == []
+
+
+def test_webinar_times_in_french_hours_without_minutes():
+    programme = importer.parse("T\nWebinaire régional : 12 mai 2022, 9 h - 11 h 30 WAT\n")
+    webinar = programme.webinars[0]
+    assert (webinar.title, webinar.starts_at, webinar.ends_at, webinar.timezone) == (
+        "Webinaire régional", datetime.datetime(2022, 5, 12, 8, 0, tzinfo=UTC),
+        datetime.datetime(2022, 5, 12, 10, 30, tzinfo=UTC), "Africa/Lagos")

@@ -43,17 +43,17 @@ MONTHS = {
     "decembre": 12, "diciembre": 12,
 }
 
-WEEK_RE = re.compile(r"^(?:week|semaine|semana)\s+(\d+)\s*[:.\-–]\s*(.+)$", re.I)
+WEEK_RE = re.compile(r"^(?:week|semaine|semana)\s+(\d+)\s*(?:[:.\-–]|(?=\())\s*(.+)$", re.I)
 GROUP_RE = re.compile(
     r"^(?:online\s+discussion\s+group|groupe\s+de\s+discussion\s+en\s+ligne|grupo\s+de\s+discusi[oó]n\s+en\s+l[ií]nea"
     r"|discussion\s+group|groupe\s+de\s+discussion|grupo\s+de\s+discusi[oó]n)\s+(\d+)\s*[:.\-–]\s*(.+)$", re.I)
 THEME_RE = re.compile(r"^(?:theme|thème|tema)\s+(\d+)\s*[:.\-–]\s*(.+)$", re.I)
-QUESTION_RE = re.compile(r"^(\d{1,2})\s*[.)]\s+(.+)$")
+QUESTION_RE = re.compile(r"^(?:(?:q|question|pregunta)\s*)?(\d{1,2})\s*[.):]\s+(.+)$", re.I)
 BULLET_RE = re.compile(r"^[-*•]\s+(.+)$")
 WEBINAR_RE = re.compile(r"webinar|webinaire|seminario\s+web|webinario", re.I)
+_TIME = r"(\d{1,2})\s*(?:[:.hH]\s*(\d{2})|[hH])"  # 13:00, 13.00, 13 h 00, 13h
 TIME_RANGE_RE = re.compile(
-    r"(\d{1,2})\s*[:hH.]\s*(\d{2})\s*(?:-|–|—|to|à|a|al)\s*(\d{1,2})\s*[:hH.]\s*(\d{2})\s*"
-    r"\(?\s*([A-Z]{2,4})\s*([+-]\s*\d{1,2}(?::?\d{2})?)?\)?")
+    _TIME + r"\s*(?:-|–|—|to|à|a|al)\s*" + _TIME + r"\s*\(?\s*([A-Z]{2,4})\b\s*([+-]\s*\d{1,2}(?::?\d{2})?)?\)?")
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]", re.I)
 FIELD_CODE_RE = re.compile(r'HYPERLINK\s+"[^"]*"\s*', re.I)
 TOKEN_RE = re.compile(r"\d{4}|\d{1,2}(?:er|st|nd|rd|th)?|[^\W\d_]+")
@@ -202,7 +202,8 @@ def parse_dates(text: str, year: int) -> list[datetime.date]:
 def _clean(line: str) -> str:
     line = BOOKMARK_RE.sub("", line)
     line = FIELD_CODE_RE.sub("", line)
-    line = line.replace("\u00a0", " ").replace("\u200b", "").strip()
+    # No-break spaces (French typography puts one before ":") and zero-width spaces from word processors.
+    line = line.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "").replace("\ufeff", "").strip()
     # Markdown: headings, block quotes, emphasis around whole headings, escaped list numbers.
     line = re.sub(r"^(#{1,6}|>)\s*", "", line)
     line = line.replace("**", "").replace("__", "")
@@ -231,8 +232,9 @@ def _webinar(line: str, year: int, number: int) -> ParsedWebinar | None:
         return None
     offset = datetime.timezone(datetime.timedelta(hours=hours))
     day = dates[0]
-    starts = datetime.datetime(day.year, day.month, day.day, int(times.group(1)), int(times.group(2)), tzinfo=offset)
-    ends = datetime.datetime(day.year, day.month, day.day, int(times.group(3)), int(times.group(4)), tzinfo=offset)
+    hour, minute, end_hour, end_minute = (int(value or 0) for value in times.group(1, 2, 3, 4))
+    starts = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=offset)
+    ends = datetime.datetime(day.year, day.month, day.day, end_hour, end_minute, tzinfo=offset)
     if ends <= starts:
         ends += datetime.timedelta(days=1)
     title = line.split(":", 1)[0].strip() if ":" in line[: times.start()] else line[: times.start()].strip(" ,")
