@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 # Abbreviation -> (hours from UTC, IANA zone shown to participants). French: HAE/HNE = EDT/EST.
 TIME_ZONES: dict[str, tuple[float, str]] = {
@@ -125,12 +126,14 @@ class Programme:
 
     def outline(self) -> str:
         """The structure as indented text (printed by the command, shown in the preview)."""
-        lines = [self.title or "(untitled)"]
+        lines = [self.title or _("(untitled)")]
         for webinar in self.webinars:
-            lines.append(f"Webinar: {webinar.title}, {webinar.starts_at:%Y-%m-%d %H:%M}-{webinar.ends_at:%H:%M} "
-                         f"UTC ({webinar.timezone})")
+            lines.append(_("Webinar: %(title)s, %(starts)s-%(ends)s UTC (%(zone)s)") % {
+                "title": webinar.title, "starts": f"{webinar.starts_at:%Y-%m-%d %H:%M}",
+                "ends": f"{webinar.ends_at:%H:%M}", "zone": webinar.timezone})
         for week in self.weeks:
-            lines.append(f"Week {week.number}: {week.starts_on:%Y-%m-%d} - {week.ends_on:%Y-%m-%d}")
+            lines.append(_("Week %(number)s: %(starts)s - %(ends)s") % {
+                "number": week.number, "starts": f"{week.starts_on:%Y-%m-%d}", "ends": f"{week.ends_on:%Y-%m-%d}"})
             lines.extend(_group_outline(week.groups, "  "))
         lines.extend(_group_outline(self.groups_without_week, ""))
         return "\n".join(lines)
@@ -138,9 +141,9 @@ class Programme:
 
 def _group_outline(groups, indent):
     for group in groups:
-        yield f"{indent}Group {group.number}: {group.title}"
+        yield indent + _("Group %(number)s: %(title)s") % {"number": group.number, "title": group.title}
         for theme in group.themes:
-            yield f"{indent}  Theme {theme.number}: {theme.title}"
+            yield indent + "  " + _("Theme %(number)s: %(title)s") % {"number": theme.number, "title": theme.title}
             for question in theme.questions:
                 yield f"{indent}    {question.number}. {question.text}"
 
@@ -270,7 +273,7 @@ def parse(text: str, year: int | None = None) -> Programme:
             theme = None
         elif match := THEME_RE.match(line):
             if group is None:
-                programme.notes.append((number, "Theme outside a discussion group: a group was made for it."))
+                programme.notes.append((number, _("Theme outside a discussion group: a group was made for it.")))
                 group = ParsedGroup(1, match.group(2).strip(), number)
                 (week.groups if week else programme.groups_without_week).append(group)
             theme = ParsedTheme(int(match.group(1)), match.group(2).strip(), number)
@@ -283,7 +286,8 @@ def parse(text: str, year: int | None = None) -> Programme:
             text_ = match.group(1).strip() if match else line
             next_number = theme.questions[-1].number + 1 if theme.questions else 1
             theme.questions.append(ParsedQuestion(next_number, text_, number))
-            programme.notes.append((number, f"Question without a number: numbered {next_number}."))
+            programme.notes.append((number, _("Question without a number: numbered %(number)s.") % {
+                "number": next_number}))
         elif not programme.title and not programme.weeks and not programme.groups_without_week:
             programme.title = line[:250]
         else:
@@ -336,8 +340,8 @@ def save(programme: Programme, *, title: str = ""):
     from .models import Consultation, DiscussionGroup, Question, Theme, Week
 
     if not programme.groups:
-        raise EmptyProgramme("The document contains no discussion group.")
-    title = title or programme.title or "Online consultation"
+        raise EmptyProgramme(_("The document contains no discussion group."))
+    title = title or programme.title or _("Online consultation")
     dates = [d for week in programme.weeks for d in (week.starts_on, week.ends_on)]
     today = datetime.date.today()
     consultation = Consultation.objects.create(title=title[:250], slug=_unique_slug(title),
