@@ -179,3 +179,13 @@ def test_webinar_times_in_french_hours_without_minutes():
     assert (webinar.title, webinar.starts_at, webinar.ends_at, webinar.timezone) == (
         "Webinaire régional", datetime.datetime(2022, 5, 12, 8, 0, tzinfo=UTC),
         datetime.datetime(2022, 5, 12, 10, 30, tzinfo=UTC), "Africa/Lagos")
+
+
+def test_text_saved_by_an_old_word_processor_in_windows_1252_is_read():
+    text = importer.read_document("programme.txt", "Thème 1 : Capacités\n".encode("cp1252"))
+    assert text == "Thème 1 : Capacités\n"
+
+
+def test_a_broken_docx_is_reported():
+    with pytest.raises(importer.UnreadableDocument):
+        importer.read_document("programme.docx", b"not a zip file")

@@ -82,3 +82,9 @@ def test_flagging_a_reply_records_it(client, question, participant, moderator):
     client.post(f"/en/consultations/{question.theme.group.consultation.slug}/replies/{reply.pk}/flag/",
                 {"reason": "Advertising"})
     assert reply.flags.get().reason == "Advertising"
+
+
+def test_a_parent_that_is_not_a_number_is_a_bad_request(client, question, participant):
+    client.force_login(participant)
+    assert client.post(_url(question), {"body": "Hi", "parent": "x"}).status_code == 400
+    assert Reply.objects.count() == 0

@@ -70,3 +70,9 @@ def test_it_returns_403_to_a_participant_exporting(client, participant, question
     client.force_login(participant)
     response = client.get(f"/en/consultations/{question.theme.group.consultation.slug}/contributions.csv")
     assert response.status_code == 403
+
+
+def test_a_broken_docx_gets_a_field_error(client, secretariat):
+    client.force_login(secretariat)
+    html = client.post("/en/consultations/import/", {"document": _upload("p.docx", b"garbage")}).content.decode()
+    assert "This file could not be read as a Word document." in html

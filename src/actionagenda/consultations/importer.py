@@ -311,11 +311,24 @@ def text_from_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
+class UnreadableDocument(ValueError):
+    pass
+
+
 def read_document(name: str, data: bytes) -> str:
-    """The text of an uploaded document, by its extension: .docx, otherwise UTF-8 text or Markdown."""
+    """The text of an uploaded document, by its extension: .docx, otherwise text or Markdown.
+
+    Text is UTF-8 when it decodes as such, else Windows-1252 (what older word processors save on export).
+    """
     if name.lower().endswith(".docx"):
-        return text_from_docx(data)
-    return data.decode("utf-8-sig", errors="replace")
+        try:
+            return text_from_docx(data)
+        except Exception as error:  # python-docx raises several kinds on a broken or renamed file
+            raise UnreadableDocument(_("This file could not be read as a Word document.")) from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 class EmptyProgramme(ValueError):

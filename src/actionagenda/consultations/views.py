@@ -71,8 +71,10 @@ def reply(request, slug, pk):
     """Reply to the question, or to one of its replies (`parent`); htmx gets fragments, others a redirect."""
     question = _question(slug, pk)
     parent = None
-    if request.POST.get("parent"):
-        parent = get_object_or_404(Reply, pk=request.POST["parent"], question=question)
+    if parent_id := request.POST.get("parent", ""):
+        if not parent_id.isdigit():
+            return HttpResponse(status=400)
+        parent = get_object_or_404(Reply, pk=parent_id, question=question)
     form = ReplyForm(request.POST)
     new = None
     if form.is_valid():
@@ -214,7 +216,11 @@ def import_programme(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        text = importer.read_document(data["document"].name, data["document"].read())
+        try:
+            text = importer.read_document(data["document"].name, data["document"].read())
+        except importer.UnreadableDocument as error:
+            form.add_error("document", str(error))
+            return render(request, "consultations/import.html", context)
         context.update(programme=importer.parse(text, year=data["year"]),
                        confirm=ConfirmImportForm(initial={"text": text, "year": data["year"], "title": data["title"]}))
     return render(request, "consultations/import.html", context)
