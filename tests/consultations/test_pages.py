@@ -105,3 +105,14 @@ def test_long_discussions_are_paginated_by_thread_and_a_new_reply_links_to_its_p
     assert response.url == f"{url}?page=2#reply-{latest.pk}"
     assert "The latest thread" in client.get(url + "?page=2").content.decode()
     assert "The latest thread" not in client.get(url).content.decode()
+
+
+def test_the_consultation_page_links_its_webinars(client):
+    from actionagenda.consultations import importer
+
+    from .programmes import ENGLISH
+
+    consultation = importer.save(importer.parse(ENGLISH, year=2021))
+    event = consultation.events.get()
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert f'<a href="{event.get_absolute_url()}">Launch webinar</a>' in html

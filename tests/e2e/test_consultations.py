@@ -114,3 +114,7 @@ def test_the_secretariat_previews_an_import_then_creates_it_and_the_pages_pass_a
         path = f"/en/consultations/{consultation.slug}/{view}/"
         page.goto(path)
         assert axe_violations(page) == [], path
+    page.goto(consultation.get_absolute_url())
+    page.get_by_role("link", name="Launch webinar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Launch webinar")
+    assert axe_violations(page) == []

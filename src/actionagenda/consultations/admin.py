@@ -30,6 +30,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     list_display = ["title", "opens_on", "closes_on", "published"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
+    filter_horizontal = ["events"]
     inlines = [WeekInline, GroupInline]
 
 

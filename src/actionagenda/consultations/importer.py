@@ -376,7 +376,7 @@ def save(programme: Programme, *, title: str = ""):
         save_groups(parsed_week.groups, week)
     save_groups(programme.groups_without_week, None)
     for webinar in programme.webinars:
-        create_event(title=webinar.title, starts_at=webinar.starts_at, ends_at=webinar.ends_at,
-                     timezone=webinar.timezone, kind="webinar",
-                     description=f"{consultation.title}")
+        consultation.events.add(create_event(title=webinar.title, starts_at=webinar.starts_at,
+                                             ends_at=webinar.ends_at, timezone=webinar.timezone, kind="webinar",
+                                             description=consultation.title))
     return consultation

@@ -21,6 +21,9 @@ class Consultation(models.Model):
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     published = models.BooleanField(_("published"), default=True)
+    # Webinars that belong to the programme (the launch webinar, often): registration lives in the events app.
+    events = models.ManyToManyField("events.Event", blank=True, related_name="consultations",
+                                    verbose_name=_("webinars and events"))
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

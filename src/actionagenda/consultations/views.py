@@ -33,8 +33,9 @@ def detail(request, slug):
     user = request.user
     can_moderate = user.is_authenticated and (
         user.is_secretariat or consultation.groups.filter(moderators=user).exists())
-    return render(request, "consultations/detail.html", {"consultation": consultation, "groups": groups,
-                                                         "can_moderate": can_moderate})
+    return render(request, "consultations/detail.html", {
+        "consultation": consultation, "groups": groups, "can_moderate": can_moderate,
+        "events": consultation.events.filter(published=True).order_by("starts_at")})
 
 
 def theme(request, slug, pk):
