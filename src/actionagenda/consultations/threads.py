@@ -17,7 +17,10 @@ def build_thread(question: Question, user, is_moderator: bool) -> list[dict]:
 
     A reply hidden by a moderator stays as a placeholder when others answered it, so the thread still reads.
     """
+    # Only what the thread shows: model instances are most of the cost on long discussions.
     replies = list(question.replies.select_related("author")
+                   .only("question_id", "parent_id", "author_id", "body", "status", "pinned", "actor_type", "country",
+                         "show_profile", "created", "edited_at", "author__name", "author__email")
                    .annotate(open_flags=Count("flags", filter=Q(flags__resolved=False)))
                    .order_by("created", "pk"))
     nodes = {reply.pk: {"reply": reply, "children": [], "placeholder": not _visible_to(reply, user, is_moderator),
