@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "actionagenda.interop",
     "actionagenda.events",
     "actionagenda.assistant",
+    "actionagenda.consultations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -188,6 +189,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The site's own CSS and htmx live in the package, not in an app: without this no finder serves them.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -211,7 +214,10 @@ ACTIONAGENDA_RATE_LIMITS = {
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
     "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
+    "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),
 }
+# Minutes during which a participant may still edit their consultation reply.
+CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 
 LOGGING = {

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("commitments/", include("actionagenda.commitments.urls")),
     path("events/", include("actionagenda.events.urls")),
     path("ask/", include("actionagenda.assistant.urls")),
+    path("consultations/", include("actionagenda.consultations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -1,0 +1,92 @@
+"""All visible contributions of a consultation, per theme, for the synthesis report: CSV, XLSX, Markdown."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from actionagenda.markup import plain_text
+
+from .models import Consultation, Reply
+
+
+def contributions(consultation: Consultation):
+    """Visible replies in programme order: group, theme, question, then thread order by date."""
+    return (Reply.objects.visible().filter(question__theme__group__consultation=consultation)
+            .select_related("question__theme__group", "author")
+            .order_by("question__theme__group__number", "question__theme__number", "question__number", "created"))
+
+
+def _columns():
+    return [_("Group"), _("Theme"), _("Question"), _("Reply id"), _("In reply to"), _("Author"), _("Actor type"),
+            _("Country"), _("Posted"), _("Reply")]
+
+
+def _row(reply: Reply) -> list:
+    shown = reply.show_profile
+    return [reply.question.theme.group.title, reply.question.theme.title,
+            f"{reply.question.number}. {reply.question.text}", reply.pk, reply.parent_id or "",
+            reply.author.get_short_name(), reply.actor_type_label if shown else "",
+            str(reply.country.name) if shown and reply.country else "",
+            reply.created.strftime("%Y-%m-%d %H:%M"), reply.body]
+
+
+def as_csv(consultation: Consultation) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_columns())
+    writer.writerows(_row(reply) for reply in contributions(consultation))
+    # A byte-order mark so spreadsheet programs read the UTF-8 (accents of French and Spanish replies).
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def as_xlsx(consultation: Consultation) -> bytes:
+    """One sheet per theme, so the synthesis can be written theme by theme."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils.escape import escape
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    sheets = {}
+    for reply in contributions(consultation):
+        theme = reply.question.theme
+        if theme.pk not in sheets:
+            name = f"{theme.group.number}.{theme.number} {theme.title}"
+            for char in "[]:*?/\\":
+                name = name.replace(char, " ")
+            sheets[theme.pk] = sheet = workbook.create_sheet(name[:31])
+            sheet.append(_columns())
+        # escape() keeps control characters from making the file unreadable; a leading "=" stays text.
+        sheets[theme.pk].append([escape(value) if isinstance(value, str) else value for value in _row(reply)])
+    if not sheets:
+        workbook.create_sheet(_("Contributions")).append(_columns())
+    for sheet in workbook.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def as_markdown(consultation: Consultation) -> str:
+    lines = [f"# {consultation.title}", ""]
+    theme = question = None
+    for reply in contributions(consultation):
+        if reply.question.theme_id != theme:
+            theme = reply.question.theme_id
+            lines += [f"## {reply.question.theme.group.title}: {reply.question.theme.title}", ""]
+        if reply.question_id != question:
+            question = reply.question_id
+            lines += [f"### {reply.question.number}. {plain_text(reply.question.text)}", ""]
+        who = reply.author.get_short_name()
+        if reply.show_profile and (reply.actor_type or reply.country):
+            details = [str(part) for part in (reply.actor_type_label,
+                                              reply.country.name if reply.country else "") if part]
+            who += f" ({', '.join(details)})"
+        prefix = f"> {_('In reply to')} #{reply.parent_id}. " if reply.parent_id else ""
+        lines += [f"**#{reply.pk} {who}, {reply.created:%Y-%m-%d}**", "", prefix + reply.body.strip(), ""]
+    return "\n".join(lines)

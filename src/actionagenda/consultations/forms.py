@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ParticipantProfile
+
+DOCUMENT_TYPES = (".txt", ".md", ".markdown", ".docx")
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text=_("Markdown is allowed: **bold**, *italic*, lists and links."))
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500, required=False)
+
+
+class ImportForm(forms.Form):
+    document = forms.FileField(label=_("Programme document"),
+                               help_text=_("Plain text, Markdown or Word (DOCX), in English, French or Spanish."))
+    year = forms.IntegerField(label=_("Year of the dates"), min_value=2000, max_value=2100, required=False,
+                              help_text=_("Used for dates written without a year; default: this year."))
+    title = forms.CharField(label=_("Title"), max_length=250, required=False,
+                            help_text=_("Leave empty to use the document's first line."))
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if not document.name.lower().endswith(DOCUMENT_TYPES):
+            raise forms.ValidationError(_("Upload a .txt, .md or .docx file."))
+        if document.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The document is larger than 5 MB."))
+        return document
+
+
+class ConfirmImportForm(forms.Form):
+    """The extracted text travels back with the confirmation, so nothing is stored before the secretariat agrees."""
+
+    text = forms.CharField(widget=forms.HiddenInput)
+    year = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantProfile
+        fields = ["actor_type", "country", "show_on_posts"]

@@ -1,0 +1,223 @@
+"""Online consultations: Consultation > Week > DiscussionGroup > Theme > Question > Reply (threaded)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from actionagenda.vocabularies import catalogue
+
+
+class Consultation(models.Model):
+    """A moderated online discussion programme, open for replies between two dates (inclusive)."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    published = models.BooleanField(_("published"), default=True)
+    # Webinars that belong to the programme (the launch webinar, often): registration lives in the events app.
+    events = models.ManyToManyField("events.Event", blank=True, related_name="consultations",
+                                    verbose_name=_("webinars and events"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-opens_on"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:detail", kwargs={"slug": self.slug})
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class Week(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="weeks")
+    number = models.PositiveSmallIntegerField(_("number"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("week")
+        verbose_name_plural = _("weeks")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["consultation", "number"], name="unique_week_number")]
+
+    def __str__(self):
+        return _("Week %(number)s") % {"number": self.number}
+
+
+class DiscussionGroup(models.Model):
+    """A discussion group run by one or more moderators; only they (and the secretariat) moderate it."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="groups")
+    week = models.ForeignKey(Week, on_delete=models.SET_NULL, null=True, blank=True, related_name="groups")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=250)
+    moderators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="moderated_groups",
+                                        verbose_name=_("moderators"))
+    hold_first_posts = models.BooleanField(
+        _("hold newcomers' first posts"), default=False,
+        help_text=_("A participant's first reply waits for a moderator's approval before it is shown."))
+
+    class Meta:
+        verbose_name = _("discussion group")
+        verbose_name_plural = _("discussion groups")
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.title
+
+    def is_moderated_by(self, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        return user.is_secretariat or self.moderators.filter(pk=user.pk).exists()
+
+
+class Theme(models.Model):
+    group = models.ForeignKey(DiscussionGroup, on_delete=models.CASCADE, related_name="themes")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    followers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="followed_themes",
+                                       verbose_name=_("followers"))
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["group__number", "number"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:theme", kwargs={"slug": self.group.consultation.slug, "pk": self.pk})
+
+
+class Question(models.Model):
+    """A numbered guiding question inside a theme."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"), help_text=_("Markdown is allowed."))
+
+    class Meta:
+        verbose_name = _("guiding question")
+        verbose_name_plural = _("guiding questions")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("consultations:question",
+                       kwargs={"slug": self.theme.group.consultation.slug, "pk": self.pk})
+
+
+class ParticipantProfile(models.Model):
+    """What a participant shows next to their posts; filled from their actor by default."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="participant_profile")
+    actor_type = models.CharField(_("actor type"), max_length=32, blank=True,
+                                  choices=catalogue.ACTOR_TYPES.choices)
+    country = CountryField(_("country"), blank=True)
+    show_on_posts = models.BooleanField(_("show my actor type and country on my posts"), default=True)
+
+    class Meta:
+        verbose_name = _("participant profile")
+        verbose_name_plural = _("participant profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class ReplyQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=Reply.Status.VISIBLE)
+
+
+class Reply(models.Model):
+    """A participant's reply to a guiding question, or to another reply (parent)."""
+
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        HELD = "held", _("Held for approval")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="replies")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_replies")
+    body = models.TextField(_("reply"), help_text=_("Markdown is allowed."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    # A snapshot taken when posting: statistics stay true to the moment even if the profile changes later.
+    actor_type = models.CharField(_("actor type"), max_length=32, blank=True)
+    country = CountryField(_("country"), blank=True)
+    show_profile = models.BooleanField(_("show actor type and country"), default=True)
+    created = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["question", "status"])]
+
+    def __str__(self):
+        return f"{self.author}: {self.body[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.question.get_absolute_url()}#reply-{self.pk}"
+
+    @property
+    def actor_type_label(self) -> str:
+        return catalogue.ACTOR_TYPES.label_of(self.actor_type) if self.actor_type else ""
+
+
+class Flag(models.Model):
+    """A participant's report that a reply needs a moderator's attention."""
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="flags")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [models.UniqueConstraint(fields=["reply", "reporter"], name="one_flag_per_reporter")]
+
+    def __str__(self):
+        return f"{self.reporter} → {self.reply_id}"
+
+
+class DigestDelivery(models.Model):
+    """The daily digest sent to one user for one day: the unique key makes a second send impossible."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    replies = models.PositiveIntegerField(_("replies included"), default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_per_user_per_day")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}"

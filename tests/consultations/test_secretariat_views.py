@@ -1,0 +1,78 @@
+import io
+
+import docx
+import pytest
+
+from actionagenda.consultations.models import Consultation
+from actionagenda.events.models import Event
+
+from .programmes import ENGLISH
+
+pytestmark = pytest.mark.django_db
+
+
+def _upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_the_import_shows_a_preview_then_saves_on_confirmation(client, secretariat):
+    client.force_login(secretariat)
+    response = client.post("/en/consultations/import/",
+                           {"document": _upload("programme.txt", ENGLISH.encode()), "year": 2021})
+    html = response.content.decode()
+    assert "Theme 2: Detection and identification" in html
+    assert "Line 4" in html and "Dates: 27 September – 3 October 2021" in html
+    assert Consultation.objects.count() == 0
+    text = response.context["confirm"].initial["text"]
+    response = client.post("/en/consultations/import/", {"confirm": "1", "text": text, "year": 2021, "title": ""})
+    consultation = Consultation.objects.get()
+    assert response.url == consultation.get_absolute_url()
+    assert consultation.groups.count() == 2
+    assert Event.objects.get().title == "Launch webinar"
+
+
+def test_the_import_accepts_a_docx(client, secretariat):
+    document = docx.Document()
+    for line in ("Consultation", "Online discussion group 1: Risk", "Theme 1: Capacity", "1. Which capacity?"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    client.force_login(secretariat)
+    html = client.post("/en/consultations/import/", {"document": _upload("p.docx", buffer.getvalue())}).content
+    assert "1. Which capacity?" in html.decode()
+
+
+def test_the_import_refuses_other_file_types(client, secretariat):
+    client.force_login(secretariat)
+    html = client.post("/en/consultations/import/", {"document": _upload("p.pdf", b"%PDF")}).content.decode()
+    assert "Upload a .txt, .md or .docx file." in html
+
+
+def test_it_returns_403_to_a_participant_importing(client, participant):
+    client.force_login(participant)
+    response = client.post("/en/consultations/import/", {"confirm": "1", "text": ENGLISH})
+    assert response.status_code == 403
+    assert Consultation.objects.count() == 0
+
+
+@pytest.mark.parametrize("fmt, content_type", [("csv", "text/csv"), ("md", "text/markdown"),
+                                               ("xlsx", "application/vnd.openxmlformats")])
+def test_the_secretariat_downloads_the_contributions(client, secretariat, question, fmt, content_type):
+    client.force_login(secretariat)
+    response = client.get(f"/en/consultations/{question.theme.group.consultation.slug}/contributions.{fmt}")
+    assert response["Content-Type"].startswith(content_type)
+    assert f"biosafety-dialogues-contributions.{fmt}" in response["Content-Disposition"]
+
+
+def test_it_returns_403_to_a_participant_exporting(client, participant, question):
+    client.force_login(participant)
+    response = client.get(f"/en/consultations/{question.theme.group.consultation.slug}/contributions.csv")
+    assert response.status_code == 403
+
+
+def test_a_broken_docx_gets_a_field_error(client, secretariat):
+    client.force_login(secretariat)
+    html = client.post("/en/consultations/import/", {"document": _upload("p.docx", b"garbage")}).content.decode()
+    assert "This file could not be read as a Word document." in html
