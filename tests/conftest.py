@@ -3,10 +3,14 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder; the cache (rate limits, facet bitmaps) starts empty for each test."""
+    """Uploads go to a temporary folder; the cache (rate limits, facet bitmaps) starts empty; every test starts
+    in English, whatever language an earlier request left active in this thread."""
     from django.core.cache import cache
+    from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    translation.activate("en")
     yield
+    translation.deactivate()
     cache.clear()
