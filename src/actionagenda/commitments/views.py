@@ -1,24 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from actionagenda.vocabularies import catalogue
 
 from .models import Commitment
-
-
-def explore(request):
-    """Published commitments, newest first."""
-    page = Paginator(Commitment.objects.published().with_relations(), 20).get_page(request.GET.get("page"))
-    return render(request, "commitments/explore.html", {"page": page})
-
-
-def detail(request, pk):
-    commitment = get_object_or_404(Commitment.objects.with_relations(), pk=pk)
-    if not commitment.is_public and not _can_see_unpublished(request.user, commitment):
-        raise PermissionDenied
-    return render(request, "commitments/detail.html", {"commitment": commitment})
 
 
 def start(request):

@@ -1,0 +1,145 @@
+"""Facet bitmaps of published commitments: counts and filters in well under a millisecond at 10^5.
+
+Every published commitment gets a *position* in newest-first order (published_at, then id, descending); each
+facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language) holds
+a roaring bitmap of positions. Filtering is bitmap intersection, counting is intersection cardinality, and a
+page of results in newest-first (or oldest-first) order is a slice of the matched bitmap.
+
+The index is built from the published rows and the M2M through tables, cached in Django's cache under a
+version key, and kept in the process once unpickled. The version combines a token that `invalidate()` renews
+(called when a commitment's status changes and after demo data is generated) with the latest `updated` of any
+commitment, so an edit saved in another process (even with a per-process cache) is seen on the next request.
+Not seen until then: changes that save no commitment row (an actor's type changed, M2M links changed without
+saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
+"""
+
+import uuid
+from array import array
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import F, Max
+from pyroaring import BitMap
+
+from actionagenda.vocabularies.models import Term
+
+from .models import Commitment
+
+FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
+          "language")
+# Facets read from M2M links: facet -> Commitment field.
+LINKED = {"country": "countries", "gbf_target": "gbf_targets", "ip_element": "ip_elements",
+          "action_area": "action_areas"}
+VERSION_KEY = "commitments:facets:token"
+CACHE_PREFIX = "commitments:facets:index:"
+CACHE_SECONDS = 24 * 3600
+
+_memo: dict[str, "Index"] = {}  # this process's unpickled copy of the current index (one entry)
+
+
+@dataclass
+class Index:
+    ids: array  # position -> commitment id
+    positions: dict[int, int]  # commitment id -> position
+    values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> positions
+
+    @property
+    def everything(self) -> BitMap:
+        return BitMap(range(len(self.ids)))
+
+    def __len__(self):
+        return len(self.ids)
+
+    def from_ids(self, ids) -> BitMap:
+        """The positions of those of `ids` that are published."""
+        get = self.positions.get
+        return BitMap(position for position in map(get, ids) if position is not None)
+
+    def union(self, facet: str, codes) -> BitMap:
+        by_code = self.values.get(facet, {})
+        return BitMap.union(BitMap(), *(by_code.get(code, BitMap()) for code in codes))
+
+    def counts(self, facet: str, base: BitMap) -> dict[str, int]:
+        """Code -> number of positions in `base` with that value (codes with none left out)."""
+        found = {}
+        for code, bitmap in self.values.get(facet, {}).items():
+            count = bitmap.intersection_cardinality(base)
+            if count:
+                found[code] = count
+        return found
+
+    def page(self, matched: BitMap, offset: int, limit: int, sort: str = "newest") -> list[int]:
+        """Commitment ids of one page of `matched`, newest first (or oldest first)."""
+        total = len(matched)
+        if offset >= total or limit <= 0:
+            return []
+        if sort == "oldest":
+            stop = total - offset
+            positions = reversed(list(matched[max(0, stop - limit):stop]))
+        else:
+            positions = matched[offset:offset + limit]
+        return [self.ids[position] for position in positions]
+
+
+def invalidate() -> None:
+    """Make the next request rebuild the index (call after a commitment's status changes)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _memo.clear()
+
+
+def _version() -> str:
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(VERSION_KEY, token, None)
+        token = cache.get(VERSION_KEY, token)
+    latest = Commitment.objects.aggregate(latest=Max("updated"))["latest"]
+    return f"{token}:{latest.isoformat() if latest else '-'}"
+
+
+def current() -> Index:
+    """The index for the data as it is now (built at most once per change across processes sharing a cache)."""
+    key = CACHE_PREFIX + _version()
+    index = _memo.get(key)
+    if index is not None:
+        return index
+    index = cache.get(key)
+    if index is None:
+        index = build()
+        cache.set(key, index, CACHE_SECONDS)
+    _memo.clear()
+    _memo[key] = index
+    return index
+
+
+def build() -> Index:
+    rows = list(Commitment.objects.published()
+                .order_by(F("published_at").desc(nulls_last=True), "-pk")
+                .values_list("pk", "actor__kind", "language", "phase", "scale"))
+    ids = array("q", (row[0] for row in rows))
+    positions = {pk: position for position, pk in enumerate(ids)}
+    index = Index(ids=ids, positions=positions)
+    for column, facet in ((1, "actor_type"), (2, "language"), (3, "phase"), (4, "scale")):
+        grouped: dict[str, list[int]] = {}
+        for position, row in enumerate(rows):
+            if row[column]:
+                grouped.setdefault(row[column], []).append(position)
+        index.values[facet] = {code: BitMap(found) for code, found in grouped.items()}
+    terms = {pk: (code, group) for pk, code, group in Term.objects.values_list("pk", "code", "group")}
+    for facet, field_name in LINKED.items():
+        through = getattr(Commitment, field_name).through
+        grouped = {}
+        for commitment_id, term_id in through.objects.values_list("commitment_id", "term_id").iterator(
+                chunk_size=20000):
+            position = positions.get(commitment_id)
+            if position is not None:
+                grouped.setdefault(terms[term_id][0], []).append(position)
+        index.values[facet] = {code: BitMap(found) for code, found in grouped.items()}
+    country_region = {code: group for code, group in terms.values() if group}
+    regions: dict[str, BitMap] = {}
+    for code, bitmap in index.values["country"].items():
+        region = country_region.get(code)
+        if region:
+            regions[region] = regions.get(region, BitMap()) | bitmap
+    index.values["region"] = regions
+    return index

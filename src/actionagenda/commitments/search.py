@@ -1,0 +1,49 @@
+"""Full-text search over commitments, one small interface over two engines.
+
+SQLite: FTS5 (`commitments_search`, accents folded by the tokenizer). PostgreSQL: a GIN-indexed tsvector table
+(`commitments_search`, folded with unaccent when available). Both are created and kept current by triggers in
+migration 0002_search_index: any save of a commitment, or a renamed actor, is searchable at once.
+Searched text: title, description, partners and the actor's name. Every word must match, as a prefix
+("campaign" finds "campaigns"); punctuation and operators typed by people are ignored, never interpreted.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 12
+
+
+def words(text: str) -> list[str]:
+    """The words of a search text, in order, without duplicates or operators."""
+    return list(dict.fromkeys(word.lower() for word in _WORD.findall(text or "")))[:MAX_WORDS]
+
+
+def _sql(found: list[str]) -> tuple[str, list[str]]:
+    if connection.vendor == "postgresql":
+        query = " & ".join(f"'{word}':*" for word in found)
+        return ("SELECT commitment_id FROM commitments_search "
+                "WHERE document @@ to_tsquery('simple', commitments_fold(%s))", [query])
+    query = " ".join(f'"{word}"*' for word in found)
+    return "SELECT rowid FROM commitments_search WHERE commitments_search MATCH %s", [query]
+
+
+def matching_ids(text: str) -> list[int]:
+    """Ids of every commitment (any status) whose searched text contains all the words of `text`."""
+    found = words(text)
+    if not found:
+        return []
+    sql, params = _sql(found)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def filter_queryset(queryset, text: str):
+    """`queryset` narrowed to the commitments matching `text` (unchanged when `text` has no words)."""
+    found = words(text)
+    if not found:
+        return queryset
+    return queryset.filter(pk__in=RawSQL(*_sql(found)))
