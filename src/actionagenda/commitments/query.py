@@ -160,7 +160,7 @@ def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[Fac
     return values
 
 
-def statistics() -> dict[str, dict[str, int]]:
+def statistics() -> dict:
     """Published commitments counted by every facet value, plus the total (from the same bitmaps)."""
     index = facets.current()
     everything = index.everything

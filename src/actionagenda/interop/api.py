@@ -8,6 +8,7 @@ from actionagenda.vocabularies import catalogue
 
 from . import problems
 from .commitments_api import router as commitments_router
+from .commitments_api import statistics_router
 
 api = NinjaAPI(
     title="actionagenda API",
@@ -59,3 +60,4 @@ def vocabulary(request, name: str):
 
 
 api.add_router("/commitments", commitments_router)
+api.add_router("/statistics", statistics_router)
