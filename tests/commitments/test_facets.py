@@ -85,3 +85,20 @@ def test_a_change_of_status_saved_elsewhere_is_seen_without_invalidation(data):
     draft.published_at = data["kenya"].published_at
     draft.save()
     assert query.statistics()["total"] == 5
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+@pytest.mark.parametrize("density", [1, 3, 50, 400])
+def test_a_page_is_the_same_whichever_way_it_is_found(sort, density):
+    import random
+    from array import array
+
+    from pyroaring import BitMap
+
+    rng = random.Random(density)
+    ids = array("I", rng.sample(range(1, 5000), 2000))  # newest first, ids in no particular order
+    index = facets.Index(ids=ids, positions={pk: p for p, pk in enumerate(ids)}, published=BitMap(ids))
+    matched = BitMap(rng.sample(list(ids), density))
+    in_order = [pk for pk in (ids if sort == "newest" else reversed(ids)) if pk in matched]
+    for offset, limit in ((0, 20), (20, 20), (0, 1), (density - 1, 5), (density, 5)):
+        assert index.page(matched, offset, limit, sort) == in_order[offset:offset + limit]
