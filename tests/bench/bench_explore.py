@@ -79,7 +79,8 @@ def _report(name: str, timings: list[float], statuses: list[int]) -> None:
     p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
     budget = BUDGETS[name]
     bad = [s for s in statuses if s != 200]
-    print(f"{name:9s} n={len(timings):4d}  median {statistics.median(ordered):6.1f} ms  p95 {p95:6.1f} ms  "
+    print(f"{name:9s} n={len(timings):4d}  min {ordered[0]:6.1f} ms  median {statistics.median(ordered):6.1f} ms  "
+          f"p95 {p95:6.1f} ms  "
           f"max {ordered[-1]:6.1f} ms  budget p95 <= {budget} ms  {'OK' if p95 <= budget else 'OVER'}"
           + (f"  non-200: {len(bad)}" if bad else ""))
 
@@ -120,6 +121,8 @@ def main() -> None:
             "api_list": lambda: _list_url(base, rng),
             "detail": lambda: f"{base}/en/commitments/{rng.choice(ids)}/",
         }
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+              "(other processes on the machine inflate the figures)")
         for name, make_url in kinds.items():
             timings, statuses = [], []
             for _ in range(args.requests):
@@ -127,6 +130,7 @@ def main() -> None:
                 timings.append(elapsed)
                 statuses.append(status)
             _report(name, timings, statuses)
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
