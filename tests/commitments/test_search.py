@@ -87,3 +87,9 @@ def test_filter_queryset_narrows_any_queryset(trilingual):
     narrowed = search.filter_queryset(Commitment.objects.all(), "laboratorios")
     assert list(narrowed) == [trilingual["es"]]
     assert search.filter_queryset(Commitment.objects.all(), "  ").count() == 3
+
+
+def test_a_deleted_commitment_leaves_the_index(trilingual):
+    trilingual["en"].kpis.all().delete()
+    trilingual["en"].delete()
+    assert search.matching_ids("laboratory") == []

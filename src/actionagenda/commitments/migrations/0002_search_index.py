@@ -64,8 +64,7 @@ POSTGRES_FORWARD = [
     END
     $do$""",
     """CREATE TABLE IF NOT EXISTS commitments_search (
-        commitment_id bigint PRIMARY KEY REFERENCES commitments_commitment (id) ON DELETE CASCADE
-            DEFERRABLE INITIALLY DEFERRED,
+        commitment_id bigint PRIMARY KEY,
         document tsvector NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS commitments_search_document_idx ON commitments_search USING gin (document)",
     """CREATE OR REPLACE FUNCTION commitments_search_document(c_title text, c_description text,
@@ -87,6 +86,23 @@ POSTGRES_FORWARD = [
     """CREATE TRIGGER commitments_search_write
         AFTER INSERT OR UPDATE OF title, description, partners, actor_id ON commitments_commitment
         FOR EACH ROW EXECUTE FUNCTION commitments_search_refresh()""",
+    # No foreign key (Django's flush truncates commitments_commitment alone): deletes and truncates follow here.
+    """CREATE OR REPLACE FUNCTION commitments_search_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+            TRUNCATE commitments_search;
+        ELSE
+            DELETE FROM commitments_search WHERE commitment_id = OLD.id;
+        END IF;
+        RETURN NULL;
+    END
+    $$""",
+    "DROP TRIGGER IF EXISTS commitments_search_delete ON commitments_commitment",
+    """CREATE TRIGGER commitments_search_delete AFTER DELETE ON commitments_commitment
+        FOR EACH ROW EXECUTE FUNCTION commitments_search_forget()""",
+    "DROP TRIGGER IF EXISTS commitments_search_truncate ON commitments_commitment",
+    """CREATE TRIGGER commitments_search_truncate AFTER TRUNCATE ON commitments_commitment
+        FOR EACH STATEMENT EXECUTE FUNCTION commitments_search_forget()""",
     """CREATE OR REPLACE FUNCTION commitments_search_actor_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF NEW.name IS DISTINCT FROM OLD.name THEN
@@ -107,6 +123,9 @@ POSTGRES_FORWARD = [
     "CREATE INDEX IF NOT EXISTS commitments_commitment_updated_idx ON commitments_commitment (updated)",
 ]
 POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS commitments_search_truncate ON commitments_commitment",
+    "DROP TRIGGER IF EXISTS commitments_search_delete ON commitments_commitment",
+    "DROP FUNCTION IF EXISTS commitments_search_forget()",
     "DROP TRIGGER IF EXISTS commitments_search_actor ON accounts_actor",
     "DROP TRIGGER IF EXISTS commitments_search_write ON commitments_commitment",
     "DROP FUNCTION IF EXISTS commitments_search_actor_renamed()",
