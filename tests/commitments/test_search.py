@@ -93,3 +93,12 @@ def test_a_deleted_commitment_leaves_the_index(trilingual):
     trilingual["en"].kpis.all().delete()
     trilingual["en"].delete()
     assert search.matching_ids("laboratory") == []
+
+
+def test_a_repeated_search_is_served_from_the_cache_until_the_data_changes(trilingual,
+                                                                           django_assert_num_queries):
+    assert found("laboratory") == {trilingual["en"].pk}
+    with django_assert_num_queries(1):  # the data version only: no full-text query
+        assert found("LABORATORY") == {trilingual["en"].pk}
+    CommitmentFactory(title="Laboratory network in Accra")
+    assert len(found("laboratory")) == 2

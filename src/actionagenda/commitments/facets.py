@@ -13,6 +13,7 @@ Not seen until then: changes that save no commitment row (an actor's type change
 saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
 """
 
+import hashlib
 import uuid
 from array import array
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ LINKED = {"country": "countries", "gbf_target": "gbf_targets", "ip_element": "ip
 VERSION_KEY = "commitments:facets:token"
 CACHE_PREFIX = "commitments:facets:index:"
 CACHE_SECONDS = 24 * 3600
+SEARCH_CACHE_SECONDS = 600
 
 _memo: dict[str, "Index"] = {}  # this process's unpickled copy of the current index (one entry)
 
@@ -43,6 +45,23 @@ class Index:
     positions: dict[int, int]  # commitment id -> index in `ids`
     published: BitMap = field(default_factory=BitMap)  # every published id
     values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> ids
+    key: str = ""  # the cache key of this version of the index
+
+    def matching(self, text: str) -> BitMap:
+        """Published ids matching the search `text`, cached with this version of the index.
+
+        People refine a search by ticking facets, which repeats the same full-text query: the matched ids are
+        kept (a small roaring bitmap) for ten minutes or until the data changes, whichever comes first.
+        """
+        from . import search
+
+        found = search.words(text)
+        key = f"{self.key}:search:{hashlib.sha256(' '.join(found).encode()).hexdigest()[:32]}"
+        matched = cache.get(key)
+        if matched is None:
+            matched = self.from_ids(search.matching_ids(text))
+            cache.set(key, matched, SEARCH_CACHE_SECONDS)
+        return matched
 
     @property
     def everything(self) -> BitMap:
@@ -119,6 +138,7 @@ def current() -> Index:
     index = cache.get(key)
     if index is None:
         index = build()
+        index.key = key
         cache.set(key, index, CACHE_SECONDS)
     _memo.clear()
     _memo[key] = index

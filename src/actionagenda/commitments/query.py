@@ -159,7 +159,7 @@ def links(ids) -> dict[str, dict[int, list]]:
 
 def run(query: Query, offset: int = 0, limit: int = 20, with_facets: bool = True) -> Result:
     index = facets.current()
-    base = index.from_ids(search.matching_ids(query.search)) if search.words(query.search) else index.everything
+    base = index.matching(query.search) if search.words(query.search) else index.everything
     selected = {facet: index.union(facet, codes) for facet, codes in query.filters.items()}
     matched = BitMap.intersection(base, *selected.values()) if selected else base
     counts = {}
