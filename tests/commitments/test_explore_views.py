@@ -48,6 +48,10 @@ def test_htmx_requests_get_only_the_results(client, commitments):
     body = response.content.decode()
     assert "2 commitments" in body
     assert "<html" not in body and 'id="explore-form"' not in body
+    assert "HX-Request" in response["Vary"]
+    restored = client.get(URL, {"search": "campaign"}, headers={"HX-Request": "true",
+                                                                "HX-History-Restore-Request": "true"})
+    assert 'id="explore-form"' in restored.content.decode()
 
 
 def test_the_form_works_without_javascript_and_is_enhanced_with_htmx(client, commitments):

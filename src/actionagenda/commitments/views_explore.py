@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -43,8 +44,10 @@ def explore(request):
         "page_params": urlencode(query.params()),
         "clear_search": urlencode([pair for pair in query.params() if pair[0] != "search"]),
     }
-    template = "commitments/_results.html" if request.headers.get("HX-Request") else "commitments/explore.html"
-    return render(request, template, context)
+    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    response = render(request, "commitments/_results.html" if partial else "commitments/explore.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _facet_items(facet: str, values) -> str:
