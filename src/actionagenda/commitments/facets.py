@@ -19,6 +19,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Max
 from pyroaring import BitMap
 
@@ -114,7 +115,16 @@ class Index:
 
 
 def invalidate() -> None:
-    """Make the next request rebuild the index (call after a commitment's status changes)."""
+    """Make the next request rebuild the index (call after a commitment's status changes).
+
+    Renewed at once and again when the surrounding transaction commits, so that no request can cache an
+    index built from the data as it was before the commit under the new version.
+    """
+    _renew()
+    transaction.on_commit(_renew)
+
+
+def _renew() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
     _memo.clear()
 
