@@ -177,8 +177,8 @@ def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[Fac
     if facet in VOCABULARIES:
         order = {code: position for position, code in enumerate(VOCABULARIES[facet].codes)}
         values.sort(key=lambda value: order.get(value.code, len(order)))
-    else:
-        values.sort(key=lambda value: value.label)
+    else:  # countries: the ticked ones first (a long list), then by name
+        values.sort(key=lambda value: (not value.selected, value.label))
     return values
 
 
