@@ -19,10 +19,11 @@ from array import array
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Max
+from django.db import connection, transaction
+from django.db.models import Max
 from pyroaring import BitMap
 
+from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies.models import Term
 
 from .models import Commitment
@@ -156,28 +157,29 @@ def current() -> Index:
 
 
 def build() -> Index:
-    rows = list(Commitment.objects.published()
-                .order_by(F("published_at").desc(nulls_last=True), "-pk")
-                .values_list("pk", "actor__kind", "language", "phase", "scale"))
-    ids = array("I", (row[0] for row in rows))
-    positions = {pk: position for position, pk in enumerate(ids)}
-    index = Index(ids=ids, positions=positions, published=BitMap(ids))
-    for column, facet in ((1, "actor_type"), (2, "language"), (3, "phase"), (4, "scale")):
-        grouped: dict[str, list[int]] = {}
-        for row in rows:
-            if row[column]:
-                grouped.setdefault(row[column], []).append(row[0])
-        index.values[facet] = {code: BitMap(found) for code, found in grouped.items()}
-    terms = {pk: (code, group) for pk, code, group in Term.objects.values_list("pk", "code", "group")}
-    for facet, field_name in LINKED.items():
-        through = getattr(Commitment, field_name).through
-        grouped = {}
-        for commitment_id, term_id in through.objects.values_list("commitment_id", "term_id").iterator(
-                chunk_size=20000):
-            if commitment_id in positions:
-                grouped.setdefault(terms[term_id][0], []).append(commitment_id)
-        index.values[facet] = {code: BitMap(found) for code, found in grouped.items()}
-    country_region = {code: group for code, group in terms.values() if group}
+    """The index from the database: ids grouped by value in SQL (one text aggregate per value), so that
+    10^5 commitments with their ~10^6 links take about a second, not the many seconds a row-by-row read takes.
+    """
+    published = Commitment.Status.PUBLISHED
+    table = connection.ops.quote_name(Commitment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE status = %s ORDER BY published_at DESC NULLS LAST, id DESC",
+                       [published])
+        ids = array("I", (row[0] for row in cursor.fetchall()))
+        index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids))
+        actors = connection.ops.quote_name(Actor._meta.db_table)
+        index.values["actor_type"] = _grouped(
+            cursor, "a.kind", f"{table} c JOIN {actors} a ON a.id = c.actor_id", published)
+        for column in ("language", "phase", "scale"):
+            index.values[column] = _grouped(cursor, f"c.{column}", f"{table} c", published)
+        terms = connection.ops.quote_name(Term._meta.db_table)
+        for facet, field_name in LINKED.items():
+            through = connection.ops.quote_name(getattr(Commitment, field_name).through._meta.db_table)
+            index.values[facet] = _grouped(
+                cursor, "v.code", f"{through} t JOIN {table} c ON c.id = t.commitment_id "
+                                  f"JOIN {terms} v ON v.id = t.term_id", published)
+    country_region = dict(Term.objects.filter(scheme=Term.Scheme.COUNTRY).exclude(group="")
+                          .values_list("code", "group"))
     regions: dict[str, BitMap] = {}
     for code, bitmap in index.values["country"].items():
         region = country_region.get(code)
@@ -185,3 +187,9 @@ def build() -> Index:
             regions[region] = regions.get(region, BitMap()) | bitmap
     index.values["region"] = regions
     return index
+
+
+def _grouped(cursor, key: str, tables: str, status: str) -> dict[str, BitMap]:
+    aggregate = "string_agg(CAST(c.id AS text), ',')" if connection.vendor == "postgresql" else "group_concat(c.id)"
+    cursor.execute(f"SELECT {key}, {aggregate} FROM {tables} WHERE c.status = %s GROUP BY {key}", [status])
+    return {code: BitMap(list(map(int, joined.split(",")))) for code, joined in cursor.fetchall() if code}
