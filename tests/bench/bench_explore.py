@@ -90,7 +90,13 @@ def main() -> None:
     parser.add_argument("--data-dir", default=os.environ.get("ACTIONAGENDA_DATA_DIR", "/tmp/actionagenda-bench"))
     parser.add_argument("--requests", type=int, default=300, help="per kind of request (>= 200)")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--in-process", action="store_true",
+                        help="no server: Django's test client in this process, also printing CPU time per request "
+                             "(a figure other processes on the machine hardly change)")
     args = parser.parse_args()
+    if args.in_process:
+        in_process(args)
+        return
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ACTIONAGENDA_DATA_DIR": args.data_dir, "DEBUG": "0"}
@@ -134,6 +140,46 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def in_process(args) -> None:
+    os.environ["ACTIONAGENDA_DATA_DIR"] = args.data_dir
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from actionagenda.commitments.models import Commitment
+
+    client = Client()
+    rng = random.Random(args.seed)
+    ids = list(Commitment.objects.published().values_list("pk", flat=True)[:2000])
+    base = "http://testserver"
+    kinds = {
+        "explore": lambda: _explore_url(base, rng),
+        "api_list": lambda: _list_url(base, rng),
+        "detail": lambda: f"{base}/en/commitments/{rng.choice(ids)}/",
+    }
+    for make_url in kinds.values():  # warm-up
+        for _ in range(20):
+            client.get(make_url())
+    print(f"in process, {'PostgreSQL' if os.environ.get('DATABASE_URL') else 'SQLite'}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    for name, make_url in kinds.items():
+        timings, cpu, statuses = [], [], []
+        for _ in range(args.requests):
+            url = make_url()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            statuses.append(response.status_code)
+        _report(name, timings, statuses)
+        ordered = sorted(cpu)
+        print(f"{'':9s} CPU in this process: median {statistics.median(ordered):6.1f} ms  "
+              f"p95 {ordered[int(round(0.95 * len(ordered))) - 1]:6.1f} ms")
 
 
 if __name__ == "__main__":
