@@ -196,6 +196,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # The embedded run serves static files straight from the package, no collectstatic step.
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]  # site.css, htmx (not in an app's static/)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"

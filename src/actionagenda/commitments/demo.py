@@ -14,6 +14,7 @@ from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
+from . import facets
 from .models import KPI, Commitment
 
 BATCH = 2000
@@ -162,6 +163,7 @@ def generate(count: int, seed: int = 2030, status: str = Commitment.Status.PUBLI
         created = Commitment.objects.bulk_create(rows)
         _link(created, links, rng)
         made += size
+    facets.invalidate()
     return made
 
 

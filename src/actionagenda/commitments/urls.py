@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views, views_moderation
+from . import views, views_explore, views_moderation
 
 app_name = "commitments"
 urlpatterns = [
-    path("", views.explore, name="explore"),
-    path("<int:pk>/", views.detail, name="detail"),
+    path("", views_explore.explore, name="explore"),
+    path("<int:pk>/", views_explore.detail, name="detail"),
     path("new/", views.start, name="start"),
     path("mine/", views.mine, name="mine"),
     path("moderation/", views_moderation.queue, name="moderation"),

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import facets
 from .models import Commitment, ModerationDecision
 
 Status = Commitment.Status
@@ -82,6 +83,7 @@ def apply(commitment: Commitment, action: str, user, comment: str = "") -> Moder
     locked._change_reason = f"{action}: {comment}"[:100]
     locked._history_user = user
     locked.save()
+    facets.invalidate()
     decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
     if transition.notify_author:
         from .tasks import notify_author

@@ -9,6 +9,7 @@ from actionagenda.vocabularies import catalogue
 
 from . import problems
 from .commitments_api import router as commitments_router
+from .commitments_api import statistics_router
 
 api = NinjaAPI(
     title="actionagenda API",
@@ -61,3 +62,4 @@ def vocabulary(request, name: str):
 
 api.add_router("/commitments", commitments_router)
 api.add_router("/assistant", assistant_router)
+api.add_router("/statistics", statistics_router)

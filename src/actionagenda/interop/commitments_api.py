@@ -1,40 +1,163 @@
-"""Read endpoints for commitments (the interoperability issue completes writes around them)."""
+"""Read endpoints for published commitments and their statistics (the interoperability issue adds writes).
 
-from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+The list runs the very query of the explore page (commitments.query): same filters, same facet bitmaps.
+"""
 
-from actionagenda.commitments.models import Commitment
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import BaseModel, Field
+
+from actionagenda.commitments import query as explore_query
+from actionagenda.commitments.models import KPI, Commitment
+
+from . import problems
 
 router = Router(tags=["commitments"])
+statistics_router = Router(tags=["statistics"])
 
 
-class CommitmentOut(Schema):
+# Output models are plain pydantic models: items are built as dicts, so ninja's ORM-attribute resolution
+# (Schema) is not needed and would cost about a millisecond per item.
+class ActorOut(BaseModel):
+    name: str
+    type: str
+    organization_type: str
+    country: str
+
+
+class Measure(BaseModel):
+    value: Decimal | None
+    date: datetime.date | None
+
+
+class KPIOut(BaseModel):
+    name: str
+    unit: str
+    baseline: Measure
+    target: Measure
+    current: Decimal | None
+
+
+class CommitmentOut(BaseModel):
     id: int
     title: str
-    actor_name: str
-    actor_type: str
+    description: str
     language: str
+    actor: ActorOut
+    countries: list[str] = Field(description="ISO 3166-1 alpha-2 codes")
+    regions: list[str] = Field(description="UN M49 region codes, derived from the countries")
+    gbf_targets: list[str]
+    ip_elements: list[str]
+    action_areas: list[str]
+    audiences: list[str]
+    start_date: datetime.date | None
+    end_date: datetime.date | None
     phase: str
+    scale: str
+    partners: str
+    resources: str
+    expected_impact: str
+    website: str
+    kpis: list[KPIOut]
+    status: str
+    published_at: datetime.datetime | None
     url: str
 
 
-class CommitmentPage(Schema):
+class CommitmentPage(BaseModel):
     count: int
     items: list[CommitmentOut]
 
 
-def _out(commitment: Commitment) -> dict:
-    return {"id": commitment.pk, "title": commitment.title, "actor_name": commitment.actor.name,
-            "actor_type": commitment.actor.kind, "language": commitment.language, "phase": commitment.phase,
-            "url": commitment.get_absolute_url()}
+class Filters(Schema):
+    search: str | None = Field(None, description="Words that must all appear (title, description, partners, "
+                                                  "actor name); accents and case are ignored")
+    actor_type: list[str] = Field([], description="individual, organization, business, local_government")
+    country: list[str] = Field([], description="ISO 3166-1 alpha-2 code")
+    region: list[str] = Field([], description="UN M49 region code: 002, 019, 142, 150, 009")
+    gbf_target: list[str] = Field([], description="GBF-1 .. GBF-23")
+    ip_element: list[str] = Field([], description="Implementation Plan element key (IP-*)")
+    action_area: list[str] = Field([], description="Action area code")
+    phase: list[str] = Field([], description="planning, development, implementation, evaluation")
+    scale: list[str] = Field([], description="local, subnational, national, regional, global")
+    language: list[str] = Field([], description="Language code")
+    sort: str = Field("newest", description="newest or oldest (by publication)")
 
 
-@router.get("", response=CommitmentPage, summary="Published commitments")
-def list_commitments(request, limit: int = 25, offset: int = 0):
-    queryset = Commitment.objects.published().select_related("actor")
-    return {"count": queryset.count(), "items": [_out(c) for c in queryset[offset: offset + limit]]}
+def items(ids: list[int]) -> list[dict]:
+    """The commitments `ids` (in that order) as the API shows them, in seven queries whatever their number."""
+    found = Commitment.objects.select_related("actor").in_bulk(ids)
+    linked = explore_query.links(list(found))
+    kpis: dict[int, list] = {}
+    for kpi in KPI.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
+            "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
+            "current_value"):
+        kpis.setdefault(kpi["commitment_id"], []).append(kpi)
+    return [item(found[pk], linked, kpis.get(pk, [])) for pk in ids if pk in found]
+
+
+def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
+    actor = commitment.actor
+
+    def codes(field_name):
+        return [code for code, _group in linked[field_name].get(commitment.pk, [])]
+
+    return {
+        "id": commitment.pk, "title": commitment.title, "description": commitment.description,
+        "language": commitment.language,
+        "actor": {"name": actor.name, "type": actor.kind, "organization_type": actor.organization_type,
+                  "country": str(actor.country or "")},
+        "countries": codes("countries"),
+        "regions": sorted({group for _code, group in linked["countries"].get(commitment.pk, []) if group}),
+        "gbf_targets": codes("gbf_targets"), "ip_elements": codes("ip_elements"),
+        "action_areas": codes("action_areas"), "audiences": codes("audiences"),
+        "start_date": commitment.start_date, "end_date": commitment.end_date, "phase": commitment.phase,
+        "scale": commitment.scale, "partners": commitment.partners, "resources": commitment.resources,
+        "expected_impact": commitment.expected_impact, "website": commitment.website,
+        "kpis": [{"name": kpi["name"], "unit": kpi["unit"],
+                  "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
+                  "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
+                  "current": kpi["current_value"]} for kpi in kpis],
+        "status": commitment.status, "published_at": commitment.published_at,
+        "url": settings.SITE_URL + commitment.get_absolute_url(),
+    }
+
+
+def _invalid(request, errors: dict[str, str]):
+    return problems.respond(
+        request, 422, "Invalid request", f"{len(errors)} parameter(s) need attention.",
+        errors=[{"pointer": f"#/{name}", "field": name, "detail": message} for name, message in errors.items()])
+
+
+@router.get("", response={200: CommitmentPage, 422: dict}, summary="Published commitments, filtered")
+def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge=1, le=100),
+                     offset: int = Query(0, ge=0)):
+    """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply."""
+    parsed = explore_query.parse(request.GET)
+    if parsed.errors:
+        return _invalid(request, parsed.errors)
+    result = explore_query.run(parsed, offset=offset, limit=limit, with_facets=False)
+    return {"count": result.count, "items": items(result.ids)}
 
 
 @router.get("/{commitment_id}", response=CommitmentOut, summary="One published commitment")
 def get_commitment(request, commitment_id: int):
-    return _out(get_object_or_404(Commitment.objects.published().select_related("actor"), pk=commitment_id))
+    if not Commitment.objects.published().filter(pk=commitment_id).exists():
+        raise HttpError(404, f"No published commitment with id {commitment_id}.")
+    return items([commitment_id])[0]
+
+
+class StatisticsOut(Schema):
+    total: int = Field(description="Published commitments")
+    by: dict[str, dict[str, int]] = Field(description="Facet -> code -> number of published commitments")
+
+
+@statistics_router.get("", response=StatisticsOut, summary="Published commitments counted by facet")
+def statistics(request):
+    counts = explore_query.statistics()
+    total = counts.pop("total")
+    return {"total": total, "by": counts}

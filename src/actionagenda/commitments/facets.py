@@ -1,0 +1,195 @@
+"""Facet bitmaps of published commitments: counts and filters in well under a millisecond at 10^5.
+
+Each facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language)
+holds a roaring bitmap of the published commitment ids that have it. Filtering is bitmap intersection (the
+full-text matches are one more bitmap), counting is intersection cardinality, and a page in newest-first (or
+oldest-first) order comes from the published ids kept in that order (see Index.page).
+
+The index is built from the published rows and the M2M through tables, cached in Django's cache under a
+version key, and kept in the process once unpickled. The version combines a token that `invalidate()` renews
+(called when a commitment's status changes and after demo data is generated) with the latest `updated` of any
+commitment, so an edit saved in another process (even with a per-process cache) is seen on the next request.
+Not seen until then: changes that save no commitment row (an actor's type changed, M2M links changed without
+saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
+"""
+
+import hashlib
+import uuid
+from array import array
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Max
+from pyroaring import BitMap
+
+from actionagenda.accounts.models import Actor
+from actionagenda.vocabularies.models import Term
+
+from .models import Commitment
+
+FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
+          "language")
+# Facets read from M2M links: facet -> Commitment field.
+LINKED = {"country": "countries", "gbf_target": "gbf_targets", "ip_element": "ip_elements",
+          "action_area": "action_areas"}
+VERSION_KEY = "commitments:facets:token"
+CACHE_PREFIX = "commitments:facets:index:"
+CACHE_SECONDS = 24 * 3600
+SEARCH_CACHE_SECONDS = 600
+
+_memo: dict[str, "Index"] = {}  # this process's unpickled copy of the current index (one entry)
+
+
+@dataclass
+class Index:
+    ids: array  # commitment ids, newest first (published_at, then id, descending)
+    positions: dict[int, int]  # commitment id -> index in `ids`
+    published: BitMap = field(default_factory=BitMap)  # every published id
+    values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> ids
+    key: str = ""  # the cache key of this version of the index
+
+    def matching(self, text: str) -> BitMap:
+        """Published ids matching the search `text`, cached with this version of the index.
+
+        People refine a search by ticking facets, which repeats the same full-text query: the matched ids are
+        kept (a small roaring bitmap) for ten minutes or until the data changes, whichever comes first.
+        """
+        from . import search
+
+        found = search.words(text)
+        key = f"{self.key}:search:{hashlib.sha256(' '.join(found).encode()).hexdigest()[:32]}"
+        matched = cache.get(key)
+        if matched is None:
+            matched = self.from_ids(search.matching_ids(text))
+            cache.set(key, matched, SEARCH_CACHE_SECONDS)
+        return matched
+
+    @property
+    def everything(self) -> BitMap:
+        return self.published
+
+    def __len__(self):
+        return len(self.ids)
+
+    def from_ids(self, ids) -> BitMap:
+        """Those of `ids` that are published."""
+        return BitMap(ids) & self.published
+
+    def union(self, facet: str, codes) -> BitMap:
+        by_code = self.values.get(facet, {})
+        return BitMap.union(BitMap(), *(by_code.get(code, BitMap()) for code in codes))
+
+    def counts(self, facet: str, base: BitMap) -> dict[str, int]:
+        """Code -> number of ids in `base` with that value (codes with none left out)."""
+        found = {}
+        for code, bitmap in self.values.get(facet, {}).items():
+            count = bitmap.intersection_cardinality(base)
+            if count:
+                found[code] = count
+        return found
+
+    def page(self, matched: BitMap, offset: int, limit: int, sort: str = "newest") -> list[int]:
+        """Ids of one page of `matched`, newest first (or oldest first).
+
+        Either sort the matched ids by position (cost ~ len(matched)) or walk the newest-first order until
+        the page is full (cost ~ (offset + limit) * total / len(matched)), whichever is cheaper: at most
+        about sqrt(2 * (offset + limit) * total) steps, a fraction of a millisecond at 10^5 for early pages.
+        """
+        total, wanted = len(matched), offset + limit
+        if offset >= total or limit <= 0:
+            return []
+        newest = sort != "oldest"
+        if total == len(self.ids):
+            order = self.ids if newest else self.ids[::-1]
+            return order[offset:wanted].tolist()
+        if total <= 2 * wanted * len(self.ids) / total:
+            positions = sorted(map(self.positions.__getitem__, matched.to_array().tolist()), reverse=not newest)
+            return [self.ids[position] for position in positions[offset:wanted]]
+        found = []
+        for commitment_id in (self.ids if newest else reversed(self.ids)):
+            if commitment_id in matched:
+                found.append(commitment_id)
+                if len(found) == wanted:
+                    break
+        return found[offset:]
+
+
+def invalidate() -> None:
+    """Make the next request rebuild the index (call after a commitment's status changes).
+
+    Renewed at once and again when the surrounding transaction commits, so that no request can cache an
+    index built from the data as it was before the commit under the new version.
+    """
+    _renew()
+    transaction.on_commit(_renew)
+
+
+def _renew() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _memo.clear()
+
+
+def _version() -> str:
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(VERSION_KEY, token, None)
+        token = cache.get(VERSION_KEY, token)
+    latest = Commitment.objects.aggregate(latest=Max("updated"))["latest"]
+    return f"{token}:{latest.isoformat() if latest else '-'}"
+
+
+def current() -> Index:
+    """The index for the data as it is now (built at most once per change across processes sharing a cache)."""
+    key = CACHE_PREFIX + _version()
+    index = _memo.get(key)
+    if index is not None:
+        return index
+    index = cache.get(key)
+    if index is None:
+        index = build()
+        index.key = key
+        cache.set(key, index, CACHE_SECONDS)
+    _memo.clear()
+    _memo[key] = index
+    return index
+
+
+def build() -> Index:
+    """The index from the database: ids grouped by value in SQL (one text aggregate per value), so that
+    10^5 commitments with their ~10^6 links take about a second, not the many seconds a row-by-row read takes.
+    """
+    published = Commitment.Status.PUBLISHED
+    table = connection.ops.quote_name(Commitment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE status = %s ORDER BY published_at DESC NULLS LAST, id DESC",
+                       [published])
+        ids = array("I", (row[0] for row in cursor.fetchall()))
+        index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids))
+        actors = connection.ops.quote_name(Actor._meta.db_table)
+        index.values["actor_type"] = _grouped(
+            cursor, "a.kind", f"{table} c JOIN {actors} a ON a.id = c.actor_id", published)
+        for column in ("language", "phase", "scale"):
+            index.values[column] = _grouped(cursor, f"c.{column}", f"{table} c", published)
+        terms = connection.ops.quote_name(Term._meta.db_table)
+        for facet, field_name in LINKED.items():
+            through = connection.ops.quote_name(getattr(Commitment, field_name).through._meta.db_table)
+            index.values[facet] = _grouped(
+                cursor, "v.code", f"{through} t JOIN {table} c ON c.id = t.commitment_id "
+                                  f"JOIN {terms} v ON v.id = t.term_id", published)
+    country_region = dict(Term.objects.filter(scheme=Term.Scheme.COUNTRY).exclude(group="")
+                          .values_list("code", "group"))
+    regions: dict[str, BitMap] = {}
+    for code, bitmap in index.values["country"].items():
+        region = country_region.get(code)
+        if region:
+            regions[region] = regions.get(region, BitMap()) | bitmap
+    index.values["region"] = regions
+    return index
+
+
+def _grouped(cursor, key: str, tables: str, status: str) -> dict[str, BitMap]:
+    aggregate = "string_agg(CAST(c.id AS text), ',')" if connection.vendor == "postgresql" else "group_concat(c.id)"
+    cursor.execute(f"SELECT {key}, {aggregate} FROM {tables} WHERE c.status = %s GROUP BY {key}", [status])
+    return {code: BitMap(list(map(int, joined.split(",")))) for code, joined in cursor.fetchall() if code}

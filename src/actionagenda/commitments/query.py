@@ -1,0 +1,189 @@
+"""The explore query: parsed once from request parameters, run the same way by the explore page and the API.
+
+Parameters: `search` (text), facets `actor_type`, `country`, `region`, `gbf_target`, `ip_element`,
+`action_area`, `phase`, `scale`, `language` (each may repeat: values of one facet are OR-ed, facets AND-ed),
+`sort` (newest, oldest) and `page` (explore page) or `limit`/`offset` (API).
+Facet counts are "disjunctive": a facet's counts apply every other facet's filter and the search, not its
+own, so ticking a second country shows how many more would match.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.utils.translation import gettext as _
+from django_countries import countries as iso_countries
+from pyroaring import BitMap
+
+from actionagenda.vocabularies import catalogue
+
+from . import facets, search
+from .facets import FACETS
+from .models import Commitment
+
+SORTS = ("newest", "oldest")
+MAX_SEARCH_LENGTH = 200
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in iso_countries)
+
+
+VOCABULARIES = {
+    "actor_type": catalogue.ACTOR_TYPES, "region": catalogue.REGIONS, "gbf_target": catalogue.GBF_TARGETS,
+    "ip_element": catalogue.IP_ELEMENTS, "action_area": catalogue.ACTION_AREAS, "phase": catalogue.PHASES,
+    "scale": catalogue.SCALES, "language": catalogue.LANGUAGES,
+}
+
+
+def facet_label(facet: str) -> str:
+    return {
+        "actor_type": _("Actor type"), "country": _("Country"), "region": _("UN region"),
+        "gbf_target": _("GBF target"), "ip_element": _("Implementation Plan element"),
+        "action_area": _("Action area"), "phase": _("Phase"), "scale": _("Scale"), "language": _("Language"),
+    }[facet]
+
+
+def value_label(facet: str, code: str) -> str:
+    if facet == "country":
+        return str(iso_countries.name(code)) or code
+    vocabulary = VOCABULARIES[facet]
+    return vocabulary.label_of(code)
+
+
+def is_known(facet: str, code: str) -> bool:
+    if facet == "country":
+        return code in _country_codes()
+    return code in VOCABULARIES[facet]
+
+
+@dataclass
+class Query:
+    search: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "newest"
+    errors: dict[str, str] = field(default_factory=dict)  # parameter -> message
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.search or self.filters)
+
+    def params(self, without: tuple[str, str] | None = None, **changes) -> list[tuple[str, str]]:
+        """The query as (name, value) pairs, optionally without one facet value, for links."""
+        pairs = [("search", self.search)] if self.search else []
+        for facet in FACETS:
+            pairs += [(facet, code) for code in self.filters.get(facet, []) if (facet, code) != without]
+        if self.sort != "newest":
+            pairs.append(("sort", self.sort))
+        pairs += [(name, str(value)) for name, value in changes.items()]
+        return pairs
+
+
+def parse(params) -> Query:
+    """A Query from a QueryDict (or a dict of lists); unknown values are reported in `errors`, not applied."""
+    query = Query(search=" ".join((_first(params, "search") or "").split())[:MAX_SEARCH_LENGTH])
+    for facet in FACETS:
+        values = [value.strip() for value in _all(params, facet) if value.strip()]
+        if facet == "country":
+            values = [value.upper() for value in values]
+        bad = [value for value in values if not is_known(facet, value)]
+        if bad:
+            query.errors[facet] = _("Unknown %(facet)s: %(values)s.") % {
+                "facet": facet, "values": ", ".join(bad)}
+        good = [value for value in dict.fromkeys(values) if value not in bad]
+        if good:
+            query.filters[facet] = good
+    sort = _first(params, "sort") or "newest"
+    if sort in SORTS:
+        query.sort = sort
+    else:
+        query.errors["sort"] = _("Sort by one of: %(sorts)s.") % {"sorts": ", ".join(SORTS)}
+    return query
+
+
+def _first(params, name):
+    values = _all(params, name)
+    return values[0] if values else None
+
+
+def _all(params, name) -> list[str]:
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+@dataclass
+class FacetValue:
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Result:
+    count: int
+    ids: list[int]
+    facets: dict[str, list[FacetValue]]
+
+    def commitments(self) -> list[Commitment]:
+        """The page's commitments in order, for cards: actor, countries and GBF targets (3 queries)."""
+        found = (Commitment.objects.select_related("actor").prefetch_related("countries", "gbf_targets")
+                 .in_bulk(self.ids))
+        commitments = [found[pk] for pk in self.ids if pk in found]
+        for commitment in commitments:
+            for country in commitment.countries.all():
+                country.name = value_label("country", country.code)  # Term.label rebuilds the vocabulary
+        return commitments
+
+
+LINK_FIELDS = ("countries", "gbf_targets", "ip_elements", "action_areas", "audiences")
+
+
+def links(ids) -> dict[str, dict[int, list]]:
+    """Field -> commitment id -> [(code, group)] of the commitments `ids`, one light query per field."""
+    found = {}
+    for field_name in LINK_FIELDS:
+        through = getattr(Commitment, field_name).through
+        by_commitment: dict[int, list] = {}
+        for commitment_id, code, group in (through.objects.filter(commitment_id__in=ids)
+                                           .order_by("term__position")
+                                           .values_list("commitment_id", "term__code", "term__group")):
+            by_commitment.setdefault(commitment_id, []).append((code, group))
+        found[field_name] = by_commitment
+    return found
+
+
+def run(query: Query, offset: int = 0, limit: int = 20, with_facets: bool = True) -> Result:
+    index = facets.current()
+    base = index.matching(query.search) if search.words(query.search) else index.everything
+    selected = {facet: index.union(facet, codes) for facet, codes in query.filters.items()}
+    matched = BitMap.intersection(base, *selected.values()) if selected else base
+    counts = {}
+    if with_facets:
+        for facet in FACETS:
+            others = [bitmap for name, bitmap in selected.items() if name != facet]
+            facet_base = BitMap.intersection(base, *others) if others else base
+            counts[facet] = _values(facet, index.counts(facet, facet_base), query.filters.get(facet, []))
+    return Result(count=len(matched), ids=index.page(matched, offset, limit, query.sort), facets=counts)
+
+
+def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
+    codes = set(counts) | set(selected)
+    values = [FacetValue(code, value_label(facet, code), counts.get(code, 0), code in selected) for code in codes]
+    if facet in VOCABULARIES:
+        order = {code: position for position, code in enumerate(VOCABULARIES[facet].codes)}
+        values.sort(key=lambda value: order.get(value.code, len(order)))
+    else:  # countries: the ticked ones first (a long list), then by name
+        values.sort(key=lambda value: (not value.selected, value.label))
+    return values
+
+
+def statistics() -> dict:
+    """Published commitments counted by every facet value, plus the total (from the same bitmaps)."""
+    index = facets.current()
+    everything = index.everything
+    return {"total": len(index), **{facet: index.counts(facet, everything) for facet in FACETS}}

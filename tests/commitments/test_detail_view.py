@@ -1,0 +1,81 @@
+import pytest
+from django.test import override_settings
+
+from actionagenda.accounts.services import make_secretariat
+from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def author():
+    return UserFactory()
+
+
+@pytest.fixture
+def commitment(author):
+    commitment = CommitmentFactory(
+        actor=ActorFactory(members=[author], name="Réseau Biosécurité Sahel", organization_type="ngo"),
+        title="Biosafety radio in Dakar", description="We will **broadcast** weekly programmes.",
+        partners="Radio Sénégal", resources="Two journalists", expected_impact="Listeners understand LMOs",
+        contact_name="Awa Ndiaye", contact_email="awa@example.org", website="https://example.org/radio",
+        links={"countries": ["SN", "FR"], "gbf_targets": ["GBF-17"], "ip_elements": ["IP-BCH", "IP-RA"],
+               "audiences": ["farmers"], "action_areas": ["BIOSAFETY"]},
+        kpi=False)
+    KPIFactory(commitment=commitment, name="Listeners reached", unit="people", current_value=1200)
+    return commitment
+
+
+def test_it_shows_everything_about_a_published_commitment(client, commitment):
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "<h1>Biosafety radio in Dakar</h1>" in page
+    assert "<strong>broadcast</strong>" in page
+    assert "Réseau Biosécurité Sahel (Organisation, Non-governmental organisation)" in page
+    assert "Senegal" in page and "France" in page and "Africa, Europe" in page
+    assert "Target 17: Strengthen biosafety" in page
+    assert "A.2 Biosafety Clearing-House and information sharing" in page and "Risk assessment" in page
+    assert "Farmers and producers" in page and "Biosafety" in page
+    assert "Radio Sénégal" in page and "Two journalists" in page and "Listeners understand LMOs" in page
+    assert '<th scope="row">Listeners reached</th>' in page and "5000" in page and "1200" in page
+    assert 'href="mailto:awa@example.org"' in page and "https://example.org/radio" in page
+
+
+@override_settings(SITE_URL="https://commitments.example.org")
+def test_it_has_open_graph_tags_and_plain_share_links(client, commitment):
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    url = f"https://commitments.example.org{commitment.get_absolute_url()}"
+    assert '<meta property="og:title" content="Biosafety radio in Dakar">' in page
+    assert f'<meta property="og:url" content="{url}">' in page
+    assert '<meta name="twitter:card" content="summary">' in page
+    assert '<meta property="og:description" content="We will broadcast weekly programmes.">' in page
+    assert "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fcommitments.example.org" in page
+    assert "https://x.com/intent/post?" in page and "https://www.facebook.com/sharer/sharer.php?u=" in page
+    assert "mailto:?subject=Biosafety%20radio%20in%20Dakar" in page
+    assert "<script" not in page.split("</head>")[1]  # no third-party share widgets
+
+
+def test_a_draft_is_forbidden_to_visitors_and_other_users(client, commitment):
+    commitment.status = "draft"
+    commitment.save()
+    assert client.get(commitment.get_absolute_url()).status_code == 403
+    client.force_login(UserFactory())
+    assert client.get(commitment.get_absolute_url()).status_code == 403
+
+
+def test_a_draft_is_shown_to_its_author_and_the_secretariat(client, commitment, author):
+    commitment.status = "submitted"
+    commitment.save()
+    client.force_login(author)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Not public: this commitment is Submitted." in page
+    client.force_login(make_secretariat("sec@example.org")[0])
+    assert client.get(commitment.get_absolute_url()).status_code == 200
+
+
+def test_an_unknown_commitment_is_not_found(client):
+    assert client.get("/en/commitments/999999/").status_code == 404
+
+
+def test_the_detail_page_needs_a_fixed_number_of_queries(client, commitment, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get(commitment.get_absolute_url())
