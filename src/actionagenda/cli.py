@@ -42,6 +42,8 @@ def demo(argv: list[str]) -> None:
     count = args.commitments if args.commitments is not None else settings.ACTIONAGENDA_DEMO_COMMITMENTS
     call_command("seed_demo", commitments=count)
     call_command("seed_demo_events")
+    call_command("seed_consultation_demo")
+    call_command("load_guidance")
     from actionagenda.accounts.services import make_secretariat
 
     user, password = make_secretariat("secretariat@example.org", password=_demo_password())
