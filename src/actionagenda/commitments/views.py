@@ -3,8 +3,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from actionagenda.vocabularies import catalogue
-
 from .models import Commitment
 
 
@@ -19,17 +17,6 @@ def detail(request, pk):
     if not commitment.is_public and not _can_see_unpublished(request.user, commitment):
         raise PermissionDenied
     return render(request, "commitments/detail.html", {"commitment": commitment})
-
-
-def start(request):
-    """Choose which of the four forms fits the actor making the commitment."""
-    return render(request, "commitments/start.html", {"actor_types": catalogue.ACTOR_TYPES})
-
-
-@login_required
-def mine(request):
-    commitments = Commitment.objects.editable_by(request.user).select_related("actor").order_by("-updated")
-    return render(request, "commitments/mine.html", {"commitments": commitments})
 
 
 @login_required
