@@ -199,3 +199,23 @@ def test_the_live_panel_reflects_the_typed_form(client, author):
     assert "Give at least one KPI a numeric baseline value" in page
     complete = client.post(reverse("commitments:smart"), post_data()).content.decode()
     assert "Ready to submit" in complete and "5 of 5 criteria met" in complete
+
+
+def test_a_failure_while_saving_leaves_nothing_half_saved(client, author, monkeypatch):
+    from actionagenda.commitments.forms import KPIFormSet
+
+    def fail(self, commit=True):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(KPIFormSet, "save", fail)
+    client.raise_request_exception = True
+    with pytest.raises(RuntimeError):
+        client.post(new_url("organization"), post_data(action="draft"))
+    assert not Commitment.objects.exists() and not Actor.objects.exists()
+
+
+def test_an_individual_is_named_without_their_email_address(client):
+    user = UserFactory(name="", email="quiet.person@example.org")
+    client.force_login(user)
+    client.post(new_url("individual"), post_data("individual", action="draft"))
+    assert Commitment.objects.get().actor.name == "quiet.person"

@@ -90,3 +90,16 @@ def test_the_smart_data_reads_typed_values_even_when_some_are_invalid():
     data = forms.smart_data()
     assert data.gbf_targets == ["GBF-17"] and data.countries == ["KE"]
     assert data.kpis[0].name == "Listeners reached" and data.kpis[0].target_value is None
+
+
+def test_countries_are_listed_alphabetically_in_the_readers_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        labels = [label for _value, label in CommitmentForm().fields["countries"].choices]
+    assert labels.index("Åland Islands") < labels.index("Albania") < labels.index("Zimbabwe")
+
+
+def test_a_website_typed_without_scheme_is_taken_as_https():
+    form = CommitmentForm(post_data(website="example.org"))
+    assert form.is_valid() and form.cleaned_data["website"] == "https://example.org"

@@ -52,3 +52,4 @@ def test_an_organisation_makes_a_commitment_guided_by_the_live_smart_panel(page)
     row = page.get_by_role("row").filter(has_text="Biosafety radio in every county")
     expect(row).to_contain_text("Submitted")
     expect(row).to_contain_text("Kenya Biosafety Network")
+    assert axe_violations(page) == []

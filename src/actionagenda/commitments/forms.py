@@ -6,8 +6,10 @@ while it is still incomplete.
 """
 
 import datetime
+import unicodedata
 
 from django import forms
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,11 @@ TERM_FIELDS = {"countries": "country", "action_areas": "action_area", "gbf_targe
                "ip_elements": "ip_element", "audiences": "audience"}
 
 
+def alphabetical_key(label) -> str:
+    """A sort key that puts accented letters with their base letter (Åland with A, Éire with E)."""
+    return unicodedata.normalize("NFKD", str(label)).encode("ascii", "ignore").decode().casefold()
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -39,6 +46,13 @@ def check_date_range(value: datetime.date | None) -> None:
         raise forms.ValidationError(
             _("Enter a date between %(first)d and %(last)d."),
             code="date_range", params={"first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR})
+
+
+def formfield(model_field, **kwargs):
+    """Model fields to form fields, with addresses typed without a scheme taken as https."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
 
 
 class TermChoiceField(forms.ModelMultipleChoiceField):
@@ -56,6 +70,7 @@ class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
         fields = COMMON_FIELDS
+        formfield_callback = formfield
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "partners": forms.Textarea(attrs={"rows": 3}),
@@ -77,6 +92,9 @@ class CommitmentForm(forms.ModelForm):
             self.fields[name] = TermChoiceField(
                 queryset=Term.objects.filter(scheme=scheme).order_by("position"), required=False,
                 widget=widget, label=label[:1].upper() + label[1:], help_text=self.fields[name].help_text)
+        # Countries in the alphabetical order of the reader's language.
+        countries = self.fields["countries"]
+        countries.choices = sorted(countries.choices, key=lambda choice: alphabetical_key(choice[1]))
         if not self.instance.pk and not self.is_bound:
             # Unsaved instances give empty lists for M2M fields, so these suggestions replace them.
             self.initial["action_areas"] = list(Term.objects.filter(scheme="action_area", code=smart.BIOSAFETY))
@@ -120,6 +138,7 @@ class ActorForm(forms.ModelForm):
     class Meta:
         model = Actor
         fields = ["name", "country", "website"]
+        formfield_callback = formfield
 
     def __init__(self, *args, user=None, kind="", **kwargs):
         super().__init__(*args, **kwargs)

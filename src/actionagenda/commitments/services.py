@@ -33,7 +33,8 @@ def individual_actor(user) -> Actor:
     """The actor that stands for `user` as an individual, created on first use."""
     actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
     if actor is None:
-        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.get_full_name())
+        # The short name, never the full e-mail address, since actor names are public.
+        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.get_short_name())
         actor.members.add(user)
     return actor
 
