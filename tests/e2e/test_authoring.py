@@ -24,6 +24,9 @@ def test_an_organisation_makes_a_commitment_guided_by_the_live_smart_panel(page)
     page.get_by_role("link", name="Organisation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Make a commitment: Organisation")
     assert axe_violations(page) == []
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status")).to_contain_text("nothing was saved yet")
+    assert axe_violations(page) == []  # the page with its field errors
 
     page.get_by_label("Name of the organisation").fill("Kenya Biosafety Network")
     page.get_by_label("Organisation type").select_option("ngo")
@@ -53,3 +56,20 @@ def test_an_organisation_makes_a_commitment_guided_by_the_live_smart_panel(page)
     expect(row).to_contain_text("Submitted")
     expect(row).to_contain_text("Kenya Biosafety Network")
     assert axe_violations(page) == []
+
+
+def test_without_javascript_the_form_keeps_what_was_typed_and_shows_the_smart_panel(browser, live_server):
+    user = UserFactory(email="no-js@example.org")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, user)
+        page.goto("/en/commitments/new/individual/")
+        page.get_by_label("Title").fill("Teach biosafety in my school")
+        page.get_by_label("Start date").fill("1789-07-14")
+        page.get_by_role("button", name="Save draft").click()
+        expect(page.get_by_text("Enter a date between 1990 and 2100.")).to_be_visible()
+        expect(page.get_by_label("Title")).to_have_value("Teach biosafety in my school")
+        expect(page.locator('#smart-panel [data-criterion="time_bound"]')).to_contain_text("missing")
+    finally:
+        context.close()
