@@ -116,6 +116,7 @@ def test_the_author_edits_a_returned_commitment_and_resubmits(client, author):
     ModerationDecision.objects.create(commitment=commitment, action="return", comment="Add a baseline date.")
     assert "Add a baseline date." in client.get(reverse("commitments:mine")).content.decode()
     url = reverse("commitments:edit", kwargs={"pk": commitment.pk})
+    assert "Add a baseline date." in client.get(url).content.decode()
     kpi = commitment.kpis.get()
     data = post_data(title="Radio for farmers, revised", **{
         "kpis-INITIAL_FORMS": "1", "kpis-0-id": str(kpi.pk), "kpis-0-commitment": str(commitment.pk),

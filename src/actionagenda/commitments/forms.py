@@ -58,10 +58,16 @@ def formfield(model_field, **kwargs):
 class TermChoiceField(forms.ModelMultipleChoiceField):
     """A vocabulary field whose choices show the translated label of each code."""
 
+    def __init__(self, scheme: str, **kwargs):
+        super().__init__(queryset=Term.objects.filter(scheme=scheme).order_by("position"), **kwargs)
+        # Built once per form: catalogue.get("country") rebuilds all ~250 translated names on every call.
+        self.vocabulary = catalogue.get(scheme)
+
     def label_from_instance(self, term):
+        label = self.vocabulary.label_of(term.code)
         if term.scheme == "gbf_target" and term.code == smart.TARGET_17:
-            return _("%(target)s (suggested: the biosafety target)") % {"target": term.label}
-        return term.label
+            return _("%(target)s (suggested: the biosafety target)") % {"target": label}
+        return label
 
 
 class CommitmentForm(forms.ModelForm):
@@ -90,7 +96,7 @@ class CommitmentForm(forms.ModelForm):
             label = str(self._meta.model._meta.get_field(name).verbose_name)
             widget = forms.SelectMultiple(attrs={"size": 8}) if name == "countries" else forms.CheckboxSelectMultiple
             self.fields[name] = TermChoiceField(
-                queryset=Term.objects.filter(scheme=scheme).order_by("position"), required=False,
+                scheme, required=False,
                 widget=widget, label=label[:1].upper() + label[1:], help_text=self.fields[name].help_text)
         # Countries in the alphabetical order of the reader's language.
         countries = self.fields["countries"]

@@ -54,8 +54,16 @@ def _author(request, commitment, kind):
         messages.error(request, _("Some fields need your attention; nothing was saved yet."))
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
-        "assessment": smart.assess(forms.smart_data()),
+        "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
     }, status=status)
+
+
+def _returned_comment(commitment) -> str:
+    """What the secretariat asked for when it last returned the commitment (shown while it is returned)."""
+    if commitment.status != Commitment.Status.RETURNED:
+        return ""
+    last = commitment.decisions.filter(action=ModerationDecision.Action.RETURN).first()
+    return last.comment if last else ""
 
 
 def _submit(request, commitment):
