@@ -25,7 +25,7 @@ def test_an_organisation_makes_a_commitment_guided_by_the_live_smart_panel(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Make a commitment: Organisation")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status")).to_contain_text("nothing was saved yet")
+    expect(page.get_by_role("status")).to_contain_text("your changes are not saved yet")
     assert axe_violations(page) == []  # the page with its field errors
 
     page.get_by_label("Name of the organisation").fill("Kenya Biosafety Network")

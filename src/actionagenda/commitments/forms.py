@@ -10,6 +10,7 @@ import unicodedata
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -93,11 +94,11 @@ class CommitmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, scheme in TERM_FIELDS.items():
-            label = str(self._meta.model._meta.get_field(name).verbose_name)
+            label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
             widget = forms.SelectMultiple(attrs={"size": 8}) if name == "countries" else forms.CheckboxSelectMultiple
             self.fields[name] = TermChoiceField(
                 scheme, required=False,
-                widget=widget, label=label[:1].upper() + label[1:], help_text=self.fields[name].help_text)
+                widget=widget, label=label, help_text=self.fields[name].help_text)
         # Countries in the alphabetical order of the reader's language.
         countries = self.fields["countries"]
         countries.choices = sorted(countries.choices, key=lambda choice: alphabetical_key(choice[1]))

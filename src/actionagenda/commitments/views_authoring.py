@@ -51,7 +51,7 @@ def _author(request, commitment, kind):
         return _submit(request, commitment)
     status = 400 if request.method == "POST" else 200
     if status == 400:
-        messages.error(request, _("Some fields need your attention; nothing was saved yet."))
+        messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
         "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
