@@ -220,3 +220,8 @@ def test_an_individual_is_named_without_their_email_address(client):
     client.force_login(user)
     client.post(new_url("individual"), post_data("individual", action="draft"))
     assert Commitment.objects.get().actor.name == "quiet.person"
+
+
+def test_the_live_panel_is_only_for_signed_in_users(client):
+    response = client.post(reverse("commitments:smart"), post_data())
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
