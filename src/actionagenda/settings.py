@@ -188,6 +188,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "static")
+# The site's own CSS and htmx live in the package, which is not an installed app: without this they are
+# neither found by the finders (WhiteNoise, the test live server) nor collected.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The site's own CSS and htmx live in the package, not in an app: without this no finder serves them.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

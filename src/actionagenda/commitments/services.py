@@ -1,5 +1,6 @@
 """Processes around commitments. Views, the API and the CLI call these; they own the transactions."""
 
+from django.db import transaction
 from django.db.models import Count
 
 from actionagenda.accounts.models import Actor
@@ -22,3 +23,58 @@ def headline_figures() -> dict:
 
 def latest_published(limit: int):
     return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
+
+
+class SubmissionRateLimited(Exception):
+    """The user has submitted as many commitments as settings.ACTIONAGENDA_RATE_LIMITS allows for now."""
+
+
+def individual_actor(user) -> Actor:
+    """The actor that stands for `user` as an individual, created on first use."""
+    actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
+    if actor is None:
+        # The short name, never the full e-mail address, since actor names are public.
+        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.get_short_name())
+        actor.members.add(user)
+    return actor
+
+
+@transaction.atomic
+def save_draft(user, forms) -> Commitment:
+    """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment and its
+    KPIs, all or nothing. The status does not change: a new commitment is a draft, a returned one stays
+    returned until it is submitted again."""
+    if forms.actor is None:
+        actor = individual_actor(user)
+    elif forms.actor.cleaned_data.get("existing"):
+        actor = forms.actor.cleaned_data["existing"]
+    else:
+        actor = forms.actor.save(commit=False)
+        actor.kind = forms.kind
+        actor.save()
+    actor.members.add(user)
+    commitment = forms.form.save(commit=False)
+    if commitment.pk is None:
+        commitment.actor = actor
+        commitment.created_by = user
+        commitment.status = Commitment.Status.DRAFT
+    commitment._history_user = user
+    commitment.save()
+    forms.form.save_m2m()
+    forms.kpis.instance = commitment
+    forms.kpis.save()
+    return commitment
+
+
+def submit(commitment: Commitment, user):
+    """Send `commitment` to the secretariat, within the user's submission rate limit.
+
+    Raises SubmissionRateLimited, or workflow.TransitionNotAllowed with the must-haves it still fails.
+    """
+    from . import ratelimits, workflow
+
+    if ratelimits.exceeded("commitment_submit", user.pk):
+        raise SubmissionRateLimited
+    decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
+    ratelimits.record("commitment_submit", user.pk)
+    return decision

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import facets
+from . import facets, smart
 from .models import Commitment, ModerationDecision
 
 Status = Commitment.Status
@@ -19,7 +19,14 @@ Action = ModerationDecision.Action
 
 
 class TransitionNotAllowed(Exception):
-    """The action does not apply to the commitment in its current status, or not for this user."""
+    """The action does not apply to the commitment in its current status, or not for this user.
+
+    `reasons` lists the must-haves a submission still fails, one message each.
+    """
+
+    def __init__(self, message, reasons=()):
+        super().__init__(message)
+        self.reasons = [str(reason) for reason in reasons]
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,10 @@ def apply(commitment: Commitment, action: str, user, comment: str = "") -> Moder
     comment = comment.strip()
     if transition.comment_required and not comment:
         raise TransitionNotAllowed(_("Say what the author should change."))
+    if action == Action.SUBMIT:
+        problems = smart.must_have_problems(smart.data_from_commitment(locked))
+        if problems:
+            raise TransitionNotAllowed(" ".join(str(problem) for problem in problems), reasons=problems)
     now = timezone.now()
     locked.status = transition.target
     if action == Action.SUBMIT:

@@ -1,0 +1,265 @@
+"""The four commitment forms (one per actor type), the actor's own fields and the KPI rows.
+
+Field checks here are about the shape of what was typed (a date is a date, within 1990-2100); whether a
+commitment is complete enough to submit is `smart`'s rule, applied by the workflow, so a draft can be saved
+while it is still incomplete.
+"""
+
+import datetime
+import unicodedata
+
+from django import forms
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from actionagenda.accounts.models import Actor
+from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies.models import Term
+
+from . import smart
+from .models import EARLIEST_DATE_YEAR, KPI, LATEST_DATE_YEAR, Commitment
+
+COMMON_FIELDS = [
+    "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
+    "start_date", "end_date", "scale", "audiences", "partners", "resources", "expected_impact",
+    "contact_name", "contact_email", "website",
+]
+TERM_FIELDS = {"countries": "country", "action_areas": "action_area", "gbf_targets": "gbf_target",
+               "ip_elements": "ip_element", "audiences": "audience"}
+
+
+def alphabetical_key(label) -> str:
+    """A sort key that puts accented letters with their base letter (Åland with A, Éire with E)."""
+    return unicodedata.normalize("NFKD", str(label)).encode("ascii", "ignore").decode().casefold()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def check_date_range(value: datetime.date | None) -> None:
+    if value and not EARLIEST_DATE_YEAR <= value.year <= LATEST_DATE_YEAR:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)d and %(last)d."),
+            code="date_range", params={"first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR})
+
+
+def formfield(model_field, **kwargs):
+    """Model fields to form fields, with addresses typed without a scheme taken as https."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class TermChoiceField(forms.ModelMultipleChoiceField):
+    """A vocabulary field whose choices show the translated label of each code."""
+
+    def __init__(self, scheme: str, **kwargs):
+        super().__init__(queryset=Term.objects.filter(scheme=scheme).order_by("position"), **kwargs)
+        # Built once per form: catalogue.get("country") rebuilds all ~250 translated names on every call.
+        self.vocabulary = catalogue.get(scheme)
+
+    def label_from_instance(self, term):
+        label = self.vocabulary.label_of(term.code)
+        if term.scheme == "gbf_target" and term.code == smart.TARGET_17:
+            return _("%(target)s (suggested: the biosafety target)") % {"target": label}
+        return label
+
+
+class CommitmentForm(forms.ModelForm):
+    """The fields every actor type answers."""
+
+    class Meta:
+        model = Commitment
+        fields = COMMON_FIELDS
+        formfield_callback = formfield
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "partners": forms.Textarea(attrs={"rows": 3}),
+            "resources": forms.Textarea(attrs={"rows": 3}),
+            "expected_impact": forms.Textarea(attrs={"rows": 3}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+        }
+        help_texts = {
+            "countries": _("Hold Ctrl (Cmd on a Mac) to choose several countries."),
+            "gbf_targets": _("Target 17 is the biosafety target; link the others your action also serves."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, scheme in TERM_FIELDS.items():
+            label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
+            widget = forms.SelectMultiple(attrs={"size": 8}) if name == "countries" else forms.CheckboxSelectMultiple
+            self.fields[name] = TermChoiceField(
+                scheme, required=False,
+                widget=widget, label=label, help_text=self.fields[name].help_text)
+        # Countries in the alphabetical order of the reader's language.
+        countries = self.fields["countries"]
+        countries.choices = sorted(countries.choices, key=lambda choice: alphabetical_key(choice[1]))
+        if not self.instance.pk and not self.is_bound:
+            # Unsaved instances give empty lists for M2M fields, so these suggestions replace them.
+            self.initial["action_areas"] = list(Term.objects.filter(scheme="action_area", code=smart.BIOSAFETY))
+            self.initial["gbf_targets"] = list(Term.objects.filter(scheme="gbf_target", code=smart.TARGET_17))
+            if get_language() in catalogue.LANGUAGES:
+                self.initial["language"] = get_language()
+
+    def clean_start_date(self):
+        check_date_range(self.cleaned_data.get("start_date"))
+        return self.cleaned_data.get("start_date")
+
+    def clean_end_date(self):
+        check_date_range(self.cleaned_data.get("end_date"))
+        return self.cleaned_data.get("end_date")
+
+
+class IndividualCommitmentForm(CommitmentForm):
+    pass
+
+
+class OrganizationCommitmentForm(CommitmentForm):
+    pass
+
+
+class BusinessCommitmentForm(CommitmentForm):
+    class Meta(CommitmentForm.Meta):
+        fields = [*COMMON_FIELDS, "supply_chain_scope"]
+
+
+class LocalGovernmentCommitmentForm(CommitmentForm):
+    pass
+
+
+class ActorForm(forms.ModelForm):
+    """Who makes the commitment: one of the user's actors of this kind, or a new one described here."""
+
+    existing = forms.ModelChoiceField(queryset=Actor.objects.none(), required=False,
+                                      label=_("On behalf of"))
+    required_when_new = ("name",)
+
+    class Meta:
+        model = Actor
+        fields = ["name", "country", "website"]
+        formfield_callback = formfield
+
+    def __init__(self, *args, user=None, kind="", **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+        if self.instance.pk:
+            del self.fields["existing"]
+        else:
+            mine = Actor.objects.filter(kind=kind, members=user).order_by("name") if user else Actor.objects.none()
+            if mine.exists():
+                self.fields["existing"].queryset = mine
+                self.fields["existing"].empty_label = _("A new one, described below")
+            else:
+                del self.fields["existing"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("existing"):
+            for name in self.required_when_new:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, forms.ValidationError(self.fields[name].error_messages["required"],
+                                                               code="required"))
+        return cleaned
+
+
+class OrganizationActorForm(ActorForm):
+    required_when_new = ("name", "organization_type")
+
+    class Meta(ActorForm.Meta):
+        fields = ["name", "organization_type", "country", "website"]
+        labels = {"name": _("Name of the organisation")}
+
+
+class BusinessActorForm(ActorForm):
+    required_when_new = ("name", "sector", "size")
+
+    class Meta(ActorForm.Meta):
+        fields = ["name", "sector", "size", "country", "website"]
+        labels = {"name": _("Name of the business")}
+
+
+class LocalGovernmentActorForm(ActorForm):
+    required_when_new = ("name", "government_level")
+
+    class Meta(ActorForm.Meta):
+        fields = ["name", "government_level", "population_served", "country", "website"]
+        labels = {"name": _("Name of the local government")}
+
+
+class KPIForm(forms.ModelForm):
+    class Meta:
+        model = KPI
+        fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date"]
+        widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
+
+    def clean_baseline_date(self):
+        check_date_range(self.cleaned_data.get("baseline_date"))
+        return self.cleaned_data.get("baseline_date")
+
+    def clean_target_date(self):
+        check_date_range(self.cleaned_data.get("target_date"))
+        return self.cleaned_data.get("target_date")
+
+
+KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, extra=1, can_delete=True, max_num=20)
+
+FORMS = {
+    Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, None),
+    Actor.Kind.ORGANIZATION: (OrganizationCommitmentForm, OrganizationActorForm),
+    Actor.Kind.BUSINESS: (BusinessCommitmentForm, BusinessActorForm),
+    Actor.Kind.LOCAL_GOVERNMENT: (LocalGovernmentCommitmentForm, LocalGovernmentActorForm),
+}
+
+
+class AuthoringForms:
+    """The forms one commitment page is made of, validated and assessed together."""
+
+    def __init__(self, kind: str, user, commitment: Commitment, data=None):
+        commitment_form_class, actor_form_class = FORMS[kind]
+        self.kind = kind
+        self.commitment = commitment
+        self.form = commitment_form_class(data, instance=commitment)
+        self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis")
+        self.actor = None
+        if actor_form_class:
+            actor = commitment.actor if commitment.pk else Actor(kind=kind)
+            self.actor = actor_form_class(data, instance=actor, user=user, kind=kind, prefix="actor")
+
+    @property
+    def all(self) -> list:
+        return [form for form in (self.actor, self.form, self.kpis) if form is not None]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.all])
+
+    def smart_data(self) -> smart.CommitmentData:
+        return commitment_data(self.form, self.kpis)
+
+
+def commitment_data(form: CommitmentForm, kpis) -> smart.CommitmentData:
+    """What the SMART assessment reads from the forms: typed values when bound, stored or initial otherwise."""
+    if not form.is_bound:
+        if form.instance.pk:
+            return smart.data_from_commitment(form.instance)
+        return smart.CommitmentData(action_areas=[smart.BIOSAFETY], gbf_targets=[smart.TARGET_17])
+    form.is_valid()
+    kpis.is_valid()
+    cleaned = form.cleaned_data
+    values = {name: cleaned.get(name) or "" for name in ("title", "description", "resources", "partners")}
+    terms = {name: [term.code for term in cleaned.get(name) or []] for name in TERM_FIELDS}
+    rows = [smart.KPIData(name=row.get("name") or "", unit=row.get("unit") or "",
+                          baseline_value=row.get("baseline_value"), baseline_date=row.get("baseline_date"),
+                          target_value=row.get("target_value"), target_date=row.get("target_date"))
+            for row in (getattr(kpi_form, "cleaned_data", {}) for kpi_form in kpis.forms)
+            if row and not row.get("DELETE")]
+    return smart.CommitmentData(**values, **terms, start_date=cleaned.get("start_date"),
+                                end_date=cleaned.get("end_date"), kpis=rows)

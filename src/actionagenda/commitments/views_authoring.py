@@ -1,0 +1,119 @@
+"""Making, editing, submitting and withdrawing one's own commitments. The rules live in forms, smart,
+services and workflow; these views only route between them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actionagenda.accounts.models import Actor
+from actionagenda.vocabularies import catalogue
+
+from . import services, smart, workflow
+from .forms import FORMS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data
+from .models import Commitment, ModerationDecision
+
+EDITABLE = (Commitment.Status.DRAFT, Commitment.Status.RETURNED)
+
+
+def start(request):
+    """Choose which of the four forms fits the actor making the commitment."""
+    return render(request, "commitments/start.html", {"actor_types": catalogue.ACTOR_TYPES})
+
+
+@login_required
+def new(request, actor_type):
+    if actor_type not in FORMS:
+        raise Http404
+    return _author(request, Commitment(), actor_type)
+
+
+@login_required
+def edit(request, pk):
+    # Another user's commitment is not found at all rather than forbidden: its existence is not theirs to know.
+    commitment = get_object_or_404(Commitment.objects.editable_by(request.user).select_related("actor"), pk=pk)
+    if commitment.status not in EDITABLE:
+        messages.error(request, _("Only drafts and commitments returned for changes can be edited."))
+        return redirect("commitments:mine")
+    return _author(request, commitment, commitment.actor.kind)
+
+
+def _author(request, commitment, kind):
+    forms = AuthoringForms(kind, request.user, commitment, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and forms.is_valid():
+        commitment = services.save_draft(request.user, forms)
+        if request.POST.get("action") != "submit":
+            messages.success(request, _("Your draft is saved."))
+            return redirect("commitments:edit", pk=commitment.pk)
+        return _submit(request, commitment)
+    status = 400 if request.method == "POST" else 200
+    if status == 400:
+        messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
+    return render(request, "commitments/author.html", {
+        "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
+        "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
+    }, status=status)
+
+
+def _returned_comment(commitment) -> str:
+    """What the secretariat asked for when it last returned the commitment (shown while it is returned)."""
+    if commitment.status != Commitment.Status.RETURNED:
+        return ""
+    last = commitment.decisions.filter(action=ModerationDecision.Action.RETURN).first()
+    return last.comment if last else ""
+
+
+def _submit(request, commitment):
+    try:
+        services.submit(commitment, request.user)
+    except services.SubmissionRateLimited:
+        messages.error(request, _("Your draft is saved, but you have submitted too many commitments in a short "
+                                  "time. Please submit it again later."))
+    except workflow.TransitionNotAllowed as refusal:
+        messages.error(request, _("Your draft is saved, but it cannot be submitted yet: %(reasons)s") % {
+            "reasons": " ".join(refusal.reasons) or str(refusal)})
+    else:
+        messages.success(request, _("Thank you: your commitment is submitted. The secretariat will review it."))
+        return redirect("commitments:mine")
+    return redirect("commitments:edit", pk=commitment.pk)
+
+
+@login_required
+@require_POST
+def smart_panel(request):
+    """The SMART panel for the form as currently typed (htmx posts the whole form here)."""
+    form = CommitmentForm(request.POST)
+    kpis = KPIFormSet(request.POST, instance=Commitment(), prefix="kpis")
+    return render(request, "commitments/_smart.html", {"assessment": smart.assess(commitment_data(form, kpis))})
+
+
+@login_required
+def mine(request):
+    """The user's commitments with their status, what the secretariat said last and what they can do."""
+    returns = ModerationDecision.objects.filter(action=ModerationDecision.Action.RETURN)
+    commitments = (Commitment.objects.editable_by(request.user).select_related("actor")
+                   .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"))
+                   .order_by("-updated"))
+    rows = [{"commitment": c, "editable": c.status in EDITABLE,
+             "withdrawable": c.status in workflow.TRANSITIONS[workflow.Action.WITHDRAW].sources,
+             "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
+            for c in commitments]
+    return render(request, "commitments/mine.html", {"rows": rows})
+
+
+@login_required
+def withdraw(request, pk):
+    """Ask for confirmation (GET), then withdraw (POST)."""
+    commitment = get_object_or_404(Commitment.objects.editable_by(request.user), pk=pk)
+    if request.method == "POST":
+        try:
+            workflow.apply(commitment, workflow.Action.WITHDRAW, request.user, request.POST.get("comment", ""))
+        except workflow.TransitionNotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("“%(title)s” is withdrawn.") % {"title": commitment.title})
+        return redirect("commitments:mine")
+    return render(request, "commitments/withdraw.html", {"commitment": commitment})

@@ -1,0 +1,41 @@
+"""A complete POST for the authoring forms, shared by the form and view tests."""
+
+from actionagenda.vocabularies.models import Term
+
+
+def term_pks(scheme: str, *codes: str) -> list[str]:
+    return [str(pk) for pk in Term.objects.filter(scheme=scheme, code__in=codes).values_list("pk", flat=True)]
+
+
+def post_data(kind: str = "organization", action: str = "submit", **changes) -> dict:
+    data = {
+        "title": "Biosafety radio in every district",
+        "description": "Weekly radio programmes on living modified organisms for farmers in all 47 counties, "
+                       "with call-in shows answering questions from listeners.",
+        "language": "en",
+        "countries": term_pks("country", "KE"),
+        "action_areas": term_pks("action_area", "BIOSAFETY"),
+        "gbf_targets": term_pks("gbf_target", "GBF-17"),
+        "ip_elements": term_pks("ip_element", "IP-PAEP"),
+        "audiences": term_pks("audience", "farmers"),
+        "start_date": "2025-01-01", "end_date": "2027-12-31", "scale": "national",
+        "partners": "", "resources": "Two producers and donated airtime.", "expected_impact": "",
+        "contact_name": "Wanjiku", "contact_email": "wanjiku@example.org", "website": "",
+        "kpis-TOTAL_FORMS": "1", "kpis-INITIAL_FORMS": "0", "kpis-MIN_NUM_FORMS": "0",
+        "kpis-MAX_NUM_FORMS": "20",
+        "kpis-0-name": "Listeners reached", "kpis-0-unit": "people", "kpis-0-baseline_value": "0",
+        "kpis-0-baseline_date": "2025-01-01", "kpis-0-target_value": "100000",
+        "kpis-0-target_date": "2027-12-31",
+        "action": action,
+    }
+    data.update({
+        "organization": {"actor-name": "Kenya Biosafety Network", "actor-organization_type": "ngo",
+                         "actor-country": "KE"},
+        "business": {"actor-name": "Seeds Ltd", "actor-sector": "seeds_agriculture", "actor-size": "small",
+                     "actor-country": "KE", "supply_chain_scope": "upstream"},
+        "local_government": {"actor-name": "Nakuru County", "actor-government_level": "district",
+                             "actor-population_served": "2000000", "actor-country": "KE"},
+        "individual": {},
+    }[kind])
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
