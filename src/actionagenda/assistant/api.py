@@ -5,9 +5,10 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from actionagenda import ratelimits
 from actionagenda.interop import problems
 
-from . import services, throttling
+from . import services
 
 router = Router(tags=["assistant"])
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
@@ -60,7 +61,7 @@ class Problem(Schema):
 @router.get("/ask", response={200: AskOut, 429: Problem},
             summary="Guidance documents that answer a question in English, French or Spanish")
 def ask(request, params: Query[AskParams]):
-    if not throttling.allow(request):
+    if not ratelimits.allow("assistant", ratelimits.client_ip(request)):
         return problems.respond(request, 429, "Too many questions",
                                 "Please wait a minute before asking again.")
     with translation.override(params.lang):

@@ -2,7 +2,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import retrieval, services, summary, throttling
+from actionagenda import ratelimits
+
+from . import retrieval, services, summary
 from .forms import AskForm
 from .models import GuidanceDocument, IndexRun
 
@@ -13,7 +15,7 @@ def ask(request):
     answer = None
     limited = False
     if form.is_valid():
-        if throttling.allow(request):
+        if ratelimits.allow("assistant", ratelimits.client_ip(request)):
             language = form.cleaned_data["lang"] or get_language()
             answer = services.ask(form.cleaned_data["q"], language)
         else:
@@ -34,7 +36,7 @@ def generated_summary(request):
     """An optional short summary written by a configured language model; the answer never waits for it."""
     form = AskForm(request.GET or None)
     text = ""
-    if summary.enabled() and form.is_valid() and throttling.allow(request):
+    if summary.enabled() and form.is_valid() and ratelimits.allow("assistant", ratelimits.client_ip(request)):
         answer = services.ask(form.cleaned_data["q"], form.cleaned_data["lang"] or get_language(),
                               with_related=False)
         text = summary.summarise(answer)

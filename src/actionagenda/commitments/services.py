@@ -71,7 +71,9 @@ def submit(commitment: Commitment, user):
 
     Raises SubmissionRateLimited, or workflow.TransitionNotAllowed with the must-haves it still fails.
     """
-    from . import ratelimits, workflow
+    from actionagenda import ratelimits
+
+    from . import workflow
 
     if ratelimits.exceeded("commitment_submit", user.pk):
         raise SubmissionRateLimited

@@ -7,13 +7,14 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from actionagenda import ratelimits
 
 from .models import DigestDelivery, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
 
@@ -40,19 +41,6 @@ def _group_of(question: Question) -> DiscussionGroup:
     return question.theme.group
 
 
-def _take_rate_token(user) -> bool:
-    """Count a post against the user's limit in the shared cache ("count/seconds" setting)."""
-    count, seconds = (int(part) for part in settings.ACTIONAGENDA_RATE_LIMITS["consultation_reply"].split("/"))
-    key = f"consultation-reply:{user.pk}"
-    if cache.add(key, 1, timeout=seconds):
-        return True
-    try:
-        return cache.incr(key) <= count
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=seconds)
-        return True
-
-
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
@@ -72,7 +60,7 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
         raise ReplyRefused(_("This consultation is not open for replies."))
     if parent is not None and (parent.question_id != question.pk or parent.status != Reply.Status.VISIBLE):
         raise ReplyRefused(_("You can only reply to a visible reply of this question."))
-    if not _take_rate_token(user):
+    if not ratelimits.allow("consultation_reply", user.pk):
         raise ReplyRefused(_("You are posting too quickly. Wait a minute and try again."))
     actor_type, country, show = identity(user)
     status = Reply.Status.VISIBLE

@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import calendars, services, throttle
+from actionagenda import ratelimits
+
+from . import calendars, services
 from .forms import RegistrationForm
 from .models import Event, EventDocument, Registration
 
@@ -65,7 +67,7 @@ def detail(request, slug):
     form, status = RegistrationForm(initial=_initial(request)), 200
     if request.method == "POST":
         form = RegistrationForm(request.POST)
-        if not throttle.allow(request, "event_register"):
+        if not ratelimits.allow("event_register", ratelimits.client_ip(request)):
             form.add_error(None, _("Too many registrations from your network. Please try again in a few minutes."))
             status = 429
         elif form.is_valid():

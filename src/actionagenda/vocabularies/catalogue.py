@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -287,11 +287,17 @@ def country_regions() -> dict[str, CountryRegion]:
 
 def countries() -> Vocabulary:
     """ISO 3166-1 countries with translated names (django-countries), grouped by UN M49 region."""
+    return _countries_in(get_language() or "en")
+
+
+@cache
+def _countries_in(language: str) -> Vocabulary:
+    # Built once per language and process: names are translated at build time, in that language.
     from django_countries import countries as iso_countries
 
     regions = country_regions()
     return Vocabulary("country", _("Countries"), tuple(
-        Entry(code, name, group=regions[code].region if code in regions else "")
+        Entry(code, str(name), group=regions[code].region if code in regions else "")
         for code, name in iso_countries
     ))
 
