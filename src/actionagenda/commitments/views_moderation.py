@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import history, workflow
+from . import history, smart, workflow
 from .forms_moderation import DecisionForm
 from .models import Commitment
 
@@ -70,4 +70,6 @@ def moderate(request, pk):
         "actions": actions,
         "decisions": commitment.decisions.select_related("by"),
         "history": history.entries(commitment),
+        # The same SMART assessment the author saw, derived from the stored commitment.
+        "assessment": smart.assess(smart.data_from_commitment(commitment)),
     })
