@@ -7,7 +7,10 @@
 """
 
 import argparse
+import atexit
+import contextlib
 import os
+import subprocess
 import sys
 
 
@@ -51,6 +54,9 @@ def demo(argv: list[str]) -> None:
     print(f"Data folder: {settings.DATA_DIR}")
     print(f"Open http://{args.host}:{args.port}/en/")
     sys.stdout.flush()
+    # Reminders and digests need a worker; the demo starts one beside the web server and stops it with it.
+    worker_process = subprocess.Popen([sys.executable, "-m", "actionagenda.cli", "worker"])
+    atexit.register(worker_process.terminate)
     _gunicorn(args.host, args.port, workers=2, threads=4)
 
 
@@ -72,15 +78,26 @@ def serve(argv: list[str]) -> None:
 
 
 def worker(argv: list[str]) -> None:
+    """Run queued background tasks (database queue) and the periodic jobs (reminders, digests).
+
+    With in-process tasks (the embedded default) there is no queue: the worker then only runs the periodic
+    jobs, which execute at once.
+    """
     _setup_django()
+    import threading
+
     from django.conf import settings
     from django.core.management import call_command
 
-    backend = settings.TASKS["default"]["BACKEND"]
-    if "DatabaseBackend" not in backend:
-        sys.exit("Tasks run in-process in this configuration; set ACTIONAGENDA_TASKS=database on the web "
-                 "processes and on the worker to queue them for `actionagenda worker`.")
-    call_command("db_worker", *argv)
+    from actionagenda import periodic
+
+    if "DatabaseBackend" in settings.TASKS["default"]["BACKEND"]:
+        periodic.start_in_thread()
+        call_command("db_worker", *argv)
+        return
+    print("Tasks run in-process: this worker runs the periodic jobs only.", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        periodic.run_forever(threading.Event())
 
 
 COMMANDS = {"demo": demo, "serve": serve, "worker": worker}

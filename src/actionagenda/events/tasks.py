@@ -44,3 +44,11 @@ def send_registration_notice(registration_id: int, notice: str) -> int:
         message.attach("invitation.ics", calendars.invitation(registration, cancelled=True),
                        "text/calendar; method=CANCEL")
     return message.send()
+
+
+@task()
+def send_event_reminders() -> int:
+    """Queue the day and hour reminders that are due (each sent once per registration); run periodically."""
+    from .services import send_due_reminders
+
+    return send_due_reminders()

@@ -1,0 +1,59 @@
+"""Periodic jobs, enqueued on Django's tasks API by the `actionagenda worker` process.
+
+Every job is safe to run more than once (reminders and digests record what they sent), so several workers
+may each run this scheduler; a cache key per job and window keeps them from enqueueing the same run twice
+when they share a cache (Redis).
+"""
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import close_old_connections
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    task: str  # dotted path of a django-tasks task taking no arguments
+    every: int  # seconds
+
+
+JOBS = (
+    Job("actionagenda.events.tasks.send_event_reminders", every=300),
+    # The digest covers the previous UTC day; hourly runs send it soon after midnight, and only once.
+    Job("actionagenda.consultations.tasks.send_consultation_digests", every=3600),
+)
+
+
+def run_due(now: float | None = None) -> list[str]:
+    """Enqueue every job whose window has no run yet; returns the tasks enqueued."""
+    now = time.time() if now is None else now
+    enqueued = []
+    for job in JOBS:
+        if cache.add(f"periodic:{job.task}:{int(now // job.every)}", 1, timeout=job.every):
+            try:
+                import_string(job.task).enqueue()
+                enqueued.append(job.task)
+            except Exception:  # one failing job must not stop the others or the scheduler
+                logger.exception("Periodic job %s failed", job.task)
+    return enqueued
+
+
+def run_forever(stop: threading.Event, tick: float = 30.0) -> None:
+    """Check for due jobs every `tick` seconds until `stop` is set."""
+    while not stop.is_set():
+        close_old_connections()
+        run_due()
+        stop.wait(tick)
+
+
+def start_in_thread() -> threading.Event:
+    """Run the scheduler in a daemon thread; set the returned event to stop it."""
+    stop = threading.Event()
+    threading.Thread(target=run_forever, args=(stop,), name="periodic-jobs", daemon=True).start()
+    return stop
