@@ -215,7 +215,6 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 # Rate limits of our own views (submission, write API), counted in the cache: "count/seconds".
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
-    "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "60/60"),
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
     "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
     "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),
