@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from actionagenda.markup import plain_text
 
@@ -19,7 +20,7 @@ def contributions(consultation: Consultation):
 
 def _columns():
     return [_("Group"), _("Theme"), _("Question"), _("Reply id"), _("In reply to"), _("Author"), _("Actor type"),
-            _("Country"), _("Posted"), _("Reply")]
+            _("Country"), _("Posted"), pgettext("noun", "Reply")]
 
 
 def _row(reply: Reply) -> list:

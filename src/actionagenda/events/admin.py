@@ -61,7 +61,7 @@ class EventAdmin(SimpleHistoryAdmin):
             confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
             waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")))
 
-    @admin.display(description=_("confirmed"), ordering="confirmed_count")
+    @admin.display(description=_("confirmed places"), ordering="confirmed_count")
     def confirmed(self, obj):
         return obj.confirmed_count
 

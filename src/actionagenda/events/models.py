@@ -174,7 +174,7 @@ class Registration(models.Model):
     position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created = models.DateTimeField(_("registered"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("day reminder sent"), null=True, blank=True)
     reminded_hour_at = models.DateTimeField(_("hour reminder sent"), null=True, blank=True)
