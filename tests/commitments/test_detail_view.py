@@ -79,3 +79,18 @@ def test_an_unknown_commitment_is_not_found(client):
 def test_the_detail_page_needs_a_fixed_number_of_queries(client, commitment, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(commitment.get_absolute_url())
+
+
+def test_the_author_sees_the_status_and_an_edit_link_on_a_returned_commitment(client):
+    author = UserFactory()
+    commitment = CommitmentFactory(actor=ActorFactory(members=[author]), status="returned", published_at=None)
+    client.force_login(author)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Status: Returned for changes" in page
+    assert f'href="/en/commitments/{commitment.pk}/edit/"' in page
+
+
+def test_the_public_sees_neither_status_nor_edit_link(client):
+    commitment = CommitmentFactory()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Status:" not in page and "/edit/" not in page

@@ -111,6 +111,11 @@ class Commitment(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_editable(self) -> bool:
+        """Authors edit drafts and commitments returned to them; a submitted or published one is frozen."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
 
 class KPI(models.Model):
     """A key performance indicator: what is measured, from where, to where, by when."""

@@ -16,8 +16,6 @@ from . import services, smart, workflow
 from .forms import FORMS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data
 from .models import Commitment, ModerationDecision
 
-EDITABLE = (Commitment.Status.DRAFT, Commitment.Status.RETURNED)
-
 
 def start(request):
     """Choose which of the four forms fits the actor making the commitment."""
@@ -35,7 +33,7 @@ def new(request, actor_type):
 def edit(request, pk):
     # Another user's commitment is not found at all rather than forbidden: its existence is not theirs to know.
     commitment = get_object_or_404(Commitment.objects.editable_by(request.user).select_related("actor"), pk=pk)
-    if commitment.status not in EDITABLE:
+    if not commitment.is_editable:
         messages.error(request, _("Only drafts and commitments returned for changes can be edited."))
         return redirect("commitments:mine")
     return _author(request, commitment, commitment.actor.kind)
@@ -97,7 +95,7 @@ def mine(request):
     commitments = (Commitment.objects.editable_by(request.user).select_related("actor")
                    .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"))
                    .order_by("-updated"))
-    rows = [{"commitment": c, "editable": c.status in EDITABLE,
+    rows = [{"commitment": c, "editable": c.is_editable,
              "withdrawable": c.status in workflow.TRANSITIONS[workflow.Action.WITHDRAW].sources,
              "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
             for c in commitments]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from actionagenda.vocabularies import catalogue
 
 from . import query as explore_query
+from . import workflow
 from .models import Commitment
 
 PAGE_SIZE = 20
@@ -62,7 +63,8 @@ def _facet_items(facet: str, values) -> str:
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
     commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor"), pk=pk)
-    insider = _can_see_unpublished(request.user, commitment)
+    is_author = workflow.is_author(request.user, commitment)
+    insider = is_author or (request.user.is_authenticated and request.user.is_secretariat)
     if not commitment.is_public and not insider:
         raise PermissionDenied
     url = settings.SITE_URL + commitment.get_absolute_url()
@@ -72,7 +74,8 @@ def detail(request, pk):
     context = {
         "commitment": commitment, "absolute_url": url,
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
-        "decisions": commitment.decisions.all() if insider else None, "countries": countries, "regions": regions,
+        "decisions": commitment.decisions.all() if insider else None,
+        "is_author": is_author, "countries": countries, "regions": regions,
         "ip_elements": [catalogue.IP_ELEMENTS.get(term.code) or term for term in commitment.ip_elements.all()],
         "share": {
             "email": f"mailto:?subject={quote(commitment.title)}&body={quote(text + chr(10) + url)}",
@@ -83,7 +86,3 @@ def detail(request, pk):
     }
     return render(request, "commitments/detail.html", context)
 
-
-def _can_see_unpublished(user, commitment) -> bool:
-    return user.is_authenticated and (
-        user.is_secretariat or Commitment.objects.editable_by(user).filter(pk=commitment.pk).exists())
