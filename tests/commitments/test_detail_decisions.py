@@ -10,11 +10,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def author():
-    return UserFactory(email="author@example.org")
-
-
-@pytest.fixture
 def returned(author):
     commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted",
                                    published_at=None)

@@ -8,11 +8,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def author():
-    return UserFactory()
-
-
-@pytest.fixture
 def commitment(author):
     commitment = CommitmentFactory(
         actor=ActorFactory(members=[author], name="Réseau Biosécurité Sahel", organization_type="ngo"),

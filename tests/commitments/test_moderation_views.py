@@ -6,19 +6,9 @@ from django.urls import reverse
 from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment
-from factories import ActorFactory, CommitmentFactory, UserFactory, terms
+from factories import ActorFactory, CommitmentFactory, terms
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author():
-    return UserFactory(email="author@example.org")
-
-
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
 
 
 @pytest.fixture

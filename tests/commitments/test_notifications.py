@@ -5,21 +5,10 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import workflow
-from factories import ActorFactory, CommitmentFactory, UserFactory
+from factories import ActorFactory, CommitmentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author():
-    return UserFactory(email="author@example.org")
-
-
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
 
 
 def commitment_of(author, status="submitted", language="en"):

@@ -1,22 +1,11 @@
 import pytest
 from django.core import mail
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def author():
-    return UserFactory(email="author@example.org")
-
-
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from factories import UserFactory
 
+from .authoring import fill_first_kpi, fill_organisation_commitment
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,25 +29,16 @@ def test_an_organisation_makes_a_commitment_guided_by_the_live_smart_panel(page)
     expect(page.get_by_role("status")).to_contain_text("your changes are not saved yet")
     assert axe_violations(page) == []  # the page with its field errors
 
-    page.get_by_label("Name of the organisation").fill("Kenya Biosafety Network")
-    page.get_by_label("Organisation type").select_option("ngo")
-    page.get_by_label("Title").fill("Biosafety radio in every county")
-    page.get_by_label("Description").fill(
-        "Weekly radio programmes on living modified organisms for farmers in all 47 counties, with call-in "
-        "shows answering questions from listeners.")
-    page.get_by_role("group", name="Target audiences").get_by_label("Farmers and producers").check()
-    page.get_by_label("Start date").fill("2025-01-01")
-    page.get_by_label("End date").fill("2027-12-31")
-    page.get_by_role("textbox", name="Resources").fill("Two producers and donated airtime.")
+    fill_organisation_commitment(
+        page, organisation="Kenya Biosafety Network", organisation_type="ngo", title="Biosafety radio in every county",
+        description="Weekly radio programmes on living modified organisms for farmers in all 47 counties, with "
+                    "call-in shows answering questions from listeners.",
+        start="2025-01-01", end="2027-12-31", resources="Two producers and donated airtime.")
 
     measurable = page.locator('#smart-panel [data-criterion="measurable"]')
     expect(measurable).to_have_class(re.compile(r"\bmissing\b"))
-    kpi = page.get_by_role("group", name="KPI 1")
-    kpi.get_by_label("Indicator").fill("Listeners reached")
-    kpi.get_by_label("Unit").fill("people")
-    kpi.get_by_label("Baseline value").fill("0")
-    kpi.get_by_label("Target value").fill("100000")
-    kpi.get_by_label("Target date").fill("2027-12-31")
+    fill_first_kpi(page, indicator="Listeners reached", unit="people", baseline="0", target="100000",
+                   target_date="2027-12-31")
     expect(measurable).to_have_class(re.compile(r"\bmet\b"))
     expect(page.locator("#smart-panel")).to_contain_text("Ready to submit")
 

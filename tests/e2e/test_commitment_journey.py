@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from actionagenda.accounts.services import make_secretariat
 
+from .authoring import fill_first_kpi, fill_organisation_commitment
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,24 +36,16 @@ def test_a_newcomer_commits_the_secretariat_publishes_and_search_finds_it(browse
     # The organisation form, with the SMART panel turning "measurable" once a KPI has numbers.
     author.goto("/en/commitments/new/")
     author.get_by_role("link", name="Organisation").click()
-    author.get_by_label("Name of the organisation").fill("Marsabit Seed Savers")
-    author.get_by_label("Organisation type").select_option("farmer_organization")
-    author.get_by_label("Title").fill("Seed stewardship schools in Marsabit")
-    author.get_by_label("Description").fill(
-        "Farmer field schools on **seed choices**, labelling and record keeping so that growers decide with "
-        "information about living modified organisms.")
-    author.get_by_role("group", name="Target audiences").get_by_label("Farmers and producers").check()
-    author.get_by_label("Start date").fill("2026-01-01")
-    author.get_by_label("End date").fill("2029-12-31")
-    author.get_by_role("textbox", name="Resources").fill("Three trainers and a county grant.")
+    fill_organisation_commitment(
+        author, organisation="Marsabit Seed Savers", organisation_type="farmer_organization",
+        title="Seed stewardship schools in Marsabit",
+        description="Farmer field schools on **seed choices**, labelling and record keeping so that growers decide "
+                    "with information about living modified organisms.",
+        start="2026-01-01", end="2029-12-31", resources="Three trainers and a county grant.")
     measurable = author.locator('#smart-panel [data-criterion="measurable"]')
     expect(measurable).to_have_class(re.compile(r"\bmissing\b"))
-    kpi = author.get_by_role("group", name="KPI 1")
-    kpi.get_by_label("Indicator").fill("Farmers trained")
-    kpi.get_by_label("Unit").fill("farmers")
-    kpi.get_by_label("Baseline value").fill("0")
-    kpi.get_by_label("Target value").fill("1200")
-    kpi.get_by_label("Target date").fill("2029-12-31")
+    fill_first_kpi(author, indicator="Farmers trained", unit="farmers", baseline="0", target="1200",
+                   target_date="2029-12-31")
     expect(measurable).to_have_class(re.compile(r"\bmet\b"))
     author.get_by_role("button", name="Submit").click()
     expect(author.get_by_role("row").filter(has_text="Seed stewardship schools in Marsabit")).to_contain_text(
