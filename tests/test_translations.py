@@ -44,3 +44,11 @@ def test_the_catalogues_hold_every_string_marked_in_the_code(tmp_path):
     extracted = {(e.msgctxt, e.msgid) for e in polib.pofile(str(copy / "locale/fr/LC_MESSAGES/django.po"))}
     committed = {(e.msgctxt, e.msgid) for e in catalogue("fr") if not e.obsolete}
     assert sorted(extracted - committed, key=str) == [], "run makemessages -l fr -l es and translate"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_translation_starts_with_a_capital_where_the_english_does(language):
+    # Labels are shown as headings and field names; "cibles du Cadre..." under "GBF targets" looks broken.
+    lowered = [(entry.msgid, entry.msgstr) for entry in catalogue(language).translated_entries()
+               if entry.msgid[:1].isupper() and entry.msgstr[:1].islower()]
+    assert lowered == []
