@@ -22,3 +22,12 @@ def test_the_sample_programme_is_understood_completely():
     assert programme.unrecognised == []
     assert programme.notes == []
     assert len(programme.webinars) == 1
+
+
+def test_the_demo_question_shows_a_threaded_discussion_in_three_languages(client):
+    call_command("seed_consultation_demo")
+    question = Consultation.objects.get().groups.first().themes.first().questions.first()
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "<strong>laboratory capacity</strong>" in page
+    assert "annexe III" in page and "parientes silvestres" in page
+    assert question.replies.filter(parent__parent__isnull=False).count() == 1  # a reply to a reply to a reply

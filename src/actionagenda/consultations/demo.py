@@ -6,8 +6,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from actionagenda.accounts.models import User
+
 from . import importer
-from .models import Consultation
+from .models import Consultation, ParticipantProfile, Question, Reply
 
 SAMPLE = Path(__file__).with_name("data") / "sample_programme.md"
 
@@ -23,4 +25,37 @@ def seed() -> Consultation | None:
         week.starts_on, week.ends_on = week.starts_on + shift, week.ends_on + shift
     for webinar in programme.webinars:
         webinar.starts_at, webinar.ends_at = webinar.starts_at + shift, webinar.ends_at + shift
-    return importer.save(programme)
+    consultation = importer.save(programme)
+    _seed_discussion(Question.objects.filter(theme__group__consultation=consultation).order_by("pk").first())
+    return consultation
+
+
+# (e-mail, name, actor type, country, text, index of the reply it answers)
+DISCUSSION = [
+    ("grace@example.org", "Grace Wanjiru", "organization", "KE",
+     "Our regulators need **laboratory capacity** first: without detection they cannot check what the "
+     "dossiers claim.", None),
+    ("aissatou@example.org", "Aïssatou Diallo", "individual", "SN",
+     "Au Sénégal, la formation des évaluateurs aux lignes directrices de l'annexe III a beaucoup aidé ; "
+     "il manque surtout des données écologiques locales.", 0),
+    ("juan@example.org", "Juan Pérez", "local_government", "PE",
+     "Coincido. En Cusco compartimos datos de parientes silvestres del maíz con la autoridad nacional.", 1),
+    ("grace@example.org", "Grace Wanjiru", "organization", "KE",
+     "Public participation matters too: communities should see the risk assessment summaries on the BCH.", None),
+]
+
+
+def _seed_discussion(question: Question | None) -> None:
+    """A few threaded replies in three languages, so the demo shows a living discussion."""
+    if question is None:
+        return
+    replies: list[Reply] = []
+    for email, name, actor_type, country, body, parent in DISCUSSION:
+        user, created = User.objects.get_or_create(email=email, defaults={"name": name})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            ParticipantProfile.objects.create(user=user, actor_type=actor_type, country=country)
+        replies.append(Reply.objects.create(
+            question=question, parent=replies[parent] if parent is not None else None, author=user, body=body,
+            status=Reply.Status.VISIBLE, actor_type=actor_type, country=country, show_profile=True))
