@@ -2,7 +2,7 @@
 
     actionagenda demo [--host H] [--port P] [--commitments N]   embedded platform with demo data
     actionagenda serve [--host H] [--port P] [--workers N]      production web server (gunicorn)
-    actionagenda worker                                         background task worker (database queue)
+    actionagenda worker                                         background tasks and periodic jobs (reminders, digests)
     actionagenda <django command> ...                          e.g. migrate, createsecretariat, shell
 """
 
@@ -105,6 +105,8 @@ COMMANDS = {"demo": demo, "serve": serve, "worker": worker}
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
+    if len(argv) == 1 or argv[1] in ("-h", "--help", "help") and len(argv) == 2:
+        print(__doc__)
     if len(argv) > 1 and argv[1] in COMMANDS:
         COMMANDS[argv[1]](argv[2:])
         return
