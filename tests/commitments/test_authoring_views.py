@@ -225,3 +225,14 @@ def test_an_individual_is_named_without_their_email_address(client):
 def test_the_live_panel_is_only_for_signed_in_users(client):
     response = client.post(reverse("commitments:smart"), post_data())
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_it_refuses_to_commit_on_behalf_of_another_users_organisation(client, author):
+    ActorFactory(name="My Network", members=[author])  # so the form offers a choice of the user's own actors
+    theirs = ActorFactory(name="Someone Else's Network", members=[UserFactory(email="other@example.org")])
+    response = client.post(new_url("organization"),
+                           post_data(**{"actor-existing": str(theirs.pk), "action": "draft"}))
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not theirs.members.filter(pk=author.pk).exists()
+    assert not Commitment.objects.filter(actor=theirs).exists()
