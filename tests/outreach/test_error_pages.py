@@ -1,0 +1,19 @@
+import pytest
+
+
+@pytest.mark.django_db
+def test_an_unknown_address_gets_the_site_framed_404_in_the_visitors_language(client):
+    response = client.get("/fr/commitments/999999/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert '<html lang="fr">' in page and "Explorer les engagements" in page
+
+
+@pytest.mark.django_db
+def test_a_forbidden_page_says_so_and_offers_to_sign_in(client):
+    from factories import CommitmentFactory
+
+    draft = CommitmentFactory(status="draft", published_at=None)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 403
+    assert "Signing in may help." in response.content.decode()
