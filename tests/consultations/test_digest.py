@@ -80,3 +80,13 @@ def test_a_failed_send_leaves_no_record_so_the_next_run_retries(question, follow
     assert DigestDelivery.objects.count() == 0
     monkeypatch.undo()
     assert services.send_digests(DAY) == 1
+
+
+def test_the_digest_is_written_in_the_followers_language(question, follower):
+    follower.language = "fr"
+    follower.save()
+    _reply_on(question, DAY, "Les régulateurs ont besoin de laboratoires.")
+    services.send_digests(DAY)
+    [message] = mail.outbox
+    assert message.subject == "1 nouvelle réponse dans les thèmes que vous suivez (10 mars 2026)"
+    assert "/fr/consultations/" in message.body

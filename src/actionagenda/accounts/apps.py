@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "actionagenda.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import services
+
+        # A side effect of signing in (also right after sign-up): e-mails follow the language the person uses.
+        user_logged_in.connect(services.remember_language, dispatch_uid="accounts.remember_language")

@@ -44,6 +44,8 @@ class User(AbstractBaseUser, PermissionsMixin):
                                    help_text=_("Can log into the administration site."))
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    language = models.CharField(_("language for e-mails"), max_length=8, choices=settings.LANGUAGES,
+                                default="en", help_text=_("Set from the site's language when you sign up or in."))
 
     objects = UserManager()
 

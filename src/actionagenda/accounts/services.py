@@ -3,6 +3,7 @@
 import secrets
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -21,6 +22,14 @@ def secretariat_group() -> Group:
     permissions = Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
     group.permissions.set(permissions)
     return group
+
+
+def remember_language(sender, request, user, **kwargs) -> None:
+    """Keep the language of the page the user signed in on, for the e-mails the platform sends them."""
+    language = getattr(request, "LANGUAGE_CODE", "")
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actionagenda import ratelimits
@@ -167,8 +167,9 @@ def send_digests(day: datetime.date | None = None) -> int:
                 # The delivery row is written first: a concurrent run fails on the unique key and sends nothing.
                 DigestDelivery.objects.create(user=user, day=day, replies=len(replies))
                 context = {"user": user, "day": day, "replies": replies, "site_url": settings.SITE_URL}
-                subject = render_to_string("consultations/email/digest_subject.txt", context).strip()
-                body = render_to_string("consultations/email/digest.txt", context)
+                with translation.override(user.language):
+                    subject = render_to_string("consultations/email/digest_subject.txt", context).strip()
+                    body = render_to_string("consultations/email/digest.txt", context)
                 send_mail(subject, body, None, [user.email])
         except IntegrityError:
             continue
