@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from actionagenda.admin_defaults import HTTPS_LINKS
+
 from .models import Actor, ApiToken, User
 
 # Sign-in to the admin goes through allauth, so its rate limits and the secretariat's second factor apply.
@@ -42,6 +44,7 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["name", "kind", "organization_type", "country"]
     list_filter = ["kind", "organization_type"]
     search_fields = ["name"]

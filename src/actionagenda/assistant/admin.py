@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from actionagenda.admin_defaults import HTTPS_LINKS
 
 from . import tasks
 from .models import GuidanceDocument, IndexRun
@@ -34,7 +35,7 @@ class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
     """The secretariat's guidance library: metadata, an uploaded file, and re-indexing in the task worker."""
 
     list_display = ("key", "title", "kind", "publisher", "year", "index_status", "passage_count")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_LINKS
     list_filter = ("kind", "index_status", "from_catalogue")
     search_fields = ("key", "title", "publisher")
     readonly_fields = ("index_status", "index_error", "from_catalogue", "updated")

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from actionagenda.admin_defaults import HTTPS_LINKS
+
 from . import workflow
 from .models import KPI, Commitment, ModerationDecision
 
@@ -66,6 +68,7 @@ def return_selected(modeladmin, request, queryset):
 
 @admin.register(Commitment)
 class CommitmentAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "actor", "status", "phase", "language", "submitted_at", "published_at"]
     list_filter = ["status", "phase", "scale", "language", "source", "actor__kind"]
     search_fields = ["title", "actor__name", "external_id"]

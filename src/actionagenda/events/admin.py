@@ -1,16 +1,14 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from actionagenda.admin_defaults import HTTPS_LINKS
+
 from . import services
 from .exports import registrations_csv
 from .models import Event, EventDocument, Registration, Speaker
-
-# Links typed without a scheme are https (Django 6's default; silences its deprecation warning now).
-HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class SpeakerInline(admin.TabularInline):
