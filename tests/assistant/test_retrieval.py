@@ -62,3 +62,31 @@ def test_it_lists_related_published_commitments(small_library):
     CommitmentFactory(title="Gene drive dialogue in Burkina Faso", links={"ip_elements": ["IP-RA"]})
     answer = services.ask("risks of gene drive mosquitoes", "en")
     assert [c.title for c in answer.documents[0].related] == ["Gene drive dialogue in Burkina Faso"]
+
+
+def _index_with_one_passage(language, cosine, monkeypatch):
+    """An index of one passage whose vector meets the question's at `cosine` (the model is not consulted)."""
+    import numpy as np
+
+    from actionagenda.assistant import embedding
+
+    question = np.zeros(embedding.DIM, dtype=np.float32)
+    question[0] = 1.0
+    passage = np.zeros(embedding.DIM, dtype=np.float32)
+    passage[0], passage[1] = cosine, (1 - cosine ** 2) ** 0.5
+    monkeypatch.setattr(embedding, "embed_query", lambda text: question)
+    return retrieval.Index([(1, 1, 0, language, "Overview", None, "Liability and redress.",
+                             embedding.to_bytes(passage))])
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", []), ("en", [1])])
+def test_it_needs_a_closer_meaning_from_a_passage_in_the_askers_own_language(language, expected, monkeypatch):
+    # 0.82 is a usual cosine between a French question and an English passage that answers it, but a French
+    # passage that answers a French question comes closer: at 0.82 it is taken as off topic.
+    index = _index_with_one_passage(language, 0.82, monkeypatch)
+    assert [hit.document_id for hit in index.search("Que faire des déchets ménagers ?", "fr")] == expected
+
+
+def test_it_returns_no_document_for_an_off_topic_question_on_the_catalogue(db):
+    services.load_catalogue()
+    assert services.ask("Quel est le meilleur itinéraire pour visiter Rome à vélo ?", "fr").documents == []

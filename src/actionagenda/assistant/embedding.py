@@ -6,7 +6,7 @@ Vectors are stored as float16 bytes: 768 bytes a passage.
 
 import os
 import threading
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -25,8 +25,17 @@ def model():
 
 
 def embed_query(text: str) -> np.ndarray:
-    with _lock:  # the C engine is not documented as thread-safe; a query takes ~15 ms
-        return model().query(text)
+    """The question's unit vector (read-only). The same question asked again, say by the page and then by its
+    generated summary, is embedded once: the embedding is most of an answer's time."""
+    return _embed_query(" ".join(text.split()))
+
+
+@lru_cache(maxsize=2048)  # 1.5 kB a question: 3 MB at most
+def _embed_query(text: str) -> np.ndarray:
+    with _lock:  # the C engine is not documented as thread-safe; a query takes ~15-30 ms
+        vector = np.asarray(model().query(text), dtype=np.float32)
+    vector.setflags(write=False)
+    return vector
 
 
 def embed_passages(texts: list[str]) -> np.ndarray:

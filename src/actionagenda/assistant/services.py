@@ -241,7 +241,7 @@ def ask(question: str, language: str = "en", *, semantic: bool = True, with_rela
     """The guidance documents that answer `question`, best first, with their passages; none when none fits."""
     question = " ".join(question.split())[:500]
     current = retrieval.index()
-    hits = current.search(question, semantic=semantic)
+    hits = current.search(question, language, semantic=semantic)
     documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
     related = related_commitments(list(documents.values())) if with_related and hits else {}
     query_tokens = set(tokens(question))
@@ -254,6 +254,6 @@ def ask_keys(question: str, language: str = "en", *, semantic: bool = True,
              using: retrieval.Index | None = None) -> list[str]:
     """Just the ranked keys, for the evaluation."""
     current = using or retrieval.index()
-    hits = current.search(question, semantic=semantic)
+    hits = current.search(question, language, semantic=semantic)
     keys = dict(GuidanceDocument.objects.filter(id__in=[h.document_id for h in hits]).values_list("id", "key"))
     return [keys[hit.document_id] for hit in hits]
