@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from actionagenda.admin_defaults import HTTPS_LINKS
+from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 
 from . import workflow
 from .models import KPI, Commitment, ModerationDecision
@@ -94,20 +94,11 @@ class KPIAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ModerationDecision)
-class ModerationDecisionAdmin(admin.ModelAdmin):
+class ModerationDecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # A decision is a record of what happened: made by the workflow, kept as it was.
     list_display = ["commitment", "action", "by", "at"]
     list_filter = ["action", "at"]
     search_fields = ["commitment__title", "comment", "by__email"]
     list_select_related = ["commitment", "by"]
     readonly_fields = ["commitment", "action", "by", "comment", "at"]
     date_hierarchy = "at"
-
-    # A decision is a record of what happened: made by the workflow, kept as it was.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
