@@ -14,8 +14,9 @@ from actionagenda.accounts.models import ApiToken, User
 from actionagenda.accounts.services import SECRETARIAT_APPS, make_secretariat
 from actionagenda.assistant.models import IndexRun
 from actionagenda.commitments import workflow
-from actionagenda.commitments.models import Commitment
+from actionagenda.commitments.models import Commitment, ModerationDecision
 from actionagenda.events.services import create_event
+from actionagenda.vocabularies.models import Term
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +154,14 @@ def test_the_status_cannot_be_typed_in_the_admin(client, secretariat):
     client.force_login(secretariat)
     html = client.get(admin_url(Commitment, "change", commitment.pk)).content.decode()
     assert 'name="status"' not in html
+
+
+@pytest.mark.parametrize("model", [ModerationDecision, Term], ids=lambda m: m._meta.label)
+def test_records_the_platform_writes_cannot_be_added_or_changed_in_the_admin(client, secretariat, records, model):
+    client.force_login(secretariat)
+    assert client.get(admin_url(model, "add")).status_code == 403
+    obj = model._default_manager.first()
+    response = client.post(admin_url(model, "change", obj.pk), {})
+    assert response.status_code == 403
+    assert client.post(admin_url(model, "delete", obj.pk), {"post": "yes"}).status_code == 403
+    assert model._default_manager.filter(pk=obj.pk).exists()
