@@ -4,7 +4,8 @@ from actionagenda import cli
 from actionagenda.accounts.models import ApiToken
 
 
-@pytest.mark.django_db
+# A real transaction: a command run from the command line closes the database connections when it ends.
+@pytest.mark.django_db(transaction=True)
 def test_hyphenated_command_names_reach_the_django_command(capsys):
     cli.main(["actionagenda", "create-api-token", "--user", "partner@example.org", "--create"])
     token = capsys.readouterr().out.split()[-1]
