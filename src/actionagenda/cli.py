@@ -37,6 +37,8 @@ def demo(argv: list[str]) -> None:
     parser.add_argument("--commitments", type=int, default=None,
                         help="How many demo commitments to create on an empty database (default 300).")
     args = parser.parse_args(argv)
+    # The demo's secretariat account moderates at once; a deployment requires a second factor for it.
+    os.environ.setdefault("SECRETARIAT_REQUIRE_MFA", "0")
     _setup_django()
     from django.conf import settings
     from django.core.management import call_command

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "actionagenda.accounts.middleware.SecretariatSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -178,6 +179,8 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_REDIRECT_URL = "commitments:mine"
 LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Secretariat members must set up an authenticator app before using the site (the embedded demo turns it off).
+ACTIONAGENDA_SECRETARIAT_MFA = env_bool("SECRETARIAT_REQUIRE_MFA", True)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
