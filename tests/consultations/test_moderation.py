@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from actionagenda.consultations import services
@@ -95,3 +96,24 @@ def test_pinned_replies_come_first(question, moderator, participant):
     services.moderate(user=moderator, reply=late, action="pin")
     assert [node["reply"].body for node in build_thread(question, participant, False)] == [
         "Late but important", "Early"]
+
+
+def test_the_author_of_a_held_post_is_told_in_their_language_when_it_is_approved(
+        question, moderator, participant, django_capture_on_commit_callbacks):
+    participant.language = "es"
+    participant.save()
+    services.set_hold_first_posts(user=moderator, group=question.theme.group, hold=True)
+    first = services.post_reply(user=participant, question=question, body="Primeras palabras")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate(user=moderator, reply=first, action="approve")
+        services.moderate(user=moderator, reply=first, action="pin")  # not an approval: no second e-mail
+    [message] = mail.outbox
+    assert message.to == [participant.email]
+    assert f"/es/consultations/{question.theme.group.consultation.slug}/" in message.body
+
+
+def test_restoring_a_hidden_post_sends_no_approval_email(reply, moderator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate(user=moderator, reply=reply, action="hide")
+        services.moderate(user=moderator, reply=reply, action="restore")
+    assert mail.outbox == []

@@ -105,11 +105,17 @@ def moderate(*, user, reply: Reply, action: str) -> Reply:
         raise ValueError(f"Unknown moderation action {action!r}")
     if not _group_of(reply.question).is_moderated_by(user):
         raise PermissionDenied
+    was_held = reply.status == Reply.Status.HELD
     for name, value in MODERATION_ACTIONS[action].items():
         setattr(reply, name, value)
     reply.save(update_fields=list(MODERATION_ACTIONS[action]))
     if action in {"hide", "restore"}:
         reply.flags.update(resolved=True)
+    if action == "approve" and was_held:
+        from .tasks import notify_reply_approved
+
+        # A newcomer's first post waited for a moderator: tell them it is now public.
+        transaction.on_commit(lambda: notify_reply_approved.enqueue(reply.pk))
     return reply
 
 
