@@ -26,7 +26,8 @@ STAMP_KEY = "assistant:index-stamp"
 STAMP_SECONDS = 10
 
 # Tuned on the dev set (qa_dev.jsonl) and tests/assistant/heldout.jsonl, with the trilingual catalogue and with
-# English sources only; tests/assistant/heldout2.jsonl was kept for validation. See `assistant-eval`.
+# English sources only; tests/assistant/heldout2.jsonl was kept for validation, then joined the tuning sets for the
+# out-of-scope gate; tests/assistant/heldout3.jsonl is for validation only. See `assistant-eval`, tests/bench/README.md.
 SEMANTIC_WEIGHT = 0.6
 DENSE_FLOOR = 0.78      # cosine of multilingual-e5 below which a passage says nothing about the question
 DENSE_SPAN = 0.06       # cosines from the floor to floor + span are spread over 0..1
