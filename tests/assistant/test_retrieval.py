@@ -90,3 +90,24 @@ def test_it_needs_a_closer_meaning_from_a_passage_in_the_askers_own_language(lan
 def test_it_returns_no_document_for_an_off_topic_question_on_the_catalogue(db):
     services.load_catalogue()
     assert services.ask("Quel est le meilleur itinéraire pour visiter Rome à vélo ?", "fr").documents == []
+
+
+def test_it_holds_a_translation_to_the_bar_of_the_askers_language_when_the_document_has_both(monkeypatch):
+    # The English version of a document that also has a French version says nothing the French one does not:
+    # its 0.82 to a French question is no evidence when the French passage itself stays under the bar.
+    import numpy as np
+
+    from actionagenda.assistant import embedding
+
+    question = np.zeros(embedding.DIM, dtype=np.float32)
+    question[0] = 1.0
+    monkeypatch.setattr(embedding, "embed_query", lambda text: question)
+
+    def passage(cosine):
+        vector = np.zeros(embedding.DIM, dtype=np.float32)
+        vector[0], vector[1] = cosine, (1 - cosine ** 2) ** 0.5
+        return embedding.to_bytes(vector)
+
+    index = retrieval.Index([(1, 1, 0, "en", "Overview", None, "Liability and redress.", passage(0.82)),
+                             (2, 1, 0, "fr", "Aperçu", None, "Responsabilité et réparation.", passage(0.80))])
+    assert index.search("Que faire des déchets ménagers ?", "fr") == []
