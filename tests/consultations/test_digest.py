@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from actionagenda import mail as mail_module
 from actionagenda.consultations import services
 from actionagenda.consultations.models import DigestDelivery, Reply
 from actionagenda.consultations.tasks import send_consultation_digests
@@ -75,7 +76,7 @@ def test_a_failed_send_leaves_no_record_so_the_next_run_retries(question, follow
     def broken(*args, **kwargs):
         raise ConnectionError("SMTP down")
 
-    monkeypatch.setattr(services, "send_mail", broken)
+    monkeypatch.setattr(mail_module, "send_mail", broken)
     assert services.send_digests(DAY) == 0
     assert DigestDelivery.objects.count() == 0
     monkeypatch.undo()

@@ -1,10 +1,8 @@
 """Background tasks of the commitments app (run in-process or by `actionagenda worker`)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
+
+from actionagenda.mail import send_templated
 
 from .models import ModerationDecision
 
@@ -18,9 +16,5 @@ def notify_author(decision_id: int) -> int:
                   if address}
     if not recipients:
         return 0
-    language = commitment.language if commitment.language in dict(settings.LANGUAGES) else "en"
-    with translation.override(language):
-        context = {"decision": decision, "commitment": commitment, "site_url": settings.SITE_URL}
-        subject = render_to_string("commitments/email/decision_subject.txt", context).strip()
-        body = render_to_string("commitments/email/decision.txt", context)
-    return send_mail(subject, body, None, sorted(recipients))
+    return send_templated("commitments/email/decision", {"decision": decision, "commitment": commitment},
+                          sorted(recipients), commitment.language)

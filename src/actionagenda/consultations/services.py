@@ -8,13 +8,12 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionagenda import ratelimits
+from actionagenda.mail import send_templated
 
 from .models import DigestDelivery, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
 
@@ -172,11 +171,8 @@ def send_digests(day: datetime.date | None = None) -> int:
             with transaction.atomic():
                 # The delivery row is written first: a concurrent run fails on the unique key and sends nothing.
                 DigestDelivery.objects.create(user=user, day=day, replies=len(replies))
-                context = {"user": user, "day": day, "replies": replies, "site_url": settings.SITE_URL}
-                with translation.override(user.language):
-                    subject = render_to_string("consultations/email/digest_subject.txt", context).strip()
-                    body = render_to_string("consultations/email/digest.txt", context)
-                send_mail(subject, body, None, [user.email])
+                send_templated("consultations/email/digest", {"user": user, "day": day, "replies": replies},
+                               [user.email], user.language)
         except IntegrityError:
             continue
         except Exception:

@@ -2,11 +2,9 @@
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
+
+from actionagenda.mail import send_templated
 
 from . import services
 
@@ -23,8 +21,5 @@ def notify_reply_approved(reply_id: int) -> int:
     from .models import Reply
 
     reply = Reply.objects.select_related("author", "question").get(pk=reply_id)
-    with translation.override(reply.author.language):
-        context = {"reply": reply, "site_url": settings.SITE_URL}
-        subject = render_to_string("consultations/email/approved_subject.txt", context).strip()
-        body = render_to_string("consultations/email/approved.txt", context)
-    return send_mail(subject, body, None, [reply.author.email])
+    return send_templated("consultations/email/approved", {"reply": reply}, [reply.author.email],
+                          reply.author.language)

@@ -1,0 +1,18 @@
+"""E-mails written from a pair of templates, in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send_templated(template: str, context: dict, recipients: list[str], language: str) -> int:
+    """Render `<template>_subject.txt` and `<template>.txt` in `language` (the site's default when it is not one
+    of the site's languages) with `site_url` in the context, and send them; returns the number sent."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    return send_mail(subject, body, None, recipients)
