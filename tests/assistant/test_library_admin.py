@@ -41,3 +41,25 @@ def test_a_broken_upload_is_reported_to_the_secretariat(client):
 def test_other_staff_cannot_manage_the_library(client):
     client.force_login(UserFactory(is_staff=True))
     assert client.get(ADD).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_new_title_gets_the_documents_passages_embedded_again(client):
+    from actionagenda.assistant import services
+
+    services.load_catalogue()
+    document = GuidanceDocument.objects.get(key="SYNBIO_TS82")
+    before = {p.pk: bytes(p.vector) for p in document.passages.all()}
+    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
+    client.force_login(user)
+    data = {**form(""), "key": document.key, "title": document.title, "publisher": document.publisher,
+            "titles": '{"fr": "Biologie synthétique (Cahier technique n° 82)", "es": "Biología sintética"}'}
+    data.pop("file")
+    response = client.post(f"/en/admin/assistant/guidancedocument/{document.pk}/change/", data)
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title_in("fr") == "Biologie synthétique (Cahier technique n° 82)"
+    assert document.index_status == "indexed"
+    after = {p.pk: bytes(p.vector) for p in document.passages.all()}
+    french = document.passages.filter(language="fr").values_list("pk", flat=True)
+    assert all(after[pk] != before[pk] for pk in french)

@@ -76,7 +76,7 @@ def _index_with_one_passage(language, cosine, monkeypatch):
     passage[0], passage[1] = cosine, (1 - cosine ** 2) ** 0.5
     monkeypatch.setattr(embedding, "embed_query", lambda text: question)
     return retrieval.Index([(1, 1, 0, language, "Overview", None, "Liability and redress.",
-                             embedding.to_bytes(passage))])
+                             embedding.to_bytes(passage), "Liability")])
 
 
 @pytest.mark.parametrize(("language", "expected"), [("fr", []), ("en", [1])])
@@ -108,6 +108,15 @@ def test_it_holds_a_translation_to_the_bar_of_the_askers_language_when_the_docum
         vector[0], vector[1] = cosine, (1 - cosine ** 2) ** 0.5
         return embedding.to_bytes(vector)
 
-    index = retrieval.Index([(1, 1, 0, "en", "Overview", None, "Liability and redress.", passage(0.82)),
-                             (2, 1, 0, "fr", "Aperçu", None, "Responsabilité et réparation.", passage(0.80))])
+    index = retrieval.Index([(1, 1, 0, "en", "Overview", None, "Liability and redress.", passage(0.82), "Liability"),
+                             (2, 1, 0, "fr", "Aperçu", None, "Responsabilité et réparation.", passage(0.80),
+                              "Liability")])
     assert index.search("Que faire des déchets ménagers ?", "fr") == []
+
+
+def test_the_title_comes_in_the_askers_language_when_the_document_has_it(db):
+    services.load_catalogue()
+    answer = services.ask("¿Qué debe hacer la aduana si descubre semillas transgénicas no autorizadas en un envío?",
+                          "es")
+    found = {f.document.key: f.title for f in answer.documents}
+    assert found["UTM_ART17"].startswith("Orientaciones sobre los artículos 17 y 25")

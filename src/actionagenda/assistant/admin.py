@@ -51,6 +51,14 @@ class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
             run = IndexRun.objects.create()
             tasks.reindex_document.enqueue(obj.pk, run.pk)
             self._report(request, obj)
+        elif change and {"title", "titles"} & set(form.changed_data) and obj.passages.exists():
+            # Every passage is embedded with its document's title: a new title means new vectors.
+            obj.passages.update(vector=None)
+            obj.index_status = GuidanceDocument.IndexStatus.PENDING
+            obj.save(update_fields=["index_status", "updated"])
+            run = IndexRun.objects.create()
+            tasks.embed_passages.enqueue(run.pk)
+            self._report(request, obj)
 
     def _report(self, request, obj):
         obj.refresh_from_db()

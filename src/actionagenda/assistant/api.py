@@ -16,7 +16,7 @@ LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 class AskParams(Schema):
     q: str = Field(..., min_length=3, max_length=500, description="The question, in English, French or Spanish.")
-    lang: str = Field("en", pattern="^(en|fr|es)$", description="Preferred language of the quoted passages.")
+    lang: str = Field("en", pattern="^(en|fr|es)$", description="Preferred language of the titles and quoted passages.")
 
 
 class PassageOut(Schema):
@@ -35,7 +35,7 @@ class CommitmentRef(Schema):
 class DocumentOut(Schema):
     key: str = Field(..., description="Stable key of the guidance document, e.g. RA_GUIDANCE_2016.")
     kind: str
-    title: str
+    title: str = Field(..., description="In the language asked for when the document has a title in it.")
     publisher: str
     year: str
     url: str
@@ -67,7 +67,7 @@ def ask(request, params: Query[AskParams]):
     with translation.override(params.lang):
         answer = services.ask(params.q, params.lang)
     return {"semantic": answer.semantic, "documents": [{
-        "key": found.document.key, "kind": found.document.kind, "title": found.document.title,
+        "key": found.document.key, "kind": found.document.kind, "title": found.title,
         "publisher": found.document.publisher, "year": found.document.year, "url": found.document.url,
         "score": found.score, "gbf_targets": found.document.gbf_targets, "ip_elements": found.document.ip_elements,
         "passages": [{"heading": q.heading, "page": q.page, "language": q.language, "text": q.text}

@@ -21,6 +21,10 @@ class GuidanceDocument(models.Model):
                                        "Never change it once published."))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DOCUMENT)
     title = models.CharField(_("title"), max_length=300)
+    titles = models.JSONField(_("title in other languages"), default=dict, blank=True,
+                              help_text=_("The official title in other languages, e.g. {\"fr\": \"...\", "
+                                          "\"es\": \"...\"}. Shown to people asking in that language and read "
+                                          "by the assistant with the passages in it."))
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     year = models.CharField(_("year"), max_length=20, blank=True, help_text=_("A year or a span, e.g. 2016–2018."))
     url = models.URLField(_("link"), max_length=500, blank=True)
@@ -45,6 +49,10 @@ class GuidanceDocument(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.title}"
+
+    def title_in(self, language: str) -> str:
+        """The title in `language` when the document has one, else the main title."""
+        return (self.titles or {}).get(language) or self.title
 
 
 class Passage(models.Model):

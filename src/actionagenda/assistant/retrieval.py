@@ -72,7 +72,8 @@ class Index:
     """The ranked view of every passage: token statistics for BM25 and a matrix of unit vectors."""
 
     def __init__(self, rows: list[tuple]):
-        """`rows`: (id, document id, position, language, heading, page, text, vector) ordered by document."""
+        """`rows`: (id, document id, position, language, heading, page, text, vector, document title in the
+        passage's language) ordered by document."""
         self.size = len(rows)
         self.passage_ids = np.array([row[0] for row in rows], dtype=np.int64)
         document_ids = np.array([row[1] for row in rows], dtype=np.int64)
@@ -85,7 +86,7 @@ class Index:
         self.variants = {(row[1], row[2], row[3]): row[0] for row in rows}
         self.bm25 = bm25s.BM25()
         if rows:
-            self.bm25.index([tokens(f"{row[4]} {row[6]}") or ["_"] for row in rows], show_progress=False)
+            self.bm25.index([tokens(f"{row[8]} {row[4]} {row[6]}") or ["_"] for row in rows], show_progress=False)
         self.vectors = np.zeros((self.size, embedding.DIM), dtype=np.float32)
         with_vector = 0
         for i, row in enumerate(rows):
@@ -172,8 +173,9 @@ def build(languages: list[str] | None = None) -> Index:
     rows = Passage.objects.order_by("document_id", "position", "id")
     if languages:
         rows = rows.filter(language__in=languages)
-    return Index(list(rows.values_list("id", "document_id", "position", "language", "heading", "page", "text",
-                                       "vector")))
+    return Index([(*row[:8], (row[9] or {}).get(row[3]) or row[8]) for row in rows.values_list(
+        "id", "document_id", "position", "language", "heading", "page", "text", "vector", "document__title",
+        "document__titles")])
 
 
 def index() -> Index:

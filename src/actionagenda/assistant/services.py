@@ -22,7 +22,7 @@ from .text import normal, tokens
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 SHIPPED_VECTORS = CATALOGUE_DIR / "vectors.npz"
 LANGUAGES = ("en", "fr", "es")
-META_FIELDS = ("kind", "title", "publisher", "year", "url", "languages", "gbf_targets", "ip_elements",
+META_FIELDS = ("kind", "title", "titles", "publisher", "year", "url", "languages", "gbf_targets", "ip_elements",
                "bch_record_type")
 
 
@@ -62,6 +62,7 @@ def load_catalogue() -> dict:
     for entry in catalogue_entries():
         defaults = {name: entry.get(name, "" if name not in ("languages", "gbf_targets", "ip_elements") else [])
                     for name in META_FIELDS}
+        defaults["titles"] = entry.get("titles", {})
         defaults["kind"] = entry.get("kind", GuidanceDocument.Kind.DOCUMENT)
         defaults["from_catalogue"] = True
         document, _ = GuidanceDocument.objects.update_or_create(key=entry["key"], defaults=defaults)
@@ -73,7 +74,7 @@ def load_catalogue() -> dict:
         for position, section in enumerate(entry["sections"]):
             for language in LANGUAGES:
                 heading, text = section["heading"][language], section["text"][language]
-                vector = vectors.get(input_hash(embedding_input(document.title, heading, text)))
+                vector = vectors.get(input_hash(embedding_input(document.title_in(language), heading, text)))
                 rows.append(Passage(document=document, position=position, language=language, heading=heading,
                                     text=text, vector=vector))
         Passage.objects.bulk_create(rows)
@@ -92,7 +93,8 @@ def write_shipped_vectors() -> int:
     for entry in catalogue_entries():
         for section in entry["sections"]:
             for language in LANGUAGES:
-                inputs.append(embedding_input(entry["title"], section["heading"][language], section["text"][language]))
+                title = entry.get("titles", {}).get(language) or entry["title"]
+                inputs.append(embedding_input(title, section["heading"][language], section["text"][language]))
     vectors = embedding.embed_passages(inputs).astype(np.float16)
     np.savez_compressed(SHIPPED_VECTORS, keys=np.array([input_hash(value) for value in inputs]), vectors=vectors)
     shipped_vectors.cache_clear()
@@ -135,7 +137,7 @@ def embed_missing(run: IndexRun | None = None, batch: int = 16) -> IndexRun:
     for start in range(0, len(ids), batch):
         chunk = list(Passage.objects.filter(id__in=ids[start:start + batch]).select_related("document"))
         vectors = embedding.embed_passages(
-            [embedding_input(p.document.title, p.heading, p.text) for p in chunk])
+            [embedding_input(p.document.title_in(p.language), p.heading, p.text) for p in chunk])
         for passage, vector in zip(chunk, vectors, strict=True):
             passage.vector = embedding.to_bytes(vector)
         Passage.objects.bulk_update(chunk, ["vector"])
@@ -161,6 +163,7 @@ class Quote:
 @dataclass
 class Found:
     document: GuidanceDocument
+    title: str  # in the asker's language when the document has it
     score: float
     passages: list[Quote]
     related: list = field(default_factory=list)
@@ -245,8 +248,9 @@ def ask(question: str, language: str = "en", *, semantic: bool = True, with_rela
     documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
     related = related_commitments(list(documents.values())) if with_related and hits else {}
     query_tokens = set(tokens(question))
-    found = [Found(documents[hit.document_id], round(hit.score, 4), _quotes(current, hit, language, query_tokens),
-                   related.get(hit.document_id, [])) for hit in hits]
+    found = [Found(documents[hit.document_id], documents[hit.document_id].title_in(language), round(hit.score, 4),
+                   _quotes(current, hit, language, query_tokens), related.get(hit.document_id, []))
+             for hit in hits]
     return Answer(question, language, found, semantic and current.semantic)
 
 

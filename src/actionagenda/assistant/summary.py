@@ -23,7 +23,7 @@ def summarise(answer) -> str:
     if not enabled() or not answer.documents:
         return ""
     config = settings.ACTIONAGENDA_ASSISTANT_LLM
-    sources = "\n\n".join(f"[{found.document.key}] {found.document.title}\n" +
+    sources = "\n\n".join(f"[{found.document.key}] {found.title}\n" +
                           "\n".join(quote.text for quote in found.passages) for found in answer.documents)
     body = {"model": config["model"], "temperature": 0.2, "max_tokens": 300, "messages": [
         {"role": "system", "content": "Answer in the user's language (" + answer.language + ") in at most four "
