@@ -64,27 +64,26 @@ def test_it_lists_related_published_commitments(small_library):
     assert [c.title for c in answer.documents[0].related] == ["Gene drive dialogue in Burkina Faso"]
 
 
-def _index_with_one_passage(language, cosine, monkeypatch):
-    """An index of one passage whose vector meets the question's at `cosine` (the model is not consulted)."""
-    import numpy as np
-
-    from actionagenda.assistant import embedding
-
-    question = np.zeros(embedding.DIM, dtype=np.float32)
-    question[0] = 1.0
-    passage = np.zeros(embedding.DIM, dtype=np.float32)
-    passage[0], passage[1] = cosine, (1 - cosine ** 2) ** 0.5
-    monkeypatch.setattr(embedding, "embed_query", lambda text: question)
-    return retrieval.Index([(1, 1, 0, language, "Overview", None, "Liability and redress.",
-                             embedding.to_bytes(passage), "Liability")])
+@pytest.mark.parametrize(("question", "language"), [
+    ("How should a restaurant kitchen assess the risk of cross-contamination with peanuts?", "en"),
+    ("Quel permis faut-il pour abattre un vieux chêne dans son jardin en ville ?", "fr"),
+    ("¿Qué protocolo de seguridad siguen los laboratorios escolares de química con los ácidos?", "es"),
+])
+def test_it_refuses_everyday_questions_that_share_the_librarys_words(question, language, db):
+    services.load_catalogue()
+    assert services.ask(question, language).documents == []
 
 
-@pytest.mark.parametrize(("language", "expected"), [("fr", []), ("en", [1])])
-def test_it_needs_a_closer_meaning_from_a_passage_in_the_askers_own_language(language, expected, monkeypatch):
-    # 0.82 is a usual cosine between a French question and an English passage that answers it, but a French
-    # passage that answers a French question comes closer: at 0.82 it is taken as off topic.
-    index = _index_with_one_passage(language, 0.82, monkeypatch)
-    assert [hit.document_id for hit in index.search("Que faire des déchets ménagers ?", "fr")] == expected
+@pytest.mark.parametrize(("question", "language", "expected"), [
+    ("What should a university lab do to contain a genetically engineered virus?", "en", "WHO_LBM4"),
+    ("Quels documents doivent accompagner un conteneur de maïs transgénique destiné à l'alimentation animale ?",
+     "fr", "HTPI_DOC_REQS"),
+    ("¿Cómo se detecta en el laboratorio si un lote de semillas contiene un evento transgénico?", "es",
+     "DI_TRAINING_MANUAL"),
+])
+def test_it_answers_biosafety_questions_in_any_words(question, language, expected, db):
+    services.load_catalogue()
+    assert expected in keys(services.ask(question, language))[:3]
 
 
 def test_it_returns_no_document_for_an_off_topic_question_on_the_catalogue(db):
@@ -92,26 +91,13 @@ def test_it_returns_no_document_for_an_off_topic_question_on_the_catalogue(db):
     assert services.ask("Quel est le meilleur itinéraire pour visiter Rome à vélo ?", "fr").documents == []
 
 
-def test_it_holds_a_translation_to_the_bar_of_the_askers_language_when_the_document_has_both(monkeypatch):
-    # The English version of a document that also has a French version says nothing the French one does not:
-    # its 0.82 to a French question is no evidence when the French passage itself stays under the bar.
-    import numpy as np
+def test_the_scope_question_banks_ship_with_their_vectors():
+    # Otherwise every process would embed them at start (a warning says so): renew them with
+    # `load-guidance --write-shipped-vectors` after editing a bank.
+    from actionagenda.assistant import scope
 
-    from actionagenda.assistant import embedding
-
-    question = np.zeros(embedding.DIM, dtype=np.float32)
-    question[0] = 1.0
-    monkeypatch.setattr(embedding, "embed_query", lambda text: question)
-
-    def passage(cosine):
-        vector = np.zeros(embedding.DIM, dtype=np.float32)
-        vector[0], vector[1] = cosine, (1 - cosine ** 2) ** 0.5
-        return embedding.to_bytes(vector)
-
-    index = retrieval.Index([(1, 1, 0, "en", "Overview", None, "Liability and redress.", passage(0.82), "Liability"),
-                             (2, 1, 0, "fr", "Aperçu", None, "Responsabilité et réparation.", passage(0.80),
-                              "Liability")])
-    assert index.search("Que faire des déchets ménagers ?", "fr") == []
+    shipped = scope._shipped()
+    assert [question for question, _ in scope.bank() if question not in shipped] == []
 
 
 def test_the_title_comes_in_the_askers_language_when_the_document_has_it(db):
@@ -120,3 +106,17 @@ def test_the_title_comes_in_the_askers_language_when_the_document_has_it(db):
                           "es")
     found = {f.document.key: f.title for f in answer.documents}
     assert found["UTM_ART17"].startswith("Orientaciones sobre los artículos 17 y 25")
+
+
+def test_the_scope_banks_are_balanced_and_name_real_documents():
+    import json
+
+    from actionagenda.assistant import scope
+
+    keys_in_catalogue = {entry["key"] for entry in services.catalogue_entries()}
+    lines = [json.loads(line) for line in (scope.SCOPE_DIR / "in_scope.jsonl").read_text().splitlines()]
+    assert {key for line in lines for key in line["relevant_docs"]} == keys_in_catalogue
+    labels = [label for _, label in scope.bank()]
+    assert {language: sum(line["lang"] == language for line in lines) for language in ("en", "fr", "es")} == {
+        "en": 150, "fr": 150, "es": 150}
+    assert labels.count(1.0) == labels.count(0.0) == 450

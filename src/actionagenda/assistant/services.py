@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import embedding, retrieval
+from . import embedding, retrieval, scope
 from .extraction import ExtractionError, extract, split
 from .models import GuidanceDocument, IndexRun, Passage
 from .text import normal, tokens
@@ -88,7 +88,9 @@ def load_catalogue() -> dict:
 
 
 def write_shipped_vectors() -> int:
-    """Embed every catalogue passage and store the vectors in the package (run before a release)."""
+    """Embed every catalogue passage, and the scope gate's question banks, and store the vectors in the package
+    (run before a release)."""
+    scope.write_vectors()
     inputs = []
     for entry in catalogue_entries():
         for section in entry["sections"]:
@@ -244,7 +246,7 @@ def ask(question: str, language: str = "en", *, semantic: bool = True, with_rela
     """The guidance documents that answer `question`, best first, with their passages; none when none fits."""
     question = " ".join(question.split())[:500]
     current = retrieval.index()
-    hits = current.search(question, language, semantic=semantic)
+    hits = current.search(question, semantic=semantic)
     documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
     related = related_commitments(list(documents.values())) if with_related and hits else {}
     query_tokens = set(tokens(question))
@@ -258,6 +260,6 @@ def ask_keys(question: str, language: str = "en", *, semantic: bool = True,
              using: retrieval.Index | None = None) -> list[str]:
     """Just the ranked keys, for the evaluation."""
     current = using or retrieval.index()
-    hits = current.search(question, language, semantic=semantic)
+    hits = current.search(question, semantic=semantic)
     keys = dict(GuidanceDocument.objects.filter(id__in=[h.document_id for h in hits]).values_list("id", "key"))
     return [keys[hit.document_id] for hit in hits]

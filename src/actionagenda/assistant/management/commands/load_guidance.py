@@ -11,7 +11,8 @@ class Command(BaseCommand):
         parser.add_argument("--embed-now", action="store_true",
                             help="Embed waiting passages in this process instead of queueing the task.")
         parser.add_argument("--write-shipped-vectors", action="store_true",
-                            help="Release step: embed the catalogue and store its vectors in the package.")
+                            help="Release step: embed the catalogue and the scope question banks and store their "
+                            "vectors in the package.")
 
     def handle(self, *args, embed_now=False, write_shipped_vectors=False, **options):
         if write_shipped_vectors:
