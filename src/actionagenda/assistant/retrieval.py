@@ -75,7 +75,6 @@ class Index:
         self.starts = np.flatnonzero(np.r_[True, document_ids[1:] != document_ids[:-1]]) if rows else np.array([])
         self.documents = document_ids[self.starts] if rows else document_ids
         self.ends = np.r_[self.starts[1:], self.size].astype(np.int64) if rows else self.starts
-        self.languages = np.array([row[3] for row in rows], dtype=object)
         self.passages = {row[0]: Quoted(row[2], row[3], row[4], row[5], row[6]) for row in rows}
         self.variants = {(row[1], row[2], row[3]): row[0] for row in rows}
         self.bm25 = bm25s.BM25()

@@ -1,4 +1,5 @@
-"""Whether a question is about biosafety at all: a small logistic model on the question's embedding.
+"""Whether a question is about biosafety at all: a logistic model on the question's embedding, then a second one
+that weighs its verdict against what the library offers the question.
 
 The retrieval scores alone cannot tell "how do I get a building permit?" from a question the library answers:
 everyday questions share words (risk, permit, import, safety, laboratory) and land at cosines where real
@@ -54,7 +55,8 @@ def write_vectors() -> int:
     questions = [question for question, _ in bank()]
     vectors = np.stack([embedding.embed_query(question) for question in questions]).astype(np.float16)
     np.savez_compressed(SHIPPED_VECTORS, questions=np.array(questions), vectors=vectors)
-    classifier.cache_clear()
+    for cached in (training_data, classifier, held_out_logits):
+        cached.cache_clear()
     return len(questions)
 
 
@@ -97,8 +99,10 @@ def train(vectors: np.ndarray, labels: np.ndarray, l2: float = L2) -> Classifier
     return Classifier(mean.astype(np.float32), scale.astype(np.float32), w[:-1].astype(np.float32), float(w[-1]))
 
 
-def training_data() -> tuple[np.ndarray, np.ndarray]:
-    """The bank's vectors and labels; a question whose vector did not ship (an edited bank) is embedded now."""
+@cache
+def training_data() -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The bank's questions, vectors and labels, read once per process; a question whose vector did not ship (an
+    edited bank) is embedded now."""
     shipped = _shipped()
     rows = bank()
     missing = [question for question, _ in rows if question not in shipped]
@@ -106,14 +110,15 @@ def training_data() -> tuple[np.ndarray, np.ndarray]:
         log.warning("%d scope questions have no shipped vector; embedding them (run load-guidance "
                     "--write-shipped-vectors before a release)", len(missing))
         shipped.update({question: embedding.embed_query(question) for question in missing})
-    return (np.stack([shipped[question] for question, _ in rows]),
+    return ([question for question, _ in rows], np.stack([shipped[question] for question, _ in rows]),
             np.array([label for _, label in rows], dtype=np.float64))
 
 
 @cache
 def classifier() -> Classifier:
     """The topic model: the question's embedding alone."""
-    return train(*training_data())
+    _, vectors, labels = training_data()
+    return train(vectors, labels)
 
 
 FOLDS = 5
@@ -123,7 +128,7 @@ FOLDS = 5
 def held_out_logits() -> tuple[np.ndarray, np.ndarray]:
     """Each bank question's topic logit from a model trained without it (5 folds), with the labels: what the
     second stage learns from must look like what it will see on new questions."""
-    vectors, labels = training_data()
+    _, vectors, labels = training_data()
     order = np.random.default_rng(0).permutation(len(labels))
     logits = np.zeros(len(labels), dtype=np.float32)
     for fold in np.array_split(order, FOLDS):
@@ -149,12 +154,12 @@ def gate(library: np.ndarray, best_bm25: Callable[[str], float]) -> Gate:
     """The gate for a library (its passages' unit vectors, and the best BM25 score it gives a question): fitted
     again whenever the index is rebuilt, since how close the best passage comes depends on what the library
     holds. About a second for 6,000 passages."""
-    vectors, _ = training_data()
+    questions, vectors, _ = training_data()
     logits, labels = held_out_logits()
     cosines = np.zeros(len(labels), dtype=np.float32)
     if len(library):
         for start in range(0, len(labels), 64):  # in slices: the whole product would take 20 MB at 6,000 passages
             cosines[start:start + 64] = (vectors[start:start + 64] @ library.T).max(axis=1)
-    lexical = np.log1p([best_bm25(question) for question, _ in bank()])
+    lexical = np.log1p([best_bm25(question) for question in questions])
     return Gate(classifier(), train(np.column_stack([logits, cosines, lexical]).astype(np.float32), labels,
                                     l2=0.01))
