@@ -97,7 +97,7 @@ def test_the_scope_question_banks_ship_with_their_vectors():
     from actionagenda.assistant import scope
 
     shipped = scope._shipped()
-    assert [question for question, _ in scope.bank() if question not in shipped] == []
+    assert [question for question, _, _ in scope.bank() if question not in shipped] == []
 
 
 def test_the_title_comes_in_the_askers_language_when_the_document_has_it(db):
@@ -116,7 +116,36 @@ def test_the_scope_banks_are_balanced_and_name_real_documents():
     keys_in_catalogue = {entry["key"] for entry in services.catalogue_entries()}
     lines = [json.loads(line) for line in (scope.SCOPE_DIR / "in_scope.jsonl").read_text().splitlines()]
     assert {key for line in lines for key in line["relevant_docs"]} == keys_in_catalogue
-    labels = [label for _, label in scope.bank()]
+    labels = [label for _, label, _ in scope.bank()]
     assert {language: sum(line["lang"] == language for line in lines) for language in ("en", "fr", "es")} == {
         "en": 150, "fr": 150, "es": 150}
     assert labels.count(1.0) == labels.count(0.0) == 450
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("How do salmon farms keep genetically engineered fish from escaping into the sea?", "en"),
+    ("¿Qué medidas evitan que escapen salmones transgénicos de las jaulas marinas?", "es"),
+])
+def test_a_new_document_no_bank_question_names_is_ranked_from_its_passages(question, language, db):
+    # The ranker learns from bank questions naming the catalogue's documents; an upload must not be buried.
+    services.load_catalogue()
+    make_document("SALMON_NOTE", "Containment of genetically modified salmon in net-pen aquaculture",
+                  "Farms raising genetically engineered salmon in sea cages should use sterile triploid fish, double "
+                  "netting and escape drills, and monitor nearby rivers for escaped fish interbreeding with wild "
+                  "stocks.")
+    retrieval.invalidate()
+    assert keys(services.ask(question, language))[0] == "SALMON_NOTE"
+
+
+def test_the_catalogue_is_ranked_by_the_learned_ranker_and_shows_only_documents_that_fit(db):
+    services.load_catalogue()
+    assert retrieval.index().models()[1] is not None
+    answer = services.ask("What is the Nagoya-Kuala Lumpur Supplementary Protocol about?", "en")
+    assert set(keys(answer)) <= {"NKLSP_TEXT", "NKLSP_GUIDE"}  # not five documents for a question two answer
+    assert keys(answer)[0] == "NKLSP_TEXT"
+    assert all(0 < found.score <= 1 for found in answer.documents)
+
+
+def test_a_library_the_banks_do_not_name_keeps_the_hand_set_fusion(small_library):
+    assert retrieval.index().models()[1] is None
+    assert keys(services.ask("risks of gene drive mosquitoes", "en"))[0] == "GENE_DRIVE_NOTE"

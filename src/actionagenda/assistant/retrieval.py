@@ -16,7 +16,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
-from . import embedding, scope
+from . import embedding, ranking, scope
 from .models import GuidanceDocument, Passage
 from .text import tokens
 
@@ -25,10 +25,10 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 STAMP_KEY = "assistant:index-stamp"
 STAMP_SECONDS = 10
 
-# Tuned on the dev set (qa_dev.jsonl), tests/assistant/heldout.jsonl and heldout2.jsonl, with the trilingual catalogue
-# and with English sources only. Whether a question is in scope at all is decided by `scope` (trained on its own
-# question banks); heldout3 was first read before that gate existed, heldout4 only at the end. See
-# `assistant-eval` and tests/bench/README.md.
+# Whether a question is in scope at all is decided by `scope`, and the documents are ranked by `ranking`, both
+# trained on the shipped question banks. The hand-set fusion below picks the passages to quote, and ranks documents
+# only where the banks name too few of the library's documents to learn from. It was tuned on the dev set
+# (qa_dev.jsonl), tests/assistant/heldout.jsonl and heldout2.jsonl; see `assistant-eval` and tests/bench/README.md.
 SEMANTIC_WEIGHT = 0.6
 DENSE_FLOOR = 0.78      # cosine of multilingual-e5 below which a passage says nothing about the question
 DENSE_SPAN = 0.06       # cosines from the floor to floor + span are spread over 0..1
@@ -67,13 +67,14 @@ class Index:
 
     def __init__(self, rows: list[tuple]):
         """`rows`: (id, document id, position, language, heading, page, text, vector, document title in the
-        passage's language) ordered by document."""
+        passage's language, document key) ordered by document."""
         self.size = len(rows)
         self.passage_ids = np.array([row[0] for row in rows], dtype=np.int64)
         document_ids = np.array([row[1] for row in rows], dtype=np.int64)
         # Passages are grouped by document, so per-document maxima are one reduceat over the scores.
         self.starts = np.flatnonzero(np.r_[True, document_ids[1:] != document_ids[:-1]]) if rows else np.array([])
         self.documents = document_ids[self.starts] if rows else document_ids
+        self.keys = [rows[start][9] for start in self.starts]
         self.ends = np.r_[self.starts[1:], self.size].astype(np.int64) if rows else self.starts
         self.passages = {row[0]: Quoted(row[2], row[3], row[4], row[5], row[6]) for row in rows}
         self.variants = {(row[1], row[2], row[3]): row[0] for row in rows}
@@ -88,13 +89,24 @@ class Index:
                 with_vector += 1
         # Semantic ranking only once every passage has its vector, so no document is hidden by a gap.
         self.semantic = bool(rows) and with_vector == self.size
-        self._gate: scope.Gate | None = None
+        self._models: tuple[scope.Gate, ranking.Ranker | None] | None = None
 
-    def gate(self) -> scope.Gate:
-        """The in-scope decision fitted to this library (once per index; a race only fits it twice)."""
-        if self._gate is None:
-            self._gate = scope.gate(self.vectors, lambda question: float(self.lexical_scores(question).max()))
-        return self._gate
+    def models(self) -> tuple[scope.Gate, ranking.Ranker | None]:
+        """The in-scope decision and the document ranker, fitted to this library from what it offers each bank
+        question (once per index; a race only fits them twice). About 1.5 s at 6,000 passages."""
+        if self._models is None:
+            bank = scope.training_data()
+            cosines = np.zeros((len(bank.questions), len(self.documents)), dtype=np.float32)
+            for start in range(0, len(bank.questions), 64):  # in slices: 64 x 6,000 passages is 1.5 MB
+                cosines[start:start + 64] = np.maximum.reduceat(bank.vectors[start:start + 64] @ self.vectors.T,
+                                                                self.starts, axis=1)
+            lexical = np.stack([np.maximum.reduceat(self.lexical_scores(question), self.starts)
+                                for question in bank.questions])
+            best_bm25 = lexical.max(axis=1)
+            in_scope = bank.labels > 0.5
+            self._models = (scope.gate(cosines.max(axis=1), best_bm25),
+                            ranking.fit(bank, self.keys, cosines[in_scope], lexical[in_scope], best_bm25[in_scope]))
+        return self._models
 
     def lexical_scores(self, query: str) -> np.ndarray:
         query_tokens = [t for t in tokens(query) if t in self.bm25.vocab_dict] if self.size else []
@@ -108,23 +120,29 @@ class Index:
         if not self.size or not query.strip():
             return []
         raw = self.lexical_scores(query)
-        cosines = None
         if semantic and self.semantic:
             query_vector = embedding.embed_query(query)
             cosines = self.vectors @ query_vector
-            if self.gate().probability(query_vector, float(cosines.max()), float(raw.max())) < scope.THRESHOLD:
+            gate, ranker = self.models()
+            if gate.probability(query_vector, float(cosines.max()), float(raw.max())) < scope.THRESHOLD:
                 return []  # not about biosafety, whatever words it shares with the library
             dense = np.clip((cosines - DENSE_FLOOR) / DENSE_SPAN, 0.0, 1.0)
+            # Per passage, this picks the passages to quote; per document it ranks where the ranker cannot.
             scores = SEMANTIC_WEIGHT * dense + (1 - SEMANTIC_WEIGHT) * raw / (raw.max() + FUSED_DAMPING)
-            threshold = MIN_SCORE
+            if ranker is not None:
+                best = ranker.scores(query_vector, np.maximum.reduceat(cosines, self.starts),
+                                     np.maximum.reduceat(raw, self.starts), float(raw.max()))
+                threshold = cutoff = ranking.FLOOR
+            else:
+                best = np.maximum.reduceat(scores, self.starts)
+                threshold, cutoff = MIN_SCORE, best.max() * KEEP_RATIO
         else:
             scores = raw / (raw + LEXICAL_SATURATION)
-            threshold = MIN_SCORE_LEXICAL
-        best = np.maximum.reduceat(scores, self.starts)
+            best = np.maximum.reduceat(scores, self.starts)
+            threshold, cutoff = MIN_SCORE_LEXICAL, best.max() * KEEP_RATIO
         order = np.argsort(-best)
         if best[order[0]] < threshold:
             return []
-        cutoff = best[order[0]] * KEEP_RATIO
         hits = []
         for doc_index in order[:limit]:
             if best[doc_index] < cutoff:
@@ -161,9 +179,9 @@ def build(languages: list[str] | None = None) -> Index:
     rows = Passage.objects.order_by("document_id", "position", "id")
     if languages:
         rows = rows.filter(language__in=languages)
-    return Index([(*row[:8], (row[9] or {}).get(row[3]) or row[8]) for row in rows.values_list(
+    return Index([(*row[:8], (row[9] or {}).get(row[3]) or row[8], row[10]) for row in rows.values_list(
         "id", "document_id", "position", "language", "heading", "page", "text", "vector", "document__title",
-        "document__titles")])
+        "document__titles", "document__key")])
 
 
 def index() -> Index:
@@ -177,7 +195,7 @@ def index() -> Index:
         if found is None:
             found = build()
             if found.semantic:
-                found.gate()  # fitted with the index, not on someone's question
+                found.models()  # fitted with the index, not on someone's question
             _built.clear()
             _built[stamp] = found
     return found

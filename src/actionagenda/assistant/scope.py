@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,13 +32,15 @@ L2 = 1.0             # ridge penalty on the standardised features (chosen by cro
 THRESHOLD = 0.5      # below this probability of being in scope the question is refused
 
 
-def bank() -> list[tuple[str, float]]:
-    """Every training question with its label (1 in scope, 0 out of scope)."""
+def bank() -> list[tuple[str, float, tuple[str, ...]]]:
+    """Every training question with its label (1 in scope, 0 out of scope) and the keys of the documents that
+    answer it (none out of scope)."""
     rows = []
     for name, label in BANKS:
         for line in (SCOPE_DIR / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                rows.append((" ".join(json.loads(line)["question"].split()), label))
+                row = json.loads(line)
+                rows.append((" ".join(row["question"].split()), label, tuple(row.get("relevant_docs", ()))))
     return rows
 
 
@@ -52,7 +53,7 @@ def _shipped() -> dict[str, np.ndarray]:
 
 def write_vectors() -> int:
     """Embed every bank question and store the vectors in the package (a release step)."""
-    questions = [question for question, _ in bank()]
+    questions = [question for question, _, _ in bank()]
     vectors = np.stack([embedding.embed_query(question) for question in questions]).astype(np.float16)
     np.savez_compressed(SHIPPED_VECTORS, questions=np.array(questions), vectors=vectors)
     for cached in (training_data, classifier, held_out_logits):
@@ -99,26 +100,34 @@ def train(vectors: np.ndarray, labels: np.ndarray, l2: float = L2) -> Classifier
     return Classifier(mean.astype(np.float32), scale.astype(np.float32), w[:-1].astype(np.float32), float(w[-1]))
 
 
+@dataclass(frozen=True)
+class Bank:
+    questions: list[str]
+    vectors: np.ndarray           # unit vectors, one row a question
+    labels: np.ndarray            # 1.0 in scope, 0.0 out of scope
+    relevant: list[tuple[str, ...]]  # keys of the documents that answer each question
+
+
 @cache
-def training_data() -> tuple[list[str], np.ndarray, np.ndarray]:
-    """The bank's questions, vectors and labels, read once per process; a question whose vector did not ship (an
-    edited bank) is embedded now."""
+def training_data() -> Bank:
+    """The banks' questions, vectors, labels and documents, read once per process; a question whose vector did not
+    ship (an edited bank) is embedded now."""
     shipped = _shipped()
     rows = bank()
-    missing = [question for question, _ in rows if question not in shipped]
+    missing = [question for question, _, _ in rows if question not in shipped]
     if missing:
         log.warning("%d scope questions have no shipped vector; embedding them (run load-guidance "
                     "--write-shipped-vectors before a release)", len(missing))
         shipped.update({question: embedding.embed_query(question) for question in missing})
-    return ([question for question, _ in rows], np.stack([shipped[question] for question, _ in rows]),
-            np.array([label for _, label in rows], dtype=np.float64))
+    return Bank([question for question, _, _ in rows], np.stack([shipped[question] for question, _, _ in rows]),
+                np.array([label for _, label, _ in rows], dtype=np.float64), [keys for _, _, keys in rows])
 
 
 @cache
 def classifier() -> Classifier:
     """The topic model: the question's embedding alone."""
-    _, vectors, labels = training_data()
-    return train(vectors, labels)
+    data = training_data()
+    return train(data.vectors, data.labels)
 
 
 FOLDS = 5
@@ -128,7 +137,8 @@ FOLDS = 5
 def held_out_logits() -> tuple[np.ndarray, np.ndarray]:
     """Each bank question's topic logit from a model trained without it (5 folds), with the labels: what the
     second stage learns from must look like what it will see on new questions."""
-    _, vectors, labels = training_data()
+    data = training_data()
+    vectors, labels = data.vectors, data.labels
     order = np.random.default_rng(0).permutation(len(labels))
     logits = np.zeros(len(labels), dtype=np.float32)
     for fold in np.array_split(order, FOLDS):
@@ -150,16 +160,10 @@ class Gate:
                                                dtype=np.float32))
 
 
-def gate(library: np.ndarray, best_bm25: Callable[[str], float]) -> Gate:
-    """The gate for a library (its passages' unit vectors, and the best BM25 score it gives a question): fitted
+def gate(best_cosines: np.ndarray, best_bm25: np.ndarray) -> Gate:
+    """The gate for a library, from the best cosine and the best BM25 score it gives each bank question: fitted
     again whenever the index is rebuilt, since how close the best passage comes depends on what the library
-    holds. About a second for 6,000 passages."""
-    questions, vectors, _ = training_data()
+    holds."""
     logits, labels = held_out_logits()
-    cosines = np.zeros(len(labels), dtype=np.float32)
-    if len(library):
-        for start in range(0, len(labels), 64):  # in slices: the whole product would take 20 MB at 6,000 passages
-            cosines[start:start + 64] = (vectors[start:start + 64] @ library.T).max(axis=1)
-    lexical = np.log1p([best_bm25(question) for question in questions])
-    return Gate(classifier(), train(np.column_stack([logits, cosines, lexical]).astype(np.float32), labels,
-                                    l2=0.01))
+    return Gate(classifier(), train(np.column_stack([logits, best_cosines, np.log1p(best_bm25)]).astype(np.float32),
+                                    labels, l2=0.01))
