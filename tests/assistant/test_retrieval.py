@@ -149,3 +149,12 @@ def test_the_catalogue_is_ranked_by_the_learned_ranker_and_shows_only_documents_
 def test_a_library_the_banks_do_not_name_keeps_the_hand_set_fusion(small_library):
     assert retrieval.index().models()[1] is None
     assert keys(services.ask("risks of gene drive mosquitoes", "en"))[0] == "GENE_DRIVE_NOTE"
+
+
+def test_the_gate_reads_the_questions_words_as_well_as_their_meaning():
+    from actionagenda.assistant import scope
+
+    words = scope.words()
+    assert words.score("Do we need a permit to import GM maize for feed?") > 0
+    assert words.score("How do I get a building permit for a garden shed?") < 0
+    assert words.score("¿Quién paga los daños si un transgénico contamina mi parcela?") > 0

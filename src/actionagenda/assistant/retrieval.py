@@ -124,7 +124,7 @@ class Index:
             query_vector = embedding.embed_query(query)
             cosines = self.vectors @ query_vector
             gate, ranker = self.models()
-            if gate.probability(query_vector, float(cosines.max()), float(raw.max())) < scope.THRESHOLD:
+            if gate.probability(query, query_vector, float(cosines.max()), float(raw.max())) < scope.THRESHOLD:
                 return []  # not about biosafety, whatever words it shares with the library
             dense = np.clip((cosines - DENSE_FLOOR) / DENSE_SPAN, 0.0, 1.0)
             # Per passage, this picks the passages to quote; per document it ranks where the ranker cannot.

@@ -1,5 +1,5 @@
-"""Whether a question is about biosafety at all: a logistic model on the question's embedding, then a second one
-that weighs its verdict against what the library offers the question.
+"""Whether a question is about biosafety at all: a logistic model on the question's embedding and a naive Bayes
+score of its words, then a second logistic model that weighs both against what the library offers the question.
 
 The retrieval scores alone cannot tell "how do I get a building permit?" from a question the library answers:
 everyday questions share words (risk, permit, import, safety, laboratory) and land at cosines where real
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from . import embedding
+from .text import tokens
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,7 @@ def write_vectors() -> int:
     questions = [question for question, _, _ in bank()]
     vectors = np.stack([embedding.embed_query(question) for question in questions]).astype(np.float16)
     np.savez_compressed(SHIPPED_VECTORS, questions=np.array(questions), vectors=vectors)
-    for cached in (training_data, classifier, held_out_logits):
+    for cached in (training_data, classifier, words, held_out_logits):
         cached.cache_clear()
     return len(questions)
 
@@ -130,34 +132,65 @@ def classifier() -> Classifier:
     return train(data.vectors, data.labels)
 
 
+@dataclass(frozen=True)
+class Words:
+    """Naive Bayes over the question's words (each counted once, add-one smoothing): the log-odds each word gives
+    for being in scope. The embedding of a plain situation ("a GM fish escaped from a farm") can sit among everyday
+    questions; words such as GM, OVM or transgénico weigh in beside it."""
+
+    weights: dict[str, float]
+
+    def score(self, question: str) -> float:
+        return float(sum(self.weights.get(word, 0.0) for word in set(tokens(question))))
+
+
+def words_model(questions: list[str], labels: np.ndarray) -> Words:
+    inside, outside = Counter(), Counter()
+    for question, label in zip(questions, labels, strict=True):
+        (inside if label > 0.5 else outside).update(set(tokens(question)))
+    n_in = int((labels > 0.5).sum())
+    n_out = len(labels) - n_in
+    return Words({word: float(np.log((inside[word] + 1) / (n_in + 2)) - np.log((outside[word] + 1) / (n_out + 2)))
+                  for word in inside.keys() | outside.keys()})
+
+
+@cache
+def words() -> Words:
+    data = training_data()
+    return words_model(data.questions, data.labels)
+
+
 FOLDS = 5
 
 
 @cache
 def held_out_logits() -> tuple[np.ndarray, np.ndarray]:
-    """Each bank question's topic logit from a model trained without it (5 folds), with the labels: what the
-    second stage learns from must look like what it will see on new questions."""
+    """Each bank question's topic logit and words score from models trained without it (5 folds), with the
+    labels: what the second stage learns from must look like what it will see on new questions."""
     data = training_data()
     vectors, labels = data.vectors, data.labels
     order = np.random.default_rng(0).permutation(len(labels))
-    logits = np.zeros(len(labels), dtype=np.float32)
+    logits = np.zeros((len(labels), 2), dtype=np.float32)
     for fold in np.array_split(order, FOLDS):
         rest = np.setdiff1d(order, fold)
-        logits[fold] = train(vectors[rest], labels[rest]).logits(vectors[fold])
+        logits[fold, 0] = train(vectors[rest], labels[rest]).logits(vectors[fold])
+        lexical = words_model([data.questions[i] for i in rest], labels[rest])
+        logits[fold, 1] = [lexical.score(data.questions[i]) for i in fold]
     return logits, labels
 
 
 @dataclass(frozen=True)
 class Gate:
-    """In scope or not, from the topic logit and what the library offers the question: its best passage by
-    meaning (cosine) and by words (BM25)."""
+    """In scope or not, from the topic logit, the words score and what the library offers the question: its best
+    passage by meaning (cosine) and by words (BM25)."""
 
     topic: Classifier
+    words: Words
     stage: Classifier
 
-    def probability(self, vector: np.ndarray, best_cosine: float, best_bm25: float) -> float:
-        return self.stage.probability(np.array([self.topic.logit(vector), best_cosine, np.log1p(best_bm25)],
-                                               dtype=np.float32))
+    def probability(self, question: str, vector: np.ndarray, best_cosine: float, best_bm25: float) -> float:
+        return self.stage.probability(np.array([self.topic.logit(vector), self.words.score(question), best_cosine,
+                                                np.log1p(best_bm25)], dtype=np.float32))
 
 
 def gate(best_cosines: np.ndarray, best_bm25: np.ndarray) -> Gate:
@@ -165,5 +198,5 @@ def gate(best_cosines: np.ndarray, best_bm25: np.ndarray) -> Gate:
     again whenever the index is rebuilt, since how close the best passage comes depends on what the library
     holds."""
     logits, labels = held_out_logits()
-    return Gate(classifier(), train(np.column_stack([logits, best_cosines, np.log1p(best_bm25)]).astype(np.float32),
-                                    labels, l2=0.01))
+    return Gate(classifier(), words(), train(np.column_stack([logits, best_cosines, np.log1p(best_bm25)]).astype(
+        np.float32), labels, l2=0.01))
