@@ -24,8 +24,9 @@ def _setup_django() -> None:
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.wsgiapp import WSGIApplication
 
-    sys.argv = ["gunicorn", "actionagenda.wsgi:application", "--bind", f"{host}:{port}", "--workers",
-                str(workers), "--threads", str(threads), "--access-logfile", "-", "--timeout", "60"]
+    sys.argv = ["gunicorn", "actionagenda.wsgi:application", "--config", "python:actionagenda.gunicorn_conf",
+                "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(threads),
+                "--access-logfile", "-", "--timeout", "60"]
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 
 

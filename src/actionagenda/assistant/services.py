@@ -242,6 +242,12 @@ def related_commitments(documents: list[GuidanceDocument], limit: int = 3) -> di
     return related
 
 
+def warm_up() -> None:
+    """Load the model and build this process's index (with its gate and ranker) before anyone asks."""
+    embedding.model()
+    retrieval.index()
+
+
 def ask(question: str, language: str = "en", *, semantic: bool = True, with_related: bool = True) -> Answer:
     """The guidance documents that answer `question`, best first, with their passages; none when none fits."""
     question = " ".join(question.split())[:500]
