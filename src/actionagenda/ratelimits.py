@@ -8,6 +8,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
 def _window(scope: str, ident) -> tuple[str, int, int]:
@@ -40,6 +41,12 @@ def allow(scope: str, ident) -> bool:
 
 
 def client_ip(request) -> str:
-    """The address the limit is keyed on. Behind a proxy, REMOTE_ADDR is the proxy's own address unless the
-    deployment rewrites it (documented in the README)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, read as django-allauth reads it for sign-up and login limits: REMOTE_ADDR, or behind
+    TRUSTED_PROXY_COUNT proxies the address the outermost trusted one saw in X-Forwarded-For, or the header
+    TRUSTED_CLIENT_IP_HEADER names. A request that does not match that set-up falls back to REMOTE_ADDR."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):
+        return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -40,3 +40,21 @@ def test_it_is_described_in_the_openapi_document(client):
     assert {p["name"] for p in operation["parameters"]} == {"q", "lang"}
     assert "documents" in schema["components"]["schemas"]["AskOut"]["properties"]
     assert "429" in operation["responses"]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_question_limit(client, small_library, settings):
+    settings.ACTIONAGENDA_RATE_LIMITS = {**settings.ACTIONAGENDA_RATE_LIMITS, "assistant": "1/60"}
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    ask = {"q": "gene drives"}
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert client.get("/api/v1/assistant/ask", ask, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code == 200
+    assert client.get("/api/v1/assistant/ask", ask, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code == 429
+    assert client.get("/api/v1/assistant/ask", ask, HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy).status_code == 200
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_address_does_not_escape_the_limit(client, small_library,
+                                                                                        settings):
+    settings.ACTIONAGENDA_RATE_LIMITS = {**settings.ACTIONAGENDA_RATE_LIMITS, "assistant": "1/60"}
+    ask = {"q": "gene drives"}
+    assert client.get("/api/v1/assistant/ask", ask, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 200
+    assert client.get("/api/v1/assistant/ask", ask, HTTP_X_FORWARDED_FOR="198.51.100.4").status_code == 429
