@@ -52,3 +52,10 @@ def format_table(title: str, means: dict) -> str:
         row = means[name]
         lines.append(f"{name:6}{row['n']:>4} " + " ".join(f"{row[m]:>9.3f}" for m in metrics))
     return "\n".join(lines)
+
+
+def format_gains(full: dict, baseline: dict, metric: str = "recall@5") -> str:
+    """How many points the full system gains over BM25 alone, overall and per language."""
+    gains = ", ".join(f"{name} {100 * (full[name][metric] - baseline[name][metric]):+.1f}"
+                      for name in ["all"] + sorted(k for k in full if k != "all"))
+    return f"{metric} gain over BM25 alone, in points: {gains}"

@@ -31,11 +31,14 @@ class Command(BaseCommand):
         if sources:
             self.stdout.write(f"Sources restricted to passages in: {sources}\n")
         translation.activate("en")
+        results = {}
         for title, semantic in (("Full system (BM25 + multilingual embeddings)", True), ("BM25 alone", False)):
             means, rows = evaluation.evaluate(
                 questions, lambda q, lang, s=semantic: services.ask_keys(q, lang, semantic=s, using=using))
+            results[semantic] = means
             self.stdout.write(evaluation.format_table(title, means))
             self.stdout.write("")
             if details:
                 for row in rows:
                     self.stdout.write(json.dumps(row, ensure_ascii=False))
+        self.stdout.write(evaluation.format_gains(results[True], results[False]))
