@@ -94,20 +94,23 @@ class Index:
 
     def models(self) -> tuple[scope.Gate, ranking.Ranker | None]:
         """The in-scope decision and the document ranker, fitted to this library from what it offers each bank
-        question (once per index; a race only fits them twice). About 1.5 s at 6,000 passages."""
+        question (once per index; a race only fits them twice). The index build with both took 1.1-1.2 s at 6,000
+        passages (tests/bench)."""
         if self._models is None:
             bank = scope.training_data()
             cosines = np.zeros((len(bank.questions), len(self.documents)), dtype=np.float32)
             for start in range(0, len(bank.questions), 64):  # in slices: 64 x 6,000 passages is 1.5 MB
-                cosines[start:start + 64] = np.maximum.reduceat(bank.vectors[start:start + 64] @ self.vectors.T,
-                                                                self.starts, axis=1)
-            lexical = np.stack([np.maximum.reduceat(self.lexical_scores(question), self.starts)
-                                for question in bank.questions])
+                cosines[start:start + 64] = self.per_document(bank.vectors[start:start + 64] @ self.vectors.T)
+            lexical = np.stack([self.per_document(self.lexical_scores(question)) for question in bank.questions])
             best_bm25 = lexical.max(axis=1)
             in_scope = bank.labels > 0.5
             self._models = (scope.gate(cosines.max(axis=1), best_bm25),
                             ranking.fit(bank, self.keys, cosines[in_scope], lexical[in_scope], best_bm25[in_scope]))
         return self._models
+
+    def per_document(self, scores: np.ndarray) -> np.ndarray:
+        """Each document's best passage score (along the last axis): passages are grouped by document."""
+        return np.maximum.reduceat(scores, self.starts, axis=-1)
 
     def lexical_scores(self, query: str) -> np.ndarray:
         query_tokens = [t for t in tokens(query) if t in self.bm25.vocab_dict] if self.size else []
@@ -131,15 +134,15 @@ class Index:
             # Per passage, this picks the passages to quote; per document it ranks where the ranker cannot.
             scores = SEMANTIC_WEIGHT * dense + (1 - SEMANTIC_WEIGHT) * raw / (raw.max() + FUSED_DAMPING)
             if ranker is not None:
-                best = ranker.scores(query_vector, np.maximum.reduceat(cosines, self.starts),
-                                     np.maximum.reduceat(raw, self.starts), float(raw.max()))
+                best = ranker.scores(query_vector, self.per_document(cosines), self.per_document(raw),
+                                     float(raw.max()))
                 threshold = cutoff = ranking.FLOOR
             else:
-                best = np.maximum.reduceat(scores, self.starts)
+                best = self.per_document(scores)
                 threshold, cutoff = MIN_SCORE, best.max() * KEEP_RATIO
         else:
             scores = raw / (raw + LEXICAL_SATURATION)
-            best = np.maximum.reduceat(scores, self.starts)
+            best = self.per_document(scores)
             threshold, cutoff = MIN_SCORE_LEXICAL, best.max() * KEEP_RATIO
         order = np.argsort(-best)
         if best[order[0]] < threshold:
