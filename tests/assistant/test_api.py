@@ -2,8 +2,8 @@ import pytest
 
 
 def test_it_returns_ranked_documents_with_passages(client, small_library):
-    body = client.get("/api/v1/assistant/ask", {"q": "Comment évaluer les risques des moustiques ?",
-                                                 "lang": "fr"}).json()
+    question = "Comment évaluer les risques des moustiques génétiquement modifiés ?"
+    body = client.get("/api/v1/assistant/ask", {"q": question, "lang": "fr"}).json()
     first = body["documents"][0]
     assert first["key"] == "GENE_DRIVE_NOTE"
     assert first["url"] == "https://example.org/gene_drive_note"

@@ -4,7 +4,7 @@ For a question and a document the model reads four things:
 - how far the document's best passage falls below the library's best, by meaning (the cosine gap);
 - the document's best BM25 score, scaled by the question's best plus a damping term;
 - a vote of the labelled questions nearest to this one: `scope/in_scope.jsonl` names the documents that answer
-  each of its 450 questions, and the nearest ten vote for theirs, weighted by how close they come;
+  each of its 630 questions, and the nearest ten vote for theirs, weighted by how close they come;
 - whether the bank names the document at all.
 
 The model is fitted on the bank itself whenever the index is rebuilt (the features depend on what the library
