@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actionagenda.redirects import next_url
+
 from . import exports, importer, services
 from .forms import ConfirmImportForm, FlagForm, ImportForm, ProfileForm, ReplyForm
 from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
@@ -155,7 +157,7 @@ def follow(request, slug, pk):
 def hold_first_posts(request, slug, pk):
     group = get_object_or_404(DiscussionGroup, pk=pk, consultation__slug=slug)
     services.set_hold_first_posts(user=request.user, group=group, hold=request.POST.get("hold") == "1")
-    return redirect(request.POST.get("next") or group.consultation.get_absolute_url())
+    return redirect(next_url(request, group.consultation))
 
 
 @login_required
