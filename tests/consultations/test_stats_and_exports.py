@@ -37,11 +37,11 @@ def test_statistics_count_visible_posts_participants_countries_regions_and_actor
     assert (theme.posts, theme.participants) == (3, 2)
 
 
-def test_the_csv_export_has_every_visible_contribution_with_its_thread(discussion):
+def test_the_csv_export_has_every_visible_contribution_with_its_thread_and_no_formula(discussion):
     rows = list(csv.reader(io.StringIO(exports.as_csv(discussion).decode("utf-8-sig"))))
     assert rows[0][:3] == ["Group", "Theme", "Question"]
     bodies = [row[-1] for row in rows[1:]]
-    assert bodies == ["Kenyan view with é accents", "=1+1 is not a formula", "Vue française"]
+    assert bodies == ["Kenyan view with é accents", "'=1+1 is not a formula", "Vue française"]
     assert rows[2][4] == rows[1][3]  # "in reply to" the first reply
     assert rows[1][6:8] == ["Organisation", "Kenya"]
     assert rows[3][6:8] == ["", ""]  # Claire chose not to show them

@@ -24,7 +24,7 @@ def test_it_exports_registrations_as_csv_and_neutralises_formulas(staff):
     RegistrationFactory(event=event, name="Wanjiru", email="w@example.org", status="waitlisted", position=1)
     response = staff.post("/en/admin/events/registration/", {
         "action": "export_csv", "_selected_action": list(Registration.objects.values_list("pk", flat=True))})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response["Content-Type"].startswith("text/csv")
     assert [(r["name"], r["status"]) for r in rows] == [("'=HYPERLINK(\"http://evil\")", "confirmed"),
                                                          ("Wanjiru", "waitlisted")]

@@ -1,11 +1,11 @@
 """All visible contributions of a consultation, per theme, for the synthesis report: CSV, XLSX, Markdown."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from actionagenda import spreadsheets
 from actionagenda.markup import plain_text
 
 from .models import Consultation, Reply
@@ -33,19 +33,13 @@ def _row(reply: Reply) -> list:
 
 
 def as_csv(consultation: Consultation) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_columns())
-    writer.writerows(_row(reply) for reply in contributions(consultation))
-    # A byte-order mark so spreadsheet programs read the UTF-8 (accents of French and Spanish replies).
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return spreadsheets.csv_bytes(_columns(), (_row(reply) for reply in contributions(consultation)))
 
 
 def as_xlsx(consultation: Consultation) -> bytes:
     """One sheet per theme, so the synthesis can be written theme by theme."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils.escape import escape
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -57,17 +51,13 @@ def as_xlsx(consultation: Consultation) -> bytes:
             for char in "[]:*?/\\":
                 name = name.replace(char, " ")
             sheets[theme.pk] = sheet = workbook.create_sheet(name[:31])
-            sheet.append(_columns())
-        # escape() keeps control characters from making the file unreadable; a leading "=" stays text.
-        sheets[theme.pk].append([escape(value) if isinstance(value, str) else value for value in _row(reply)])
+            spreadsheets.append_xlsx_row(sheet, _columns())
+        spreadsheets.append_xlsx_row(sheets[theme.pk], _row(reply))
     if not sheets:
-        workbook.create_sheet(_("Contributions")).append(_columns())
+        spreadsheets.append_xlsx_row(workbook.create_sheet(_("Contributions")), _columns())
     for sheet in workbook.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
