@@ -7,7 +7,7 @@ import factory
 from allauth.account.models import EmailAddress
 
 from actionagenda.accounts.models import Actor, User
-from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.commitments.models import KPI, TERM_LINKS, Commitment
 from actionagenda.vocabularies.models import Term
 
 
@@ -71,10 +71,8 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
         wanted = {"gbf_targets": ["GBF-17"], "countries": ["KE"], "action_areas": ["BIOSAFETY"],
                   "ip_elements": ["IP-PAEP"], "audiences": ["general_public"]}
         wanted.update(extracted or {})
-        schemes = {"gbf_targets": "gbf_target", "countries": "country", "action_areas": "action_area",
-                   "ip_elements": "ip_element", "audiences": "audience"}
         for field, codes in wanted.items():
-            getattr(self, field).set(terms(schemes[field], *codes))
+            getattr(self, field).set(terms(TERM_LINKS[field], *codes))
 
     @factory.post_generation
     def kpi(self, create, extracted, **kwargs):

@@ -141,7 +141,7 @@ def test_return_selected_asks_for_a_comment_first(client, secretariat):
     assert "Comment to the authors" in response.content.decode()
     response = client.post(url, {"action": "return_selected", "_selected_action": [waiting.pk], "confirm": "yes",
                                  "comment": ""})
-    assert "Say what the authors should change." in response.content.decode()
+    assert "Say what the author should change before returning the commitment." in response.content.decode()
     assert Commitment.objects.get(pk=waiting.pk).status == "submitted"
     client.post(url, {"action": "return_selected", "_selected_action": [waiting.pk], "confirm": "yes",
                       "comment": "Give the KPI a baseline."})

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.core.exceptions import ValidationError
 
 from actionagenda.accounts.models import Actor
 from actionagenda.commitments.forms import (
@@ -8,8 +11,8 @@ from actionagenda.commitments.forms import (
     CommitmentForm,
     IndividualCommitmentForm,
 )
-from actionagenda.commitments.models import Commitment
-from factories import ActorFactory, UserFactory
+from actionagenda.commitments.models import KPI, Commitment
+from factories import ActorFactory, CommitmentFactory, UserFactory
 
 from .authoring_data import post_data
 
@@ -54,6 +57,20 @@ def test_dates_outside_1990_2100_are_field_errors():
     assert not form.is_valid()
     assert form.errors["start_date"] == ["Enter a date between 1990 and 2100."]
     assert form.errors["end_date"] == ["Enter a date between 1990 and 2100."]
+
+
+def test_a_commitment_or_kpi_saved_elsewhere_refuses_the_dates_the_form_refuses():
+    # The admin and any other ModelForm validate the model: the same range, the same message, per field.
+    commitment = CommitmentFactory.build(actor=ActorFactory(), start_date=datetime.date(1899, 1, 1),
+                                         end_date=datetime.date(2101, 1, 1))
+    with pytest.raises(ValidationError) as refused:
+        commitment.full_clean()
+    assert refused.value.message_dict["start_date"] == ["Enter a date between 1990 and 2100."]
+    assert refused.value.message_dict["end_date"] == ["Enter a date between 1990 and 2100."]
+    kpi = KPI(commitment=CommitmentFactory(), name="Farmers trained", target_date=datetime.date(2200, 1, 1))
+    with pytest.raises(ValidationError) as refused:
+        kpi.full_clean()
+    assert refused.value.message_dict == {"target_date": ["Enter a date between 1990 and 2100."]}
 
 
 def test_an_end_before_the_start_is_not_a_field_error_so_the_draft_can_be_saved():

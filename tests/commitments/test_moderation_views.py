@@ -112,6 +112,19 @@ def test_returning_without_a_comment_is_a_field_error(moderator, author):
     assert Commitment.objects.get(pk=commitment.pk).status == "submitted"
 
 
+def test_the_page_the_admin_and_the_workflow_ask_for_the_comment_in_the_same_words(moderator, author,
+                                                                                   secretariat):
+    commitment = submitted_commitment(author)
+    page = moderator.post(moderate_url(commitment), {"action": "return", "comment": ""}).content.decode()
+    admin_page = moderator.post(reverse("admin:commitments_commitment_changelist"), {
+        "action": "return_selected", "_selected_action": [commitment.pk], "confirm": "yes", "comment": ""},
+    ).content.decode()
+    with pytest.raises(workflow.TransitionNotAllowed) as refused:
+        workflow.apply(commitment, "return", secretariat, comment=" ")
+    message = "Say what the author should change before returning the commitment."
+    assert message in page and message in admin_page and str(refused.value) == message
+
+
 def test_returning_with_a_comment_keeps_the_comment_for_the_author(moderator, author):
     commitment = submitted_commitment(author)
     moderator.post(moderate_url(commitment), {"action": "return", "comment": "Add a baseline <date>."})

@@ -74,11 +74,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Actor(models.Model):
     """Who makes commitments: a person, an organisation, a business or a local government."""
 
-    class Kind(models.TextChoices):
-        INDIVIDUAL = "individual", _("Individual")
-        ORGANIZATION = "organization", _("Organisation")
-        BUSINESS = "business", _("Business")
-        LOCAL_GOVERNMENT = "local_government", _("Local government")
+    # The actor types of the published vocabulary, as choices: Kind.INDIVIDUAL == "individual", and so on.
+    Kind = models.TextChoices("Kind", [(entry.code.upper(), (entry.code, entry.label))
+                                       for entry in catalogue.ACTOR_TYPES])
 
     kind = models.CharField(_("actor type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 
 from . import workflow
-from .models import KPI, Commitment, ModerationDecision
+from .models import KPI, TERM_LINKS, Commitment, ModerationDecision
 
 
 class KPIInline(admin.TabularInline):
@@ -50,9 +50,10 @@ def publish_selected(modeladmin, request, queryset):
 @admin.action(description=_("Return selected commitments for changes"), permissions=["moderate"])
 def return_selected(modeladmin, request, queryset):
     """Asks for the comment the authors will read on an intermediate page, then returns each commitment."""
+    action = ModerationDecision.Action.RETURN
     comment = request.POST.get("comment", "").strip()
-    if request.POST.get("confirm") and comment:
-        _apply_to_selected(modeladmin, request, queryset, ModerationDecision.Action.RETURN, comment)
+    if request.POST.get("confirm") and not workflow.lacks_comment(action, comment):
+        _apply_to_selected(modeladmin, request, queryset, action, comment)
         return None
     context = {
         **modeladmin.admin_site.each_context(request),
@@ -61,7 +62,7 @@ def return_selected(modeladmin, request, queryset):
         "opts": modeladmin.model._meta,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         "comment": comment,
-        "comment_missing": bool(request.POST.get("confirm")),
+        "comment_error": workflow.COMMENT_REQUIRED if request.POST.get("confirm") else "",
     }
     return TemplateResponse(request, "admin/commitments/commitment/return_selected.html", context)
 
@@ -74,7 +75,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "actor__name", "external_id"]
     list_select_related = ["actor"]
     autocomplete_fields = ["actor", "created_by"]
-    filter_horizontal = ["countries", "action_areas", "gbf_targets", "ip_elements", "audiences"]
+    filter_horizontal = list(TERM_LINKS)
     inlines = [KPIInline, DecisionInline]
     # The status moves only through the workflow (the list actions and the moderation page), so it is kept.
     readonly_fields = ["status", "created", "updated", "submitted_at", "published_at"]

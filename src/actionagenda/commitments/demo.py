@@ -15,7 +15,7 @@ from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
 from . import facets
-from .models import KPI, Commitment
+from .models import KPI, TERM_LINKS, Commitment
 
 BATCH = 2000
 
@@ -150,8 +150,9 @@ def generate(count: int, seed: int = 2030, status: str = Commitment.Status.PUBLI
                 expected_impact=indicator, status=status, submitted_at=published_at,
                 published_at=published_at if status == Commitment.Status.PUBLISHED else None,
             ))
-            areas = ["BIOSAFETY"] + _pick(rng, [c for c in terms["action_area"] if c != "BIOSAFETY"], 0, 2)
-            targets = ["GBF-17"] if rng.random() < 0.85 else []
+            biosafety = catalogue.DEFAULT_ACTION_AREA
+            areas = [biosafety] + _pick(rng, [c for c in terms["action_area"] if c != biosafety], 0, 2)
+            targets = [catalogue.PRIMARY_GBF_TARGET] if rng.random() < 0.85 else []
             targets += _pick(rng, list(catalogue.BIOSAFETY_RELATED_GBF_TARGETS[1:]), 0 if targets else 1, 2)
             countries = [country] + (_pick(rng, [c for c, _ in PLACES[language]], 0, 2) if rng.random() < 0.2 else [])
             links.append({"countries": [terms["country"][c] for c in dict.fromkeys(countries)],
@@ -186,7 +187,7 @@ def _make_actors(rng: random.Random, count: int) -> list[Actor]:
 
 
 def _link(commitments: list[Commitment], links: list[dict], rng: random.Random) -> None:
-    for field in ("countries", "action_areas", "gbf_targets", "ip_elements", "audiences"):
+    for field in TERM_LINKS:
         through = getattr(Commitment, field).through
         through.objects.bulk_create([
             through(commitment_id=commitment.pk, term_id=term_id)

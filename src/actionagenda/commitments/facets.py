@@ -26,13 +26,12 @@ from pyroaring import BitMap
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies.models import Term
 
-from .models import Commitment
+from .models import TERM_LINKS, Commitment
 
 FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
           "language")
-# Facets read from M2M links: facet -> Commitment field.
-LINKED = {"country": "countries", "gbf_target": "gbf_targets", "ip_element": "ip_elements",
-          "action_area": "action_areas"}
+# Facets read from M2M links (a linked facet is named after its vocabulary): facet -> Commitment field.
+LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
 CACHE_PREFIX = "commitments:facets:index:"
 CACHE_SECONDS = 24 * 3600

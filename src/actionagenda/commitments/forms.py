@@ -1,11 +1,10 @@
 """The four commitment forms (one per actor type), the actor's own fields and the KPI rows.
 
-Field checks here are about the shape of what was typed (a date is a date, within 1990-2100); whether a
-commitment is complete enough to submit is `smart`'s rule, applied by the workflow, so a draft can be saved
-while it is still incomplete.
+Field checks here are about the shape of what was typed (a date is a date, within the range the models
+accept); whether a commitment is complete enough to submit is `smart`'s rule, applied by the workflow, so a
+draft can be saved while it is still incomplete.
 """
 
-import datetime
 import unicodedata
 
 from django import forms
@@ -19,15 +18,13 @@ from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
 from . import smart
-from .models import EARLIEST_DATE_YEAR, KPI, LATEST_DATE_YEAR, Commitment
+from .models import KPI, TERM_LINKS, Commitment
 
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
     "start_date", "end_date", "scale", "audiences", "partners", "resources", "expected_impact",
     "contact_name", "contact_email", "website",
 ]
-TERM_FIELDS = {"countries": "country", "action_areas": "action_area", "gbf_targets": "gbf_target",
-               "ip_elements": "ip_element", "audiences": "audience"}
 
 
 def alphabetical_key(label) -> str:
@@ -40,13 +37,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
-
-
-def check_date_range(value: datetime.date | None) -> None:
-    if value and not EARLIEST_DATE_YEAR <= value.year <= LATEST_DATE_YEAR:
-        raise forms.ValidationError(
-            _("Enter a date between %(first)d and %(last)d."),
-            code="date_range", params={"first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR})
 
 
 def formfield(model_field, **kwargs):
@@ -66,7 +56,7 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, term):
         label = self.vocabulary.label_of(term.code)
-        if term.scheme == "gbf_target" and term.code == smart.TARGET_17:
+        if term.scheme == "gbf_target" and term.code == catalogue.PRIMARY_GBF_TARGET:
             return _("%(target)s (suggested: the biosafety target)") % {"target": label}
         return label
 
@@ -93,7 +83,7 @@ class CommitmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, scheme in TERM_FIELDS.items():
+        for name, scheme in TERM_LINKS.items():
             label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
             widget = forms.SelectMultiple(attrs={"size": 8}) if name == "countries" else forms.CheckboxSelectMultiple
             self.fields[name] = TermChoiceField(
@@ -104,18 +94,12 @@ class CommitmentForm(forms.ModelForm):
         countries.choices = sorted(countries.choices, key=lambda choice: alphabetical_key(choice[1]))
         if not self.instance.pk and not self.is_bound:
             # Unsaved instances give empty lists for M2M fields, so these suggestions replace them.
-            self.initial["action_areas"] = list(Term.objects.filter(scheme="action_area", code=smart.BIOSAFETY))
-            self.initial["gbf_targets"] = list(Term.objects.filter(scheme="gbf_target", code=smart.TARGET_17))
+            self.initial["action_areas"] = list(Term.objects.filter(scheme="action_area",
+                                                                    code=catalogue.DEFAULT_ACTION_AREA))
+            self.initial["gbf_targets"] = list(Term.objects.filter(scheme="gbf_target",
+                                                                   code=catalogue.PRIMARY_GBF_TARGET))
             if get_language() in catalogue.LANGUAGES:
                 self.initial["language"] = get_language()
-
-    def clean_start_date(self):
-        check_date_range(self.cleaned_data.get("start_date"))
-        return self.cleaned_data.get("start_date")
-
-    def clean_end_date(self):
-        check_date_range(self.cleaned_data.get("end_date"))
-        return self.cleaned_data.get("end_date")
 
 
 class IndividualCommitmentForm(CommitmentForm):
@@ -201,14 +185,6 @@ class KPIForm(forms.ModelForm):
         fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date"]
         widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
 
-    def clean_baseline_date(self):
-        check_date_range(self.cleaned_data.get("baseline_date"))
-        return self.cleaned_data.get("baseline_date")
-
-    def clean_target_date(self):
-        check_date_range(self.cleaned_data.get("target_date"))
-        return self.cleaned_data.get("target_date")
-
 
 KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, extra=1, can_delete=True, max_num=20)
 
@@ -250,12 +226,13 @@ def commitment_data(form: CommitmentForm, kpis) -> smart.CommitmentData:
     if not form.is_bound:
         if form.instance.pk:
             return smart.data_from_commitment(form.instance)
-        return smart.CommitmentData(action_areas=[smart.BIOSAFETY], gbf_targets=[smart.TARGET_17])
+        return smart.CommitmentData(action_areas=[catalogue.DEFAULT_ACTION_AREA],
+                                    gbf_targets=[catalogue.PRIMARY_GBF_TARGET])
     form.is_valid()
     kpis.is_valid()
     cleaned = form.cleaned_data
     values = {name: cleaned.get(name) or "" for name in ("title", "description", "resources", "partners")}
-    terms = {name: [term.code for term in cleaned.get(name) or []] for name in TERM_FIELDS}
+    terms = {name: [term.code for term in cleaned.get(name) or []] for name in TERM_LINKS}
     rows = [smart.KPIData(name=row.get("name") or "", unit=row.get("unit") or "",
                           baseline_value=row.get("baseline_value"), baseline_date=row.get("baseline_date"),
                           target_value=row.get("target_value"), target_date=row.get("target_date"))

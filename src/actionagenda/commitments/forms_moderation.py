@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import workflow
 from .models import ModerationDecision
 
 Action = ModerationDecision.Action
@@ -20,6 +21,6 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") == Action.RETURN and not data.get("comment", "").strip():
-            self.add_error("comment", _("Say what the author should change before returning the commitment."))
+        if workflow.lacks_comment(data.get("action", ""), data.get("comment", "")):
+            self.add_error("comment", workflow.COMMENT_REQUIRED)
         return data

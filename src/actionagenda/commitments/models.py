@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,18 @@ from actionagenda.vocabularies.models import Term
 
 EARLIEST_DATE_YEAR = 1990
 LATEST_DATE_YEAR = 2100
+
+
+def date_in_range(value) -> bool:
+    """Whether a commitment or KPI date falls within the years the platform accepts."""
+    return EARLIEST_DATE_YEAR <= value.year <= LATEST_DATE_YEAR
+
+
+def validate_date_range(value) -> None:
+    """The field check of every date of a commitment and its KPIs, in the site's forms and the admin alike."""
+    if value and not date_in_range(value):
+        raise ValidationError(_("Enter a date between %(first)d and %(last)d."), code="date_range",
+                              params={"first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR})
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -22,8 +35,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(actor__members=user)
 
     def with_relations(self):
-        return self.select_related("actor").prefetch_related(
-            "countries", "action_areas", "gbf_targets", "ip_elements", "audiences", "kpis")
+        return self.select_related("actor").prefetch_related(*TERM_LINKS, "kpis")
 
 
 class Commitment(models.Model):
@@ -60,8 +72,8 @@ class Commitment(models.Model):
                                          limit_choices_to={"scheme": "ip_element"})
     audiences = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("target audiences"),
                                        limit_choices_to={"scheme": "audience"})
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_date_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_range])
     scale = models.CharField(_("scale"), max_length=16, choices=catalogue.SCALES.choices, blank=True)
     phase = models.CharField(_("phase"), max_length=16, choices=catalogue.PHASES.choices, default="planning")
     partners = models.TextField(_("partners"), blank=True)
@@ -117,6 +129,11 @@ class Commitment(models.Model):
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
 
+# Link field -> the vocabulary (Term scheme) it draws from, read from the fields themselves.
+TERM_LINKS = {field.name: field.remote_field.limit_choices_to["scheme"] for field in Commitment._meta.many_to_many
+              if field.remote_field.model is Term}
+
+
 class KPI(models.Model):
     """A key performance indicator: what is measured, from where, to where, by when."""
 
@@ -130,10 +147,10 @@ class KPI(models.Model):
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=4, null=True,
                                          blank=True)
-    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True, validators=[validate_date_range])
     target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4, null=True,
                                        blank=True)
-    target_date = models.DateField(_("target date"), null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date_range])
     current_value = models.DecimalField(_("latest value"), max_digits=16, decimal_places=4, null=True,
                                         blank=True)
     position = models.PositiveSmallIntegerField(default=0)

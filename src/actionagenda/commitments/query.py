@@ -18,7 +18,7 @@ from actionagenda.vocabularies import catalogue
 
 from . import facets, search
 from .facets import FACETS
-from .models import Commitment
+from .models import TERM_LINKS, Commitment
 
 SORTS = ("newest", "oldest")
 MAX_SEARCH_LENGTH = 200
@@ -140,13 +140,10 @@ class Result:
         return commitments
 
 
-LINK_FIELDS = ("countries", "gbf_targets", "ip_elements", "action_areas", "audiences")
-
-
 def links(ids) -> dict[str, dict[int, list]]:
     """Field -> commitment id -> [(code, group)] of the commitments `ids`, one light query per field."""
     found = {}
-    for field_name in LINK_FIELDS:
+    for field_name in TERM_LINKS:
         through = getattr(Commitment, field_name).through
         by_commitment: dict[int, list] = {}
         for commitment_id, code, group in (through.objects.filter(commitment_id__in=ids)

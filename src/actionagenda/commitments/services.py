@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from actionagenda.accounts.models import Actor
+from actionagenda.vocabularies import catalogue
 
 from .models import Commitment
 
@@ -17,7 +18,7 @@ def headline_figures() -> dict:
         "actors": Actor.objects.filter(commitments__status=Commitment.Status.PUBLISHED).distinct().count(),
         "countries": through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
         .aggregate(n=Count("term", distinct=True))["n"],
-        "target17": published.filter(gbf_targets__code="GBF-17").count(),
+        "target17": published.filter(gbf_targets__code=catalogue.PRIMARY_GBF_TARGET).count(),
     }
 
 

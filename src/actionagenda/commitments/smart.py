@@ -12,12 +12,12 @@ from decimal import Decimal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import EARLIEST_DATE_YEAR, LATEST_DATE_YEAR
+from actionagenda.vocabularies import catalogue
+
+from .models import EARLIEST_DATE_YEAR, LATEST_DATE_YEAR, date_in_range
 
 MIN_TITLE_LENGTH = 10
 MIN_DESCRIPTION_LENGTH = 80
-BIOSAFETY = "BIOSAFETY"
-TARGET_17 = "GBF-17"
 
 
 @dataclass
@@ -135,15 +135,11 @@ def _relevant(data: CommitmentData, blocking: list) -> list:
         message = _("Link at least one GBF target or Implementation Plan element.")
         missing.append(message)
         blocking.append(message)
-    elif TARGET_17 not in data.gbf_targets:
+    elif catalogue.PRIMARY_GBF_TARGET not in data.gbf_targets:
         missing.append(_("Consider GBF Target 17 (biosafety), the target this Action Agenda serves."))
-    if BIOSAFETY not in data.action_areas:
+    if catalogue.DEFAULT_ACTION_AREA not in data.action_areas:
         missing.append(_("Choose the Biosafety action area."))
     return missing
-
-
-def _in_range(date: datetime.date) -> bool:
-    return EARLIEST_DATE_YEAR <= date.year <= LATEST_DATE_YEAR
 
 
 def _time_bound(data: CommitmentData, blocking: list) -> list:
@@ -152,7 +148,7 @@ def _time_bound(data: CommitmentData, blocking: list) -> list:
         if date is None:
             missing.append(absent)
             blocking.append(absent)
-        elif not _in_range(date):
+        elif not date_in_range(date):
             message = _("Dates must be between %(first)d and %(last)d; %(date)s is not.") % {
                 "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date.isoformat()}
             missing.append(message)

@@ -63,7 +63,8 @@ def moderate(request, pk):
             return redirect("commitments:moderation")
         forms[form.data.get("action")] = form
     allowed = workflow.allowed_actions(request.user, commitment)
-    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}))
+    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}),
+                workflow.TRANSITIONS[value].comment_required)
                for value, label in DecisionForm.ACTIONS if value in allowed]
     return render(request, "commitments/moderate.html", {
         "commitment": commitment,

@@ -47,6 +47,14 @@ TRANSITIONS = {
                                 Status.WITHDRAWN, by_secretariat=False),
     Action.ARCHIVE: Transition((Status.PUBLISHED,), Status.ARCHIVED, by_secretariat=True, notify_author=True),
 }
+COMMENT_REQUIRED = _("Say what the author should change before returning the commitment.")
+
+
+def lacks_comment(action: str, comment: str) -> bool:
+    """Whether `action` needs a comment to the author and `comment` gives none (the form, the admin and
+    `apply` all ask this, and all answer with COMMENT_REQUIRED)."""
+    transition = TRANSITIONS.get(action)
+    return bool(transition and transition.comment_required and not comment.strip())
 
 
 def is_author(user, commitment: Commitment) -> bool:
@@ -78,9 +86,9 @@ def apply(commitment: Commitment, action: str, user, comment: str = "") -> Moder
             "status": locked.get_status_display().lower(), "action": Action(action).label.lower()})
     if not _may_act(user, locked, transition):
         raise TransitionNotAllowed(_("You are not allowed to do this."))
+    if lacks_comment(action, comment):
+        raise TransitionNotAllowed(COMMENT_REQUIRED)
     comment = comment.strip()
-    if transition.comment_required and not comment:
-        raise TransitionNotAllowed(_("Say what the author should change."))
     if action == Action.SUBMIT:
         problems = smart.must_have_problems(smart.data_from_commitment(locked))
         if problems:

@@ -96,7 +96,7 @@ GBF_TARGETS = Vocabulary("gbf_target", _("GBF targets"), tuple(
 ))
 # Target 17 is the biosafety target; the others most often linked to biosafety commitments.
 PRIMARY_GBF_TARGET = "GBF-17"
-BIOSAFETY_RELATED_GBF_TARGETS = ("GBF-17", "GBF-14", "GBF-20", "GBF-21", "GBF-22")
+BIOSAFETY_RELATED_GBF_TARGETS = (PRIMARY_GBF_TARGET, "GBF-14", "GBF-20", "GBF-21", "GBF-22")
 
 # Topic keys of the Cartagena Protocol Implementation Plan (2021-2030); `number` is the official goal
 # number where it has been checked against decision CP-10/3, empty where it has not.

@@ -4,8 +4,6 @@ from django.db import transaction
 
 from . import catalogue
 
-SCHEMES = ("gbf_target", "ip_element", "action_area", "country", "audience")
-
 
 @transaction.atomic
 def sync_terms() -> int:
@@ -14,7 +12,7 @@ def sync_terms() -> int:
 
     existing = {(term.scheme, term.code): term for term in Term.objects.all()}
     added, changed = [], []
-    for scheme in SCHEMES:
+    for scheme in Term.Scheme.values:
         for position, entry in enumerate(catalogue.get(scheme)):
             term = existing.get((scheme, entry.code))
             if term is None:
