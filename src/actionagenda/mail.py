@@ -5,6 +5,14 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from actionagenda.validators import LINE_BREAKS_AND_CONTROLS
+
+
+def subject_line(text: str) -> str:
+    """`text` as a single line fit for a Subject header, whatever it holds: line breaks and control characters
+    (which make Django refuse the header with BadHeaderError) become spaces, runs of spaces one."""
+    return " ".join(LINE_BREAKS_AND_CONTROLS.sub(" ", text).split())
+
 
 def send_templated(template: str, context: dict, recipients: list[str], language: str) -> int:
     """Render `<template>_subject.txt` and `<template>.txt` in `language` (the site's default when it is not one
@@ -13,6 +21,6 @@ def send_templated(template: str, context: dict, recipients: list[str], language
         language = settings.LANGUAGE_CODE
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = subject_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}.txt", context)
     return send_mail(subject, body, None, recipients)

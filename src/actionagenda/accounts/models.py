@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 
 SECRETARIAT_GROUP = "Secretariat"
@@ -38,8 +39,8 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account; signs in with a verified e-mail address."""
 
-    email = models.EmailField(_("e-mail address"), unique=True)
-    name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), unique=True, validators=[one_line])
+    name = models.CharField(_("name"), max_length=150, blank=True, validators=[one_line])
     is_staff = models.BooleanField(_("staff status"), default=False,
                                    help_text=_("Can log into the administration site."))
     is_active = models.BooleanField(_("active"), default=True)
@@ -79,12 +80,12 @@ class Actor(models.Model):
                                        for entry in catalogue.ACTOR_TYPES])
 
     kind = models.CharField(_("actor type"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[one_line])
     organization_type = models.CharField(_("organisation type"), max_length=32, blank=True,
                                          choices=catalogue.ORGANIZATION_TYPES.choices)
     country = CountryField(_("country"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("about"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[one_line])
+    description = models.TextField(_("about"), blank=True, validators=[multi_line])
     # Business
     sector = models.CharField(_("sector"), max_length=32, blank=True, choices=catalogue.BUSINESS_SECTORS.choices)
     size = models.CharField(_("size"), max_length=16, blank=True, choices=catalogue.BUSINESS_SIZES.choices)
@@ -110,7 +111,7 @@ class ApiToken(models.Model):
     """A bearer token for the write API; only its SHA-256 digest is stored."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True, validators=[one_line])
     digest = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created = models.DateTimeField(auto_now_add=True)

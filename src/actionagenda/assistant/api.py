@@ -7,6 +7,7 @@ from pydantic import Field
 
 from actionagenda import ratelimits
 from actionagenda.interop import problems
+from actionagenda.validators import OneLine
 
 from . import services
 
@@ -15,7 +16,7 @@ LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 class AskParams(Schema):
-    q: str = Field(..., min_length=3, max_length=500, description="The question, in English, French or Spanish.")
+    q: OneLine = Field(..., min_length=3, max_length=500, description="The question, in English, French or Spanish.")
     lang: str = Field("en", pattern="^(en|fr|es)$", description="Preferred language of the titles and quoted passages.")
 
 

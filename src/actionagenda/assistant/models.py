@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.validators import multi_line, one_line
+
 
 class GuidanceDocument(models.Model):
     """A guidance document (or an FAQ entry) the assistant may answer with, under a stable key."""
@@ -18,28 +20,30 @@ class GuidanceDocument(models.Model):
 
     key = models.CharField(_("stable key"), max_length=64, unique=True,
                            help_text=_("Capital letters, digits and underscores, e.g. RA_GUIDANCE_2016. "
-                                       "Never change it once published."))
+                                       "Never change it once published."), validators=[one_line])
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DOCUMENT)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[one_line])
     titles = models.JSONField(_("title in other languages"), default=dict, blank=True,
                               help_text=_("The official title in other languages, e.g. {\"fr\": \"...\", "
                                           "\"es\": \"...\"}. Shown to people asking in that language and read "
                                           "by the assistant with the passages in it."))
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    year = models.CharField(_("year"), max_length=20, blank=True, help_text=_("A year or a span, e.g. 2016–2018."))
-    url = models.URLField(_("link"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True, validators=[one_line])
+    year = models.CharField(_("year"), max_length=20, blank=True, help_text=_("A year or a span, e.g. 2016–2018."),
+                            validators=[one_line])
+    url = models.URLField(_("link"), max_length=500, blank=True, validators=[one_line])
     languages = models.JSONField(_("languages"), default=list, blank=True,
                                  help_text=_("Languages the document is published in, e.g. [\"en\", \"fr\"]."))
     gbf_targets = models.JSONField(_("GBF targets"), default=list, blank=True)
     ip_elements = models.JSONField(_("Implementation Plan elements"), default=list, blank=True)
     bch_record_type = models.CharField(_("BCH record type"), max_length=8, blank=True,
-                                       help_text=_("VLR when the document is a Biosafety Virtual Library Resource."))
+                                       help_text=_("VLR when the document is a Biosafety Virtual Library Resource."),
+                                       validators=[one_line])
     file = models.FileField(_("content file"), upload_to="guidance/", blank=True,
                             help_text=_("PDF, DOCX, HTML or plain text. Its text replaces the catalogue notes."))
     from_catalogue = models.BooleanField(_("from the shipped catalogue"), default=False)
     index_status = models.CharField(_("index status"), max_length=16, choices=IndexStatus.choices,
                                     default=IndexStatus.PENDING)
-    index_error = models.TextField(_("indexing error"), blank=True)
+    index_error = models.TextField(_("indexing error"), blank=True, validators=[multi_line])
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -60,10 +64,10 @@ class Passage(models.Model):
 
     document = models.ForeignKey(GuidanceDocument, on_delete=models.CASCADE, related_name="passages")
     position = models.PositiveIntegerField(_("position"))
-    language = models.CharField(_("language"), max_length=8)
-    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=8, validators=[one_line])
+    heading = models.CharField(_("heading"), max_length=300, blank=True, validators=[one_line])
     page = models.PositiveIntegerField(_("page"), null=True, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[multi_line])
     # The embedding as float16 bytes (384 dimensions): filled in by the indexing task, empty until then.
     vector = models.BinaryField(null=True, blank=True)
 
@@ -84,7 +88,7 @@ class IndexRun(models.Model):
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
     total = models.PositiveIntegerField(_("passages to embed"), default=0)
     done = models.PositiveIntegerField(_("passages embedded"), default=0)
-    error = models.TextField(_("error"), blank=True)
+    error = models.TextField(_("error"), blank=True, validators=[multi_line])
 
     class Meta:
         verbose_name = _("indexing run")

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.validators import multi_line
+
 from . import workflow
 from .models import ModerationDecision
 
@@ -15,7 +17,7 @@ class DecisionForm(forms.Form):
 
     action = forms.ChoiceField(choices=ACTIONS, widget=forms.HiddenInput)
     comment = forms.CharField(
-        label=_("Comment to the author"), required=False, max_length=5000,
+        label=_("Comment to the author"), required=False, max_length=5000, validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain text, e-mailed to the author with the decision."))
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
@@ -57,9 +58,10 @@ class Commitment(models.Model):
                               verbose_name=_("actor"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    related_name="+", verbose_name=_("created by"))
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
     description = models.TextField(_("description"), blank=True,
-                                   help_text=_("What you will do, for whom and how. Markdown is allowed."))
+                                   help_text=_("What you will do, for whom and how. Markdown is allowed."),
+                                   validators=[multi_line])
     language = models.CharField(_("language"), max_length=8, choices=catalogue.LANGUAGES.choices, default="en")
     countries = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("countries"),
                                        limit_choices_to={"scheme": "country"})
@@ -76,19 +78,21 @@ class Commitment(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_range])
     scale = models.CharField(_("scale"), max_length=16, choices=catalogue.SCALES.choices, blank=True)
     phase = models.CharField(_("phase"), max_length=16, choices=catalogue.PHASES.choices, default="planning")
-    partners = models.TextField(_("partners"), blank=True)
+    partners = models.TextField(_("partners"), blank=True, validators=[multi_line])
     resources = models.TextField(_("resources"), blank=True,
-                                 help_text=_("People, funding and in-kind means committed to the action."))
-    expected_impact = models.TextField(_("expected impact"), blank=True)
+                                 help_text=_("People, funding and in-kind means committed to the action."),
+                                 validators=[multi_line])
+    expected_impact = models.TextField(_("expected impact"), blank=True, validators=[multi_line])
     supply_chain_scope = models.CharField(_("supply-chain scope"), max_length=20, blank=True,
                                           choices=catalogue.SUPPLY_CHAIN_SCOPES.choices)
-    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True, validators=[one_line])
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, validators=[one_line])
+    website = models.URLField(_("website"), blank=True, validators=[one_line])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.SITE)
-    source_platform = models.CharField(_("source platform"), max_length=100, blank=True)
-    external_id = models.CharField(_("identifier on the source platform"), max_length=200, blank=True)
+    source_platform = models.CharField(_("source platform"), max_length=100, blank=True, validators=[one_line])
+    external_id = models.CharField(_("identifier on the source platform"), max_length=200, blank=True,
+                                   validators=[one_line])
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -143,8 +147,8 @@ class KPI(models.Model):
         MAINTAIN = "maintain", _("Maintain")
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="kpis")
-    name = models.CharField(_("indicator"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    name = models.CharField(_("indicator"), max_length=200, validators=[one_line])
+    unit = models.CharField(_("unit"), max_length=60, blank=True, validators=[one_line])
     baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=4, null=True,
                                          blank=True)
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True, validators=[validate_date_range])
@@ -188,7 +192,7 @@ class ModerationDecision(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="decisions")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, validators=[multi_line])
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:

@@ -1,18 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.validators import multi_line, one_line
+
 from .models import ParticipantProfile
 
 DOCUMENT_TYPES = (".txt", ".md", ".markdown", ".docx")
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}),
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), validators=[multi_line],
                            help_text=_("Markdown is allowed: **bold**, *italic*, lists and links."))
 
 
 class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500, required=False)
+    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500, required=False,
+                             validators=[one_line])
 
 
 class ImportForm(forms.Form):
@@ -20,7 +23,7 @@ class ImportForm(forms.Form):
                                help_text=_("Plain text, Markdown or Word (DOCX), in English, French or Spanish."))
     year = forms.IntegerField(label=_("Year of the dates"), min_value=2000, max_value=2100, required=False,
                               help_text=_("Used for dates written without a year; default: this year."))
-    title = forms.CharField(label=_("Title"), max_length=250, required=False,
+    title = forms.CharField(label=_("Title"), max_length=250, required=False, validators=[one_line],
                             help_text=_("Leave empty to use the document's first line."))
 
     def clean_document(self):
@@ -37,7 +40,7 @@ class ConfirmImportForm(forms.Form):
 
     text = forms.CharField(widget=forms.HiddenInput)
     year = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    title = forms.CharField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(widget=forms.HiddenInput, required=False, validators=[one_line])
 
 
 class ProfileForm(forms.ModelForm):

@@ -9,15 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 
 
 class Consultation(models.Model):
     """A moderated online discussion programme, open for replies between two dates (inclusive)."""
 
-    title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[one_line])
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."),
+                                   validators=[multi_line])
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     published = models.BooleanField(_("published"), default=True)
@@ -64,7 +66,7 @@ class DiscussionGroup(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="groups")
     week = models.ForeignKey(Week, on_delete=models.SET_NULL, null=True, blank=True, related_name="groups")
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
     moderators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="moderated_groups",
                                         verbose_name=_("moderators"))
     hold_first_posts = models.BooleanField(
@@ -88,8 +90,9 @@ class DiscussionGroup(models.Model):
 class Theme(models.Model):
     group = models.ForeignKey(DiscussionGroup, on_delete=models.CASCADE, related_name="themes")
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=250)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."),
+                                   validators=[multi_line])
     followers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="followed_themes",
                                        verbose_name=_("followers"))
 
@@ -110,7 +113,7 @@ class Question(models.Model):
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("text"), help_text=_("Markdown is allowed."))
+    text = models.TextField(_("text"), help_text=_("Markdown is allowed."), validators=[multi_line])
 
     class Meta:
         verbose_name = _("guiding question")
@@ -159,11 +162,11 @@ class Reply(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="replies")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_replies")
-    body = models.TextField(_("reply"), help_text=_("Markdown is allowed."))
+    body = models.TextField(_("reply"), help_text=_("Markdown is allowed."), validators=[multi_line])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
     pinned = models.BooleanField(_("pinned"), default=False)
     # A snapshot taken when posting: statistics stay true to the moment even if the profile changes later.
-    actor_type = models.CharField(_("actor type"), max_length=32, blank=True)
+    actor_type = models.CharField(_("actor type"), max_length=32, blank=True, validators=[one_line])
     country = CountryField(_("country"), blank=True)
     show_profile = models.BooleanField(_("show actor type and country"), default=True)
     created = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
@@ -193,7 +196,7 @@ class Flag(models.Model):
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="flags")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True, validators=[one_line])
     created = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
 

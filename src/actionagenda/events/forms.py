@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.validators import one_line
+
 from .models import Registration
 
 CONSENT_TEXT = _("I agree that the secretariat stores my name, e-mail, organisation, country and actor type to "
@@ -16,9 +18,10 @@ def _model_field(name: str, **kwargs) -> forms.Field:
 class RegistrationForm(forms.Form):
     """The fields a person fills in; events.services.register validates the rest and saves under the event lock."""
 
-    name = _model_field("name", widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = _model_field("name", widget=forms.TextInput(attrs={"autocomplete": "name"}), validators=[one_line])
     email = _model_field("email", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    organisation = _model_field("organisation", widget=forms.TextInput(attrs={"autocomplete": "organization"}))
+    organisation = _model_field("organisation", widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+                                validators=[one_line])
     country = _model_field("country")
     actor_type = _model_field("actor_type")
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies.catalogue import ACTOR_TYPES
 
 
@@ -30,20 +31,24 @@ class Event(models.Model):
         OTHER = "other", _("Other event")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WEBINAR)
-    title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."))
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[one_line])
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."),
+                                   validators=[multi_line])
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     timezone = models.CharField(_("organiser's time zone"), max_length=64, default="UTC",
-                                validators=[validate_timezone],
+                                validators=[one_line, validate_timezone],
                                 help_text=_("IANA name, for example America/Montreal."))
     location = models.CharField(_("location"), max_length=250, blank=True,
-                                help_text=_("City and venue of an in-person meeting; leave empty for online events."))
+                                help_text=_("City and venue of an in-person meeting; leave empty for online events."),
+                                validators=[one_line])
     online_url = models.URLField(_("online link"), blank=True,
-                                 help_text=_("Shown only to confirmed registrants and in their e-mails."))
+                                 help_text=_("Shown only to confirmed registrants and in their e-mails."),
+                                 validators=[one_line])
     recording_url = models.URLField(_("recording link"), blank=True,
-                                    help_text=_("Shown on the event page once the event has ended."))
+                                    help_text=_("Shown on the event page once the event has ended."),
+                                    validators=[one_line])
     accepts_registrations = models.BooleanField(_("accepts registrations"), default=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True,
                                            help_text=_("Places for confirmed registrants; empty means unlimited."))
@@ -97,8 +102,8 @@ class Speaker(models.Model):
     """A speaker or panellist of an event, shown in `order`."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200)
-    affiliation = models.CharField(_("role and affiliation"), max_length=250, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[one_line])
+    affiliation = models.CharField(_("role and affiliation"), max_length=250, blank=True, validators=[one_line])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -119,10 +124,10 @@ class EventDocument(models.Model):
         OTHER = "other", _("Other document")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[one_line])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(_("file"), upload_to="events/documents/%Y/", blank=True)
-    url = models.URLField(_("link"), blank=True)
+    url = models.URLField(_("link"), blank=True, validators=[one_line])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -163,13 +168,13 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"))
-    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[one_line])
+    email = models.EmailField(_("e-mail"), validators=[one_line])
+    organisation = models.CharField(_("organisation"), max_length=250, blank=True, validators=[one_line])
     country = CountryField(_("country"), blank=True)
     actor_type = models.CharField(_("actor type"), max_length=32, choices=ACTOR_TYPES.choices)
     consent = models.BooleanField(_("consent"), default=False)
-    language = models.CharField(_("language"), max_length=8, default="en")
+    language = models.CharField(_("language"), max_length=8, default="en", validators=[one_line])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from actionagenda.mail import subject_line
+
 from . import calendars
 from .models import Registration
 
@@ -23,7 +25,7 @@ def _subject(notice: str, title: str) -> str:
         "reminder_day": _("Tomorrow: %(title)s"),
         "reminder_hour": _("Starting within the hour: %(title)s"),
     }
-    return subjects[notice] % {"title": title}
+    return subject_line(subjects[notice] % {"title": title})
 
 
 @task()

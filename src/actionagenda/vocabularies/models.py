@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.validators import one_line
+
 from . import catalogue
 
 
@@ -19,9 +21,9 @@ class Term(models.Model):
         AUDIENCE = "audience", _("Target audience")
 
     scheme = models.CharField(_("vocabulary"), max_length=20, choices=Scheme.choices)
-    code = models.CharField(_("code"), max_length=64)
+    code = models.CharField(_("code"), max_length=64, validators=[one_line])
     group = models.CharField(_("group"), max_length=16, blank=True,
-                             help_text=_("For countries, the UN M49 region code."))
+                             help_text=_("For countries, the UN M49 region code."), validators=[one_line])
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
