@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from actionagenda.commitments import facets, query
 from actionagenda.commitments.models import Commitment
@@ -102,3 +103,13 @@ def test_a_page_is_the_same_whichever_way_it_is_found(sort, density):
     in_order = [pk for pk in (ids if sort == "newest" else reversed(ids)) if pk in matched]
     for offset, limit in ((0, 20), (20, 20), (0, 1), (density - 1, 5), (density, 5)):
         assert index.page(matched, offset, limit, sort) == in_order[offset:offset + limit]
+
+
+def test_the_index_on_updated_that_every_request_reads_is_the_one_the_model_declares():
+    # facets._version() reads the latest `updated` on every explore page and API list: the index it needs is
+    # declared in Commitment.Meta, so that it is neither lost nor made twice by a later migration.
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Commitment._meta.db_table)
+    in_database = {name for name, found in constraints.items() if found["index"] and found["columns"] == ["updated"]}
+    declared = {index.name for index in Commitment._meta.indexes if index.fields == ["updated"]}
+    assert declared and in_database == declared

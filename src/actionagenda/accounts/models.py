@@ -73,7 +73,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class Actor(models.Model):
-    """Who makes commitments: a person, an organisation, a business or a local government."""
+    """Who makes commitments: a person, an organisation, a business or a local government.
+
+    What the commitments app needs of this table: its full-text search copies `name` (database triggers on this
+    table, made by commitments migration 0002_search_index, follow a rename at once), and its facets count
+    commitments by `kind` through the `commitments` relation. Renaming either column, or the table, needs a
+    commitments migration beside the accounts one.
+    """
 
     # The actor types of the published vocabulary, as choices: Kind.INDIVIDUAL == "individual", and so on.
     Kind = models.TextChoices("Kind", [(entry.code.upper(), (entry.code, entry.label))

@@ -5,10 +5,11 @@ holds a roaring bitmap of the published commitment ids that have it. Filtering i
 full-text matches are one more bitmap), counting is intersection cardinality, and a page in newest-first (or
 oldest-first) order comes from the published ids kept in that order (see Index.page).
 
-The index is built from the published rows and the M2M through tables, cached in Django's cache under a
-version key, and kept in the process once unpickled. The version combines a token that `invalidate()` renews
-(called when a commitment's status changes and after demo data is generated) with the latest `updated` of any
-commitment, so an edit saved in another process (even with a per-process cache) is seen on the next request.
+The index is built from the published rows, their actors' kinds and the M2M through tables (through the ORM:
+no other app's table is named here), cached in Django's cache under a version key, and kept in the process once
+unpickled. The version combines a token that `invalidate()` renews (called when a commitment's status changes
+and after demo data is generated) with the latest `updated` of any commitment (an index Commitment.Meta
+declares), so an edit saved in another process (even with a per-process cache) is seen on the next request.
 Not seen until then: changes that save no commitment row (an actor's type changed, M2M links changed without
 saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
 """
@@ -19,11 +20,10 @@ from array import array
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Aggregate, F, Max, TextField
 from pyroaring import BitMap
 
-from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies.models import Term
 
 from .models import TERM_LINKS, Commitment
@@ -159,24 +159,15 @@ def build() -> Index:
     """The index from the database: ids grouped by value in SQL (one text aggregate per value), so that
     10^5 commitments with their ~10^6 links take about a second, not the many seconds a row-by-row read takes.
     """
-    published = Commitment.Status.PUBLISHED
-    table = connection.ops.quote_name(Commitment._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {table} WHERE status = %s ORDER BY published_at DESC NULLS LAST, id DESC",
-                       [published])
-        ids = array("I", (row[0] for row in cursor.fetchall()))
-        index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids))
-        actors = connection.ops.quote_name(Actor._meta.db_table)
-        index.values["actor_type"] = _grouped(
-            cursor, "a.kind", f"{table} c JOIN {actors} a ON a.id = c.actor_id", published)
-        for column in ("language", "phase", "scale"):
-            index.values[column] = _grouped(cursor, f"c.{column}", f"{table} c", published)
-        terms = connection.ops.quote_name(Term._meta.db_table)
-        for facet, field_name in LINKED.items():
-            through = connection.ops.quote_name(getattr(Commitment, field_name).through._meta.db_table)
-            index.values[facet] = _grouped(
-                cursor, "v.code", f"{through} t JOIN {table} c ON c.id = t.commitment_id "
-                                  f"JOIN {terms} v ON v.id = t.term_id", published)
+    published = Commitment.objects.filter(status=Commitment.Status.PUBLISHED)
+    ids = array("I", published.order_by(F("published_at").desc(nulls_last=True), "-id").values_list("id", flat=True))
+    index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids))
+    index.values["actor_type"] = _grouped(published, "actor__kind", "id")
+    for column in ("language", "phase", "scale"):
+        index.values[column] = _grouped(published, column, "id")
+    for facet, field_name in LINKED.items():
+        links = getattr(Commitment, field_name).through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
+        index.values[facet] = _grouped(links, "term__code", "commitment_id")
     country_region = dict(Term.objects.filter(scheme=Term.Scheme.COUNTRY).exclude(group="")
                           .values_list("code", "group"))
     regions: dict[str, BitMap] = {}
@@ -188,7 +179,17 @@ def build() -> Index:
     return index
 
 
-def _grouped(cursor, key: str, tables: str, status: str) -> dict[str, BitMap]:
-    aggregate = "string_agg(CAST(c.id AS text), ',')" if connection.vendor == "postgresql" else "group_concat(c.id)"
-    cursor.execute(f"SELECT {key}, {aggregate} FROM {tables} WHERE c.status = %s GROUP BY {key}", [status])
-    return {code: BitMap(list(map(int, joined.split(",")))) for code, joined in cursor.fetchall() if code}
+class _JoinedIds(Aggregate):
+    """The grouped ids as one comma-separated text: a row per facet value rather than a row per id."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="STRING_AGG",
+                           template="%(function)s(CAST(%(expressions)s AS text), ',')", **extra)
+
+
+def _grouped(queryset, key: str, id_field: str) -> dict[str, BitMap]:
+    rows = queryset.order_by().values(key).annotate(ids=_JoinedIds(id_field)).values_list(key, "ids")
+    return {code: BitMap(list(map(int, joined.split(",")))) for code, joined in rows if code}

@@ -111,6 +111,8 @@ class Commitment(models.Model):
             models.Index(fields=["status", "phase"]),
             models.Index(fields=["status", "scale"]),
             models.Index(fields=["status", "language"]),
+            # The facet index's version reads the latest `updated` on every explore request and API list.
+            models.Index(fields=["updated"]),
         ]
 
     def __str__(self):

@@ -5,7 +5,8 @@ PostgreSQL: a table `commitments_search` (commitment id, tsvector) with a GIN in
 `commitments_fold` (lower case, and unaccent when the extension can be created).
 Triggers on commitments_commitment (insert, update of the searched columns, delete) and on accounts_actor
 (rename) maintain both; callers never have to call anything. Searched text: title, description, partners and
-the actor's name. Model state is unchanged (these are database objects only).
+the actor's name. Model state is unchanged (these are database objects only). `accounts.models.Actor` says what
+these triggers need of its table.
 """
 
 from django.db import migrations
@@ -35,7 +36,6 @@ SQLITE_FORWARD = [
     """INSERT INTO commitments_search(rowid, title, body, actor)
         SELECT c.id, c.title, coalesce(c.description, '') || ' ' || coalesce(c.partners, ''), a.name
           FROM commitments_commitment c JOIN accounts_actor a ON a.id = c.actor_id""",
-    "CREATE INDEX IF NOT EXISTS commitments_commitment_updated_idx ON commitments_commitment (updated)",
 ]
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS commitments_search_actor_au",
@@ -43,7 +43,6 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS commitments_search_au",
     "DROP TRIGGER IF EXISTS commitments_search_ai",
     "DROP TABLE IF EXISTS commitments_search",
-    "DROP INDEX IF EXISTS commitments_commitment_updated_idx",
 ]
 
 POSTGRES_FORWARD = [
@@ -120,7 +119,6 @@ POSTGRES_FORWARD = [
     """INSERT INTO commitments_search (commitment_id, document)
         SELECT id, commitments_search_document(title, description, partners, actor_id)
           FROM commitments_commitment ON CONFLICT DO NOTHING""",
-    "CREATE INDEX IF NOT EXISTS commitments_commitment_updated_idx ON commitments_commitment (updated)",
 ]
 POSTGRES_BACKWARD = [
     "DROP TRIGGER IF EXISTS commitments_search_truncate ON commitments_commitment",
@@ -133,7 +131,6 @@ POSTGRES_BACKWARD = [
     "DROP TABLE IF EXISTS commitments_search",
     "DROP FUNCTION IF EXISTS commitments_search_document(text, text, text, bigint)",
     "DROP FUNCTION IF EXISTS commitments_fold(text)",
-    "DROP INDEX IF EXISTS commitments_commitment_updated_idx",
 ]
 
 
