@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     SQL under a name Meta cannot carry (longer than 30 characters), dropped here so that only one remains."""
 
     dependencies = [
-        ('commitments', '0003_date_range_validators'),
+        ('commitments', '0004_refuse_control_characters'),
     ]
 
     operations = [
