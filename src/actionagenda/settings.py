@@ -220,7 +220,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 
-# Rate limits of our own views (submission, write API), counted in the cache: "count/seconds".
+# Rate limits of our own views (submission, registration, assistant, replies), counted in the cache: "count/seconds".
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),

@@ -81,14 +81,6 @@ def test_a_withdrawn_commitment_disappears():
     assert found("mentoring") == set()
 
 
-def test_filter_queryset_narrows_any_queryset(trilingual):
-    from actionagenda.commitments.models import Commitment
-
-    narrowed = search.filter_queryset(Commitment.objects.all(), "laboratorios")
-    assert list(narrowed) == [trilingual["es"]]
-    assert search.filter_queryset(Commitment.objects.all(), "  ").count() == 3
-
-
 def test_a_deleted_commitment_leaves_the_index(trilingual):
     trilingual["en"].kpis.all().delete()
     trilingual["en"].delete()

@@ -1,6 +1,8 @@
 import pytest
 from django.test import override_settings
 
+from actionagenda.commitments import facets
+from actionagenda.vocabularies import catalogue
 from factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +57,17 @@ def test_filters_apply_and_may_repeat(client, commitments):
     assert client.get(LIST, {"gbf_target": "GBF-21"}).json()["items"][0]["title"] == "Radio in Nairobi"
     assert client.get(LIST, {"ip_element": "IP-RA", "actor_type": "organization"}).json()["count"] == 1
     assert client.get(LIST, {"action_area": "BIOSAFETY", "scale": "local"}).json()["count"] == 0
+
+
+def test_the_filters_the_openapi_document_lists_are_the_ones_applied(client, commitments):
+    operation = client.get("/api/v1/openapi.json").json()["paths"][LIST]["get"]
+    documented = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert set(documented) == {"search", "sort", "limit", "offset", *facets.FACETS}
+    assert all(code in documented["actor_type"]["description"] for code in catalogue.ACTOR_TYPES.codes)
+    for facet in facets.FACETS:
+        refused = client.get(LIST, {facet: "no-such-code"})
+        assert refused.status_code == 422, facet
+        assert [error["field"] for error in refused.json()["errors"]] == [facet]
 
 
 def test_limit_and_offset_page_through_newest_first(client, commitments):

@@ -114,7 +114,7 @@ class Actor(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the write API; only its SHA-256 digest is stored."""
+    """A bearer token for a partner's API client; only its SHA-256 digest is stored."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100, blank=True, validators=[one_line])

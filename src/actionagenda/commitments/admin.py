@@ -71,8 +71,8 @@ def return_selected(modeladmin, request, queryset):
 class CommitmentAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["title", "actor", "status", "phase", "language", "submitted_at", "published_at"]
-    list_filter = ["status", "phase", "scale", "language", "source", "actor__kind"]
-    search_fields = ["title", "actor__name", "external_id"]
+    list_filter = ["status", "phase", "scale", "language", "actor__kind"]
+    search_fields = ["title", "actor__name"]
     list_select_related = ["actor"]
     autocomplete_fields = ["actor", "created_by"]
     filter_horizontal = list(TERM_LINKS)

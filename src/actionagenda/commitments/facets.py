@@ -64,10 +64,6 @@ class Index:
             cache.set(key, matched, SEARCH_CACHE_SECONDS)
         return matched
 
-    @property
-    def everything(self) -> BitMap:
-        return self.published
-
     def __len__(self):
         return len(self.ids)
 

@@ -50,10 +50,6 @@ class Commitment(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
         ARCHIVED = "archived", _("Archived")
 
-    class Source(models.TextChoices):
-        SITE = "site", _("This platform")
-        PARTNER = "partner", _("A partner platform (API)")
-
     actor = models.ForeignKey("accounts.Actor", on_delete=models.PROTECT, related_name="commitments",
                               verbose_name=_("actor"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
@@ -89,10 +85,6 @@ class Commitment(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True, validators=[one_line])
     website = models.URLField(_("website"), blank=True, validators=[one_line])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.SITE)
-    source_platform = models.CharField(_("source platform"), max_length=100, blank=True, validators=[one_line])
-    external_id = models.CharField(_("identifier on the source platform"), max_length=200, blank=True,
-                                   validators=[one_line])
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -143,11 +135,6 @@ TERM_LINKS = {field.name: field.remote_field.limit_choices_to["scheme"] for fiel
 class KPI(models.Model):
     """A key performance indicator: what is measured, from where, to where, by when."""
 
-    class Direction(models.TextChoices):
-        INCREASE = "increase", _("Increase")
-        DECREASE = "decrease", _("Decrease")
-        MAINTAIN = "maintain", _("Maintain")
-
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="kpis")
     name = models.CharField(_("indicator"), max_length=200, validators=[one_line])
     unit = models.CharField(_("unit"), max_length=60, blank=True, validators=[one_line])
@@ -169,16 +156,6 @@ class KPI(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def direction(self) -> str:
-        if self.baseline_value is None or self.target_value is None:
-            return ""
-        if self.target_value > self.baseline_value:
-            return self.Direction.INCREASE
-        if self.target_value < self.baseline_value:
-            return self.Direction.DECREASE
-        return self.Direction.MAINTAIN
 
 
 class ModerationDecision(models.Model):

@@ -156,7 +156,7 @@ def links(ids) -> dict[str, dict[int, list]]:
 
 def run(query: Query, offset: int = 0, limit: int = 20, with_facets: bool = True) -> Result:
     index = facets.current()
-    base = index.matching(query.search) if search.words(query.search) else index.everything
+    base = index.matching(query.search) if search.words(query.search) else index.published
     selected = {facet: index.union(facet, codes) for facet, codes in query.filters.items()}
     matched = BitMap.intersection(base, *selected.values()) if selected else base
     counts = {}
@@ -182,5 +182,4 @@ def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[Fac
 def statistics() -> dict:
     """Published commitments counted by every facet value, plus the total (from the same bitmaps)."""
     index = facets.current()
-    everything = index.everything
-    return {"total": len(index), **{facet: index.counts(facet, everything) for facet in FACETS}}
+    return {"total": len(index), **{facet: index.counts(facet, index.published) for facet in FACETS}}

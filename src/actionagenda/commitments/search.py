@@ -10,7 +10,6 @@ Searched text: title, description, partners and the actor's name. Every word mus
 import re
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
@@ -45,11 +44,3 @@ def matching_ids(text: str) -> list[int]:
                        params)
         joined = cursor.fetchone()[0]
         return list(map(int, joined.split(","))) if joined else []
-
-
-def filter_queryset(queryset, text: str):
-    """`queryset` narrowed to the commitments matching `text` (unchanged when `text` has no words)."""
-    found = words(text)
-    if not found:
-        return queryset
-    return queryset.filter(pk__in=RawSQL(*_sql(found)))

@@ -75,18 +75,6 @@ class Event(models.Model):
             raise ValidationError({"ends_at": _("The end must come after the start.")})
 
     @property
-    def organiser_zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone or "UTC")
-
-    @property
-    def starts_local(self):
-        return self.starts_at.astimezone(self.organiser_zone)
-
-    @property
-    def ends_local(self):
-        return self.ends_at.astimezone(self.organiser_zone)
-
-    @property
     def has_ended(self) -> bool:
         return self.ends_at <= timezone.now()
 

@@ -1,6 +1,7 @@
-"""Read endpoints for published commitments and their statistics (the interoperability issue adds writes).
+"""Read endpoints for published commitments and their statistics.
 
-The list runs the very query of the explore page (commitments.query): same filters, same facet bitmaps.
+The list runs the very query of the explore page (commitments.query): same filters, same facet bitmaps. Its
+filters are read through `Filters`, so the parameters the OpenAPI document lists are the ones applied.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from actionagenda.commitments import query as explore_query
 from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.vocabularies import catalogue
 
 from . import problems
 
@@ -73,19 +75,23 @@ class CommitmentPage(BaseModel):
     items: list[CommitmentOut]
 
 
+def _codes(vocabulary) -> str:
+    return ", ".join(vocabulary.codes)
+
+
 class Filters(Schema):
     search: str | None = Field(None, description="Words that must all appear (title, description, partners, "
                                                   "actor name); accents and case are ignored")
-    actor_type: list[str] = Field([], description="individual, organization, business, local_government")
+    actor_type: list[str] = Field([], description=_codes(catalogue.ACTOR_TYPES))
     country: list[str] = Field([], description="ISO 3166-1 alpha-2 code")
-    region: list[str] = Field([], description="UN M49 region code: 002, 019, 142, 150, 009")
-    gbf_target: list[str] = Field([], description="GBF-1 .. GBF-23")
-    ip_element: list[str] = Field([], description="Implementation Plan element key (IP-*)")
-    action_area: list[str] = Field([], description="Action area code")
-    phase: list[str] = Field([], description="planning, development, implementation, evaluation")
-    scale: list[str] = Field([], description="local, subnational, national, regional, global")
-    language: list[str] = Field([], description="Language code")
-    sort: str = Field("newest", description="newest or oldest (by publication)")
+    region: list[str] = Field([], description="UN M49 region code: " + _codes(catalogue.REGIONS))
+    gbf_target: list[str] = Field([], description=_codes(catalogue.GBF_TARGETS))
+    ip_element: list[str] = Field([], description="Implementation Plan element: " + _codes(catalogue.IP_ELEMENTS))
+    action_area: list[str] = Field([], description=_codes(catalogue.ACTION_AREAS))
+    phase: list[str] = Field([], description=_codes(catalogue.PHASES))
+    scale: list[str] = Field([], description=_codes(catalogue.SCALES))
+    language: list[str] = Field([], description=_codes(catalogue.LANGUAGES))
+    sort: str = Field("newest", description=" or ".join(explore_query.SORTS) + " (by publication)")
 
 
 def items(ids: list[int]) -> list[dict]:
@@ -137,7 +143,7 @@ def _invalid(request, errors: dict[str, str]):
 def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge=1, le=100),
                      offset: int = Query(0, ge=0)):
     """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply."""
-    parsed = explore_query.parse(request.GET)
+    parsed = explore_query.parse(filters.model_dump())
     if parsed.errors:
         return _invalid(request, parsed.errors)
     result = explore_query.run(parsed, offset=offset, limit=limit, with_facets=False)

@@ -27,10 +27,3 @@ def sync_terms() -> int:
 
 def sync_terms_after_migrate(sender, using="default", **kwargs):
     sync_terms()
-
-
-def terms_by_code(scheme: str) -> dict:
-    """code -> Term for one vocabulary (one query)."""
-    from .models import Term
-
-    return {term.code: term for term in Term.objects.filter(scheme=scheme)}
