@@ -12,6 +12,15 @@ def test_it_returns_ranked_documents_with_passages(client, small_library):
     assert body["semantic"] is True
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Known regression since the plain-language bank lines (215e83e): the gate refuses this short French question "
+    "on mosquito risks, which it answered before; the test above was reworded with 'génétiquement modifiés'."))
+def test_a_short_french_question_on_mosquito_risks_gets_the_gene_drive_note(client, small_library):
+    body = client.get("/api/v1/assistant/ask", {"q": "Comment évaluer les risques des moustiques ?",
+                                                 "lang": "fr"}).json()
+    assert [document["key"] for document in body["documents"]][:1] == ["GENE_DRIVE_NOTE"]
+
+
 def test_it_returns_an_empty_list_when_no_source_is_good_enough(client, small_library):
     body = client.get("/api/v1/assistant/ask", {"q": "¿Cuál es el horario del partido de fútbol?",
                                                  "lang": "es"}).json()

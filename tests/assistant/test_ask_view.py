@@ -54,3 +54,28 @@ def test_the_secretariat_sees_the_library_status(client):
 
 def test_it_hides_the_library_status_from_the_public(client, small_library):
     assert "Guidance library (secretariat)" not in client.get(ASK).content.decode()
+
+
+def test_a_document_deleted_after_another_process_built_its_index_is_left_out_not_a_server_error(
+        client, small_library, monkeypatch):
+    from actionagenda.assistant import retrieval
+
+    stale = retrieval.index()  # as in a web process whose index predates the deletion
+    small_library["GENE_DRIVE_NOTE"].delete()
+    monkeypatch.setattr(retrieval, "index", lambda: stale)
+    response = client.get(ASK, {"q": "risks of gene drive mosquitoes"})
+    assert response.status_code == 200
+    assert "Risk assessment of gene-drive mosquitoes" not in response.content.decode()
+    api = client.get("/api/v1/assistant/ask", {"q": "risks of gene drive mosquitoes"})
+    assert api.status_code == 200
+    assert "GENE_DRIVE_NOTE" not in {document["key"] for document in api.json()["documents"]}
+
+
+def test_a_deleted_document_leaves_this_processs_index_at_once(client, small_library,
+                                                               django_capture_on_commit_callbacks):
+    from actionagenda.assistant import retrieval
+
+    retrieval.index()
+    with django_capture_on_commit_callbacks(execute=True):
+        small_library["SCHOOLS_NOTE"].delete()
+    assert "SCHOOLS_NOTE" not in retrieval.index().keys

@@ -109,25 +109,33 @@ def test_the_title_comes_in_the_askers_language_when_the_document_has_it(db):
 
 
 def test_the_scope_banks_are_balanced_and_name_real_documents():
+    # A gate trained mostly on one language or one class would refuse (or answer) by language or by default.
     import json
+    from collections import Counter
 
     from actionagenda.assistant import scope
 
     keys_in_catalogue = {entry["key"] for entry in services.catalogue_entries()}
     lines = [json.loads(line) for line in (scope.SCOPE_DIR / "in_scope.jsonl").read_text().splitlines()]
     assert {key for line in lines for key in line["relevant_docs"]} == keys_in_catalogue
-    labels = [label for _, label, _ in scope.bank()]
-    assert {language: sum(line["lang"] == language for line in lines) for language in ("en", "fr", "es")} == {
-        "en": 210, "fr": 210, "es": 210}
-    assert labels.count(1.0) == labels.count(0.0) == 630
+    per_language = Counter(line["lang"] for line in lines)
+    assert set(per_language) == {"en", "fr", "es"}
+    assert min(per_language.values()) >= 0.9 * max(per_language.values())
+    labels = Counter(label for _, label, _ in scope.bank())
+    assert min(labels.values()) >= 0.9 * max(labels.values())
 
 
-@pytest.mark.parametrize(("question", "language", "within"), [
-    ("How do salmon farms keep genetically engineered fish from escaping into the sea?", "en", 1),
-    # Here the risk assessment guidance, which many bank questions name, comes first; the upload follows it.
-    ("¿Qué medidas evitan que escapen salmones transgénicos de las jaulas marinas?", "es", 2),
+SALMON_EN = "How do salmon farms keep genetically engineered fish from escaping into the sea?"
+SALMON_ES = "¿Qué medidas evitan que escapen salmones transgénicos de las jaulas marinas?"
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    (SALMON_EN, "en"),
+    pytest.param(SALMON_ES, "es", marks=pytest.mark.xfail(strict=True, reason=(
+        "Known regression since the plain-language bank lines (215e83e): 32 more bank questions name "
+        "RA_GUIDANCE_2016, whose vote now ranks it above the uploaded salmon note, which comes second."))),
 ])
-def test_a_new_document_no_bank_question_names_is_ranked_from_its_passages(question, language, within, db):
+def test_a_new_document_no_bank_question_names_is_ranked_first_from_its_passages(question, language, db):
     # The ranker learns from bank questions naming the catalogue's documents; an upload must not be buried.
     services.load_catalogue()
     make_document("SALMON_NOTE", "Containment of genetically modified salmon in net-pen aquaculture",
@@ -135,7 +143,7 @@ def test_a_new_document_no_bank_question_names_is_ranked_from_its_passages(quest
                   "netting and escape drills, and monitor nearby rivers for escaped fish interbreeding with wild "
                   "stocks.")
     retrieval.invalidate()
-    assert "SALMON_NOTE" in keys(services.ask(question, language))[:within]
+    assert keys(services.ask(question, language))[0] == "SALMON_NOTE"
 
 
 def test_the_catalogue_is_ranked_by_the_learned_ranker_and_shows_only_documents_that_fit(db):

@@ -76,10 +76,8 @@ def main():
     build_seconds = time.perf_counter() - started
 
     questions = []
-    for path in (ROOT / "tests/assistant/heldout.jsonl", ROOT / "tests/assistant/heldout2.jsonl",
-                 Path("/work/shared/domain/qa_dev.jsonl")):
-        if path.exists():
-            questions += [line["question"] for line in evaluation.read_questions(path)]
+    for name in ("heldout.jsonl", "heldout2.jsonl", "qa_dev.jsonl"):
+        questions += [line["question"] for line in evaluation.read_questions(ROOT / "tests/assistant/eval_sets" / name)]
     timings = []
     embedding._embed_query.cache_clear()  # every first round question is embedded for real
     for round_ in range(args.rounds):

@@ -28,7 +28,7 @@ STAMP_SECONDS = 10
 # Whether a question is in scope at all is decided by `scope`, and the documents are ranked by `ranking`, both
 # trained on the shipped question banks. The hand-set fusion below picks the passages to quote, and ranks documents
 # only where the banks name too few of the library's documents to learn from. It was tuned on the dev set
-# (qa_dev.jsonl), tests/assistant/heldout.jsonl and heldout2.jsonl. heldout3-5 were written later by others and
+# (qa_dev), heldout and heldout2 in tests/assistant/eval_sets/. heldout3-5 were written later by others and
 # read once each, at the end of a session; see `assistant-eval` and tests/bench/README.md.
 SEMANTIC_WEIGHT = 0.6
 DENSE_FLOOR = 0.78      # cosine of multilingual-e5 below which a passage says nothing about the question

@@ -8,7 +8,7 @@ in English, French and Spanish: `scope/in_scope.jsonl` (what the key guidance do
 `scope/out_of_scope.jsonl` (everyday questions, most of them sharing the domain's words). Their embeddings ship
 in `scope/vectors.npz` (`load-guidance --write-shipped-vectors` renews them), so training takes a few
 milliseconds when a process first needs the model, and nothing is downloaded. None of the evaluation sets
-(qa_dev, tests/assistant/heldout*.jsonl) is in the banks.
+(tests/assistant/eval_sets/) is in the banks.
 """
 
 from __future__ import annotations
