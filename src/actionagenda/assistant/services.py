@@ -52,38 +52,54 @@ def shipped_vectors() -> dict[str, bytes]:
         return {key: data["vectors"][i].tobytes() for i, key in enumerate(data["keys"].tolist())}
 
 
+def _catalogue_fields(entry: dict) -> dict:
+    fields = {name: entry.get(name, "" if name not in ("languages", "gbf_targets", "ip_elements") else [])
+              for name in META_FIELDS}
+    fields["titles"] = entry.get("titles", {})
+    fields["kind"] = entry.get("kind", GuidanceDocument.Kind.DOCUMENT)
+    return fields
+
+
+def _catalogue_passages(entry: dict) -> list[tuple[int, str, str, str]]:
+    """The entry's notes as (position, language, heading, text), one per section and language."""
+    return [(position, language, section["heading"][language], section["text"][language])
+            for position, section in enumerate(entry["sections"]) for language in LANGUAGES]
+
+
+def _as_shipped(document: GuidanceDocument, entry: dict) -> bool:
+    """Whether the document still reads as the catalogue ships it (no edit in the admin, no uploaded file)."""
+    fields = _catalogue_fields(entry)
+    return (not document.file and all(getattr(document, name) == value for name, value in fields.items())
+            and list(document.passages.order_by("position", "language").values_list(
+                "position", "language", "heading", "text")) == sorted(_catalogue_passages(entry)))
+
+
 @transaction.atomic
 def load_catalogue() -> dict:
-    """Create or refresh the catalogue's documents and passages; documents with an uploaded file keep its text.
+    """Create the catalogue's documents that the library lacks, with their passages. A document already there is
+    left as it is, since the secretariat may have edited it (or uploaded its file) in the admin.
 
-    Returns counts: documents, passages, and passages still waiting for their vector."""
+    Returns counts (documents and passages created, passages still waiting for their vector) and the keys of the
+    documents left alone that differ from the shipped catalogue ("edited")."""
     vectors = shipped_vectors()
-    documents = passages = 0
+    existing = GuidanceDocument.objects.in_bulk([entry["key"] for entry in catalogue_entries()], field_name="key")
+    created, passages, edited = 0, 0, []
     for entry in catalogue_entries():
-        defaults = {name: entry.get(name, "" if name not in ("languages", "gbf_targets", "ip_elements") else [])
-                    for name in META_FIELDS}
-        defaults["titles"] = entry.get("titles", {})
-        defaults["kind"] = entry.get("kind", GuidanceDocument.Kind.DOCUMENT)
-        defaults["from_catalogue"] = True
-        document, _ = GuidanceDocument.objects.update_or_create(key=entry["key"], defaults=defaults)
-        documents += 1
-        if document.file:
+        if entry["key"] in existing:
+            if not _as_shipped(existing[entry["key"]], entry):
+                edited.append(entry["key"])
             continue
-        document.passages.all().delete()
-        rows = []
-        for position, section in enumerate(entry["sections"]):
-            for language in LANGUAGES:
-                heading, text = section["heading"][language], section["text"][language]
-                vector = vectors.get(input_hash(embedding_input(document.title_in(language), heading, text)))
-                rows.append(Passage(document=document, position=position, language=language, heading=heading,
-                                    text=text, vector=vector))
+        document = GuidanceDocument.objects.create(key=entry["key"], from_catalogue=True,
+                                                   index_status=GuidanceDocument.IndexStatus.INDEXED,
+                                                   **_catalogue_fields(entry))
+        rows = [Passage(document=document, position=position, language=language, heading=heading, text=text,
+                        vector=vectors.get(input_hash(embedding_input(document.title_in(language), heading, text))))
+                for position, language, heading, text in _catalogue_passages(entry)]
         Passage.objects.bulk_create(rows)
+        created += 1
         passages += len(rows)
-        document.index_status = GuidanceDocument.IndexStatus.INDEXED
-        document.index_error = ""
-        document.save(update_fields=["index_status", "index_error", "updated"])
     transaction.on_commit(retrieval.invalidate)
-    return {"documents": documents, "passages": passages,
+    return {"created": created, "passages": passages, "unchanged": len(existing) - len(edited), "edited": edited,
             "waiting": Passage.objects.filter(vector__isnull=True).count()}
 
 
@@ -254,6 +270,8 @@ def ask(question: str, language: str = "en", *, semantic: bool = True, with_rela
     current = retrieval.index()
     hits = current.search(question, semantic=semantic)
     documents = GuidanceDocument.objects.in_bulk([hit.document_id for hit in hits])
+    # A document deleted since this process built its index stays in it until the next rebuild: skip it.
+    hits = [hit for hit in hits if hit.document_id in documents]
     related = related_commitments(list(documents.values())) if with_related and hits else {}
     query_tokens = set(tokens(question))
     found = [Found(documents[hit.document_id], documents[hit.document_id].title_in(language), round(hit.score, 4),
@@ -268,4 +286,4 @@ def ask_keys(question: str, language: str = "en", *, semantic: bool = True,
     current = using or retrieval.index()
     hits = current.search(question, semantic=semantic)
     keys = dict(GuidanceDocument.objects.filter(id__in=[h.document_id for h in hits]).values_list("id", "key"))
-    return [keys[hit.document_id] for hit in hits]
+    return [keys[hit.document_id] for hit in hits if hit.document_id in keys]

@@ -4,7 +4,8 @@ from actionagenda.assistant import services, tasks
 
 
 class Command(BaseCommand):
-    help = ("Load the shipped catalogue of key guidance documents and the assistant's FAQ (notes in en/fr/es). "
+    help = ("Create the documents of the shipped catalogue (key guidance documents and the assistant's FAQ, notes "
+            "in en/fr/es) that the library lacks; documents already there, edited or not, are left alone. "
             "Passages without a shipped vector are embedded by the task worker; BM25 answers meanwhile.")
 
     def add_arguments(self, parser):
@@ -19,8 +20,13 @@ class Command(BaseCommand):
             count = services.write_shipped_vectors()
             self.stdout.write(f"Wrote {count} vectors to {services.SHIPPED_VECTORS}")
         counts = services.load_catalogue()
-        self.stdout.write(f"Guidance library: {counts['documents']} documents, {counts['passages']} catalogue "
-                          f"passages, {counts['waiting']} waiting for their vector.")
+        self.stdout.write(f"Guidance library: {counts['created']} catalogue documents created ({counts['passages']} "
+                          f"passages), {counts['unchanged']} already there as shipped, {counts['waiting']} passages "
+                          "waiting for their vector.")
+        if counts["edited"]:
+            self.stdout.write(f"Left alone, as edited since they were loaded (they differ from the shipped "
+                              f"catalogue): {', '.join(counts['edited'])}. Delete one in the admin to load it "
+                              "again as shipped.")
         if counts["waiting"]:
             if embed_now:
                 run = services.embed_missing()
