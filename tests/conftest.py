@@ -9,6 +9,7 @@ def _isolated(settings, tmp_path):
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ACTIONAGENDA_ASSISTANT_FIT = tmp_path / "assistant-fit.npz"  # weights the worker refits, per test
     # Secretariat accounts made by the tests have no second factor; tests/accounts/test_secretariat_mfa.py
     # checks the requirement itself.
     settings.ACTIONAGENDA_SECRETARIAT_MFA = False

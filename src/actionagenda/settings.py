@@ -244,3 +244,5 @@ ACTIONAGENDA_ASSISTANT_LLM = {
     "model": os.environ.get("ASSISTANT_LLM_MODEL", ""),
     "api_key": os.environ.get("ASSISTANT_LLM_API_KEY", ""),
 }
+# The scope gate's and ranker's weights the worker refits when the library changes (shared by every process).
+ACTIONAGENDA_ASSISTANT_FIT = DATA_DIR / "assistant-fit.npz"

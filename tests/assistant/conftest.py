@@ -1,6 +1,6 @@
 import pytest
 
-from actionagenda.assistant import embedding, retrieval
+from actionagenda.assistant import embedding, retrieval, services
 from actionagenda.assistant.models import GuidanceDocument, Passage
 
 SMALL_LIBRARY = {
@@ -31,5 +31,6 @@ def small_library(db):
     """Three English one-passage documents, embedded."""
     documents = {key: make_document(key, title, text, ip_elements=["IP-RA"] if "GENE" in key else [])
                  for key, (title, text) in SMALL_LIBRARY.items()}
+    services.refit()  # as the worker does after embedding a library's new passages
     retrieval.invalidate()
     return documents

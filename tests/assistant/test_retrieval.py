@@ -116,7 +116,7 @@ def test_the_scope_banks_are_balanced_and_name_real_documents():
     from actionagenda.assistant import scope
 
     keys_in_catalogue = {entry["key"] for entry in services.catalogue_entries()}
-    lines = [json.loads(line) for line in (scope.SCOPE_DIR / "in_scope.jsonl").read_text().splitlines()]
+    lines = [json.loads(line) for line in (scope.BANKS_DIR / "in_scope.jsonl").read_text().splitlines()]
     assert {key for line in lines for key in line["relevant_docs"]} == keys_in_catalogue
     per_language = Counter(line["lang"] for line in lines)
     assert set(per_language) == {"en", "fr", "es"}
@@ -142,6 +142,7 @@ def test_a_new_document_no_bank_question_names_is_ranked_first_from_its_passages
                   "Farms raising genetically engineered salmon in sea cages should use sterile triploid fish, double "
                   "netting and escape drills, and monitor nearby rivers for escaped fish interbreeding with wild "
                   "stocks.")
+    services.refit()  # as the worker does once the upload is embedded
     retrieval.invalidate()
     assert keys(services.ask(question, language))[0] == "SALMON_NOTE"
 
@@ -161,9 +162,9 @@ def test_a_library_the_banks_do_not_name_keeps_the_hand_set_fusion(small_library
 
 
 def test_the_gate_reads_the_questions_words_as_well_as_their_meaning():
-    from actionagenda.assistant import scope
+    from actionagenda.assistant import fitting
 
-    words = scope.words()
+    words = fitting.shipped().words
     assert words.score("Do we need a permit to import GM maize for feed?") > 0
     assert words.score("How do I get a building permit for a garden shed?") < 0
     assert words.score("¿Quién paga los daños si un transgénico contamina mi parcela?") > 0

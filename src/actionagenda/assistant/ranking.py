@@ -3,15 +3,16 @@
 For a question and a document the model reads four things:
 - how far the document's best passage falls below the library's best, by meaning (the cosine gap);
 - the document's best BM25 score, scaled by the question's best plus a damping term;
-- a vote of the labelled questions nearest to this one: `scope/in_scope.jsonl` names the documents that answer
-  each of its 630 questions, and the nearest ten vote for theirs, weighted by how close they come;
+- a vote of the labelled questions nearest to this one: `question_banks/in_scope.jsonl` names the documents that
+  answer each of its questions, and the nearest ten vote for theirs, weighted by how close they come;
 - whether the bank names the document at all.
 
-The model is fitted on the bank itself whenever the index is rebuilt (the features depend on what the library
-holds), each bank question voted on by the others only. In each of three passes the labels of a fifth of the
-documents are hidden from the vote, so the model also learns to rank a document no question names yet (one the
-secretariat has just uploaded) from its passages alone: with their own labels hidden, the catalogue's documents
-still reach the top five as often as under the hand-set fusion this replaced (tests/bench/README.md).
+The model is fitted on the bank itself against the shipped catalogue at release, and again by the worker when
+the library changes (`fitting`), each bank question voted on by the others only. In each of three passes the
+labels of a fifth of the documents are hidden from the vote, so the model also learns to rank a document no
+question names yet (one the secretariat has just uploaded) from its passages alone: with their own labels hidden,
+the catalogue's documents still reach the top five as often as under the hand-set fusion this replaced
+(tests/bench/README.md).
 
 A library where the bank names too few documents to learn from (a test fixture, a library of new uploads) keeps
 the hand-set fusion in `retrieval`.
@@ -77,21 +78,36 @@ def _top(scores: np.ndarray) -> np.ndarray:
     return top
 
 
-def fit(bank: Bank, keys: list[str], document_cosines: np.ndarray, document_bm25: np.ndarray,
-        best_bm25: np.ndarray) -> Ranker | None:
-    """The ranker for a library whose documents have these `keys`, from the per-document best cosines and BM25
-    scores it gives each in-scope bank question (rows in bank order, in-scope questions only); None when the bank
-    names too few of the library's documents."""
-    in_scope = np.flatnonzero(bank.labels > 0.5)
+def labels_for(bank: Bank, keys: list[str]) -> np.ndarray:
+    """(in-scope bank questions x library documents): 1 where the question names the document."""
     column = {key: i for i, key in enumerate(keys)}
+    in_scope = np.flatnonzero(bank.labels > 0.5)
     labels = np.zeros((len(in_scope), len(keys)), dtype=np.float32)
     for row, question in enumerate(in_scope):
         for key in bank.relevant[question]:
             if key in column:
                 labels[row, column[key]] = 1.0
+    return labels
+
+
+def for_library(model: Classifier, bank: Bank, keys: list[str]) -> Ranker | None:
+    """The fitted model applied to a library whose documents have these `keys`; None when the bank names too few
+    of them to vote."""
+    labels = labels_for(bank, keys)
     if (labels.sum(axis=1) > 0).sum() < MIN_LABELLED:
         return None
-    vectors = bank.vectors[in_scope]
+    return Ranker(model, bank.vectors[bank.labels > 0.5], labels, (labels.sum(axis=0) > 0).astype(np.float32))
+
+
+def fit(bank: Bank, keys: list[str], document_cosines: np.ndarray, document_bm25: np.ndarray,
+        best_bm25: np.ndarray) -> Classifier | None:
+    """The ranking model for a library whose documents have these `keys`, from the per-document best cosines and
+    BM25 scores it gives each in-scope bank question (rows in bank order, in-scope questions only); None when the
+    bank names too few of the library's documents."""
+    labels = labels_for(bank, keys)
+    if (labels.sum(axis=1) > 0).sum() < MIN_LABELLED:
+        return None
+    vectors = bank.vectors[bank.labels > 0.5]
     similarities = vectors @ vectors.T
     np.fill_diagonal(similarities, -1.0)  # a question does not vote for itself
     # Training rows: the documents that could reach the top five, not every document of a large library.
@@ -105,5 +121,4 @@ def fit(bank: Bank, keys: list[str], document_cosines: np.ndarray, document_bm25
         shown = labels * (rng.random(len(keys)) >= HIDDEN_SHARE)
         x.append(features(gap, lexical, vote(similarities, shown)[rows, columns], (shown.sum(axis=0) > 0)[columns]))
         y.append(labels[rows, columns])
-    return Ranker(train(np.concatenate(x), np.concatenate(y).astype(np.float64)), vectors, labels,
-                  (labels.sum(axis=0) > 0).astype(np.float32))
+    return train(np.concatenate(x), np.concatenate(y).astype(np.float64))

@@ -16,7 +16,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
-from . import embedding, ranking, scope
+from . import embedding, fitting, ranking, scope
 from .models import GuidanceDocument, Passage
 from .text import tokens
 
@@ -93,20 +93,24 @@ class Index:
         self._models: tuple[scope.Gate, ranking.Ranker | None] | None = None
 
     def models(self) -> tuple[scope.Gate, ranking.Ranker | None]:
-        """The in-scope decision and the document ranker, fitted to this library from what it offers each bank
-        question (once per index; a race only fits them twice). The index build with both took 1.1-1.2 s at 6,000
-        passages (tests/bench)."""
+        """The in-scope decision and the document ranker for this library, from weights fitted beforehand
+        (`fitting`): nothing is fitted here."""
         if self._models is None:
-            bank = scope.training_data()
-            cosines = np.zeros((len(bank.questions), len(self.documents)), dtype=np.float32)
-            for start in range(0, len(bank.questions), 64):  # in slices: 64 x 6,000 passages is 1.5 MB
-                cosines[start:start + 64] = self.per_document(bank.vectors[start:start + 64] @ self.vectors.T)
-            lexical = np.stack([self.per_document(self.lexical_scores(question)) for question in bank.questions])
-            best_bm25 = lexical.max(axis=1)
-            in_scope = bank.labels > 0.5
-            self._models = (scope.gate(cosines.max(axis=1), best_bm25),
-                            ranking.fit(bank, self.keys, cosines[in_scope], lexical[in_scope], best_bm25[in_scope]))
+            self._models = fitting.models(self.keys)
         return self._models
+
+    def use(self, fitted: fitting.Fitted) -> None:
+        """Answer with these weights (the evaluation of a library the shipped ones were not fitted on)."""
+        self._models = (fitted.gate(), ranking.for_library(fitted.ranker, scope.training_data(), self.keys)
+                        if fitted.ranker is not None else None)
+
+    def bank_scores(self, bank: scope.Bank) -> tuple[np.ndarray, np.ndarray]:
+        """Per bank question and library document: the best passage's cosine and BM25 score (for fitting)."""
+        cosines = np.zeros((len(bank.questions), len(self.documents)), dtype=np.float32)
+        for start in range(0, len(bank.questions), 64):  # in slices: 64 x 6,000 passages is 1.5 MB
+            cosines[start:start + 64] = self.per_document(bank.vectors[start:start + 64] @ self.vectors.T)
+        lexical = np.stack([self.per_document(self.lexical_scores(question)) for question in bank.questions])
+        return cosines, lexical
 
     def per_document(self, scores: np.ndarray) -> np.ndarray:
         """Each document's best passage score (along the last axis): passages are grouped by document."""
@@ -164,7 +168,7 @@ def current_stamp() -> str:
         figures = Passage.objects.aggregate(n=Count("id"), last=Max("id"), vectors=Count("id", filter=Q(
             vector__isnull=False)))
         changed = GuidanceDocument.objects.aggregate(last=Max("updated"))["last"]
-        stamp = f"{figures['n']}:{figures['last']}:{figures['vectors']}:{changed}"
+        stamp = f"{figures['n']}:{figures['last']}:{figures['vectors']}:{changed}:{fitting.stored_version()}"
         cache.set(STAMP_KEY, stamp, STAMP_SECONDS)
     return stamp
 
@@ -199,7 +203,7 @@ def index() -> Index:
         if found is None:
             found = build()
             if found.semantic:
-                found.models()  # fitted with the index, not on someone's question
+                found.models()  # loaded with the index, not on someone's question
             _built.clear()
             _built[stamp] = found
     return found

@@ -4,15 +4,15 @@ score of its words, then a second logistic model that weighs both against what t
 The retrieval scores alone cannot tell "how do I get a building permit?" from a question the library answers:
 everyday questions share words (risk, permit, import, safety, laboratory) and land at cosines where real
 questions land too. So the assistant also asks a classifier trained on two banks of questions written for it,
-in English, French and Spanish: `scope/in_scope.jsonl` (what the key guidance documents and the FAQ answer) and
-`scope/out_of_scope.jsonl` (everyday questions, most of them sharing the domain's words). Their embeddings ship
-in `scope/vectors.npz` (`load-guidance --write-shipped-vectors` renews them), so training takes a few
-milliseconds when a process first needs the model, and nothing is downloaded. None of the evaluation sets
-(tests/assistant/eval_sets/) is in the banks.
+in English, French and Spanish: `question_banks/in_scope.jsonl` (what the key guidance documents and the FAQ
+answer) and `question_banks/out_of_scope.jsonl` (everyday questions, most of them sharing the domain's words).
+Their embeddings ship in `question_banks/vectors.npz`. The models are fitted at release, not in a running site
+(`fitting`). No question of the evaluation sets (tests/assistant/eval_sets/) has a near-twin in the banks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections import Counter
@@ -27,11 +27,12 @@ from .text import tokens
 
 log = logging.getLogger(__name__)
 
-SCOPE_DIR = Path(__file__).resolve().parent / "scope"
+BANKS_DIR = Path(__file__).resolve().parent / "question_banks"
 BANKS = (("in_scope.jsonl", 1.0), ("out_of_scope.jsonl", 0.0))
-SHIPPED_VECTORS = SCOPE_DIR / "vectors.npz"
+SHIPPED_VECTORS = BANKS_DIR / "vectors.npz"
 L2 = 1.0             # ridge penalty on the standardised features (chosen by cross-validation on the banks)
 THRESHOLD = 0.5      # below this probability of being in scope the question is refused
+FOLDS = 5
 
 
 def bank() -> list[tuple[str, float, tuple[str, ...]]]:
@@ -39,17 +40,24 @@ def bank() -> list[tuple[str, float, tuple[str, ...]]]:
     answer it (none out of scope)."""
     rows = []
     for name, label in BANKS:
-        for line in (SCOPE_DIR / name).read_text(encoding="utf-8").splitlines():
+        for line in (BANKS_DIR / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 rows.append((" ".join(row["question"].split()), label, tuple(row.get("relevant_docs", ()))))
     return rows
 
 
+def digest(rows: list[tuple[str, float, tuple[str, ...]]]) -> str:
+    """A fingerprint of the banks, so that weights fitted on other banks are not used with these."""
+    return hashlib.sha1(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def _shipped() -> dict[str, np.ndarray]:
+    """The shipped bank vectors by question; refused when another model made them."""
     if not SHIPPED_VECTORS.exists():
         return {}
     with np.load(SHIPPED_VECTORS) as data:
+        embedding.check_identity(str(data["model"]) if "model" in data else "", SHIPPED_VECTORS)
         return dict(zip(data["questions"].tolist(), data["vectors"].astype(np.float32), strict=True))
 
 
@@ -57,9 +65,9 @@ def write_vectors() -> int:
     """Embed every bank question and store the vectors in the package (a release step)."""
     questions = [question for question, _, _ in bank()]
     vectors = np.stack([embedding.embed_query(question) for question in questions]).astype(np.float16)
-    np.savez_compressed(SHIPPED_VECTORS, questions=np.array(questions), vectors=vectors)
-    for cached in (training_data, classifier, words, held_out_logits):
-        cached.cache_clear()
+    np.savez_compressed(SHIPPED_VECTORS, questions=np.array(questions), vectors=vectors,
+                        model=np.array(embedding.identity()))
+    training_data.cache_clear()
     return len(questions)
 
 
@@ -79,6 +87,15 @@ class Classifier:
     def probability(self, vector: np.ndarray) -> float:
         """The probability that the example with these features is in scope."""
         return float(1 / (1 + np.exp(-np.clip(self.logit(vector), -30, 30))))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_weights": self.weights,
+                f"{prefix}_bias": np.array(self.bias)}
+
+    @classmethod
+    def from_arrays(cls, data, prefix: str) -> Classifier:
+        return cls(data[f"{prefix}_mean"], data[f"{prefix}_scale"], data[f"{prefix}_weights"],
+                   float(data[f"{prefix}_bias"]))
 
 
 def train(vectors: np.ndarray, labels: np.ndarray, l2: float = L2) -> Classifier:
@@ -108,6 +125,7 @@ class Bank:
     vectors: np.ndarray           # unit vectors, one row a question
     labels: np.ndarray            # 1.0 in scope, 0.0 out of scope
     relevant: list[tuple[str, ...]]  # keys of the documents that answer each question
+    digest: str
 
 
 @cache
@@ -122,13 +140,12 @@ def training_data() -> Bank:
                     "--write-shipped-vectors before a release)", len(missing))
         shipped.update({question: embedding.embed_query(question) for question in missing})
     return Bank([question for question, _, _ in rows], np.stack([shipped[question] for question, _, _ in rows]),
-                np.array([label for _, label, _ in rows], dtype=np.float64), [keys for _, _, keys in rows])
+                np.array([label for _, label, _ in rows], dtype=np.float64), [keys for _, _, keys in rows],
+                digest(rows))
 
 
-@cache
-def classifier() -> Classifier:
+def classifier(data: Bank) -> Classifier:
     """The topic model: the question's embedding alone."""
-    data = training_data()
     return train(data.vectors, data.labels)
 
 
@@ -143,6 +160,13 @@ class Words:
     def score(self, question: str) -> float:
         return float(sum(self.weights.get(word, 0.0) for word in set(tokens(question))))
 
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"words": np.array(list(self.weights)), "word_weights": np.array(list(self.weights.values()))}
+
+    @classmethod
+    def from_arrays(cls, data) -> Words:
+        return cls(dict(zip(data["words"].tolist(), data["word_weights"].tolist(), strict=True)))
+
 
 def words_model(questions: list[str], labels: np.ndarray) -> Words:
     inside, outside = Counter(), Counter()
@@ -154,20 +178,13 @@ def words_model(questions: list[str], labels: np.ndarray) -> Words:
                   for word in inside.keys() | outside.keys()})
 
 
-@cache
-def words() -> Words:
-    data = training_data()
+def words(data: Bank) -> Words:
     return words_model(data.questions, data.labels)
 
 
-FOLDS = 5
-
-
-@cache
-def held_out_logits() -> tuple[np.ndarray, np.ndarray]:
-    """Each bank question's topic logit and words score from models trained without it (5 folds), with the
-    labels: what the second stage learns from must look like what it will see on new questions."""
-    data = training_data()
+def held_out_logits(data: Bank) -> np.ndarray:
+    """Each bank question's topic logit and words score from models trained without it (5 folds): what the second
+    stage learns from must look like what it will see on new questions."""
     vectors, labels = data.vectors, data.labels
     order = np.random.default_rng(0).permutation(len(labels))
     logits = np.zeros((len(labels), 2), dtype=np.float32)
@@ -176,7 +193,7 @@ def held_out_logits() -> tuple[np.ndarray, np.ndarray]:
         logits[fold, 0] = train(vectors[rest], labels[rest]).logits(vectors[fold])
         lexical = words_model([data.questions[i] for i in rest], labels[rest])
         logits[fold, 1] = [lexical.score(data.questions[i]) for i in fold]
-    return logits, labels
+    return logits
 
 
 @dataclass(frozen=True)
@@ -193,10 +210,7 @@ class Gate:
                                                 np.log1p(best_bm25)], dtype=np.float32))
 
 
-def gate(best_cosines: np.ndarray, best_bm25: np.ndarray) -> Gate:
-    """The gate for a library, from the best cosine and the best BM25 score it gives each bank question: fitted
-    again whenever the index is rebuilt, since how close the best passage comes depends on what the library
-    holds."""
-    logits, labels = held_out_logits()
-    return Gate(classifier(), words(), train(np.column_stack([logits, best_cosines, np.log1p(best_bm25)]).astype(
-        np.float32), labels, l2=0.01))
+def fit_stage(held_out: np.ndarray, labels: np.ndarray, best_cosines: np.ndarray, best_bm25: np.ndarray) -> Classifier:
+    """The second stage for a library, from the held-out first-stage scores of the bank questions and the best
+    cosine and BM25 score the library gives each: how close the best passage comes depends on what it holds."""
+    return train(np.column_stack([held_out, best_cosines, np.log1p(best_bm25)]).astype(np.float32), labels, l2=0.01)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import embedding, retrieval, scope
+from . import embedding, fitting, retrieval, scope
 from .extraction import ExtractionError, extract, split
 from .models import GuidanceDocument, IndexRun, Passage
 from .text import normal, tokens
@@ -45,10 +45,12 @@ def input_hash(value: str) -> str:
 
 @cache
 def shipped_vectors() -> dict[str, bytes]:
-    """Vectors of the catalogue's passages computed at release time, so the demo ranks semantically at once."""
+    """Vectors of the catalogue's passages computed at release time, so the demo ranks semantically at once;
+    refused when another model made them."""
     if not SHIPPED_VECTORS.exists():
         return {}
     with np.load(SHIPPED_VECTORS) as data:
+        embedding.check_identity(str(data["model"]) if "model" in data else "", SHIPPED_VECTORS)
         return {key: data["vectors"][i].tobytes() for i, key in enumerate(data["keys"].tolist())}
 
 
@@ -104,8 +106,9 @@ def load_catalogue() -> dict:
 
 
 def write_shipped_vectors() -> int:
-    """Embed every catalogue passage, and the scope gate's question banks, and store the vectors in the package
-    (run before a release)."""
+    """Embed every catalogue passage, and the scope gate's question banks, and store the vectors in the package;
+    then fit the gate and the ranker against the catalogue and store their weights beside them (before a
+    release)."""
     scope.write_vectors()
     inputs = []
     for entry in catalogue_entries():
@@ -114,9 +117,24 @@ def write_shipped_vectors() -> int:
                 title = entry.get("titles", {}).get(language) or entry["title"]
                 inputs.append(embedding_input(title, section["heading"][language], section["text"][language]))
     vectors = embedding.embed_passages(inputs).astype(np.float16)
-    np.savez_compressed(SHIPPED_VECTORS, keys=np.array([input_hash(value) for value in inputs]), vectors=vectors)
+    np.savez_compressed(SHIPPED_VECTORS, keys=np.array([input_hash(value) for value in inputs]), vectors=vectors,
+                        model=np.array(embedding.identity()))
     shipped_vectors.cache_clear()
+    fitting.write_shipped(catalogue_index())
     return len(inputs)
+
+
+def catalogue_index() -> retrieval.Index:
+    """The index of the shipped catalogue as `load_catalogue` stores it, built without the database."""
+    vectors = shipped_vectors()
+    rows = []
+    for number, entry in enumerate(catalogue_entries()):
+        titles = entry.get("titles", {})
+        for position, language, heading, text in _catalogue_passages(entry):
+            title = titles.get(language) or entry["title"]
+            rows.append((len(rows), number, position, language, heading, None, text,
+                         vectors[input_hash(embedding_input(title, heading, text))], title, entry["key"]))
+    return retrieval.Index(rows)
 
 
 def ingest_file(document: GuidanceDocument) -> int:
@@ -163,10 +181,21 @@ def embed_missing(run: IndexRun | None = None, batch: int = 16) -> IndexRun:
         run.save(update_fields=["done"])
     GuidanceDocument.objects.filter(index_status=GuidanceDocument.IndexStatus.PENDING).exclude(
         passages__vector__isnull=True).update(index_status=GuidanceDocument.IndexStatus.INDEXED)
+    refit()
     run.finished = timezone.now()
     run.save(update_fields=["finished"])
     retrieval.invalidate()
     return run
+
+
+def refit() -> bool:
+    """Fit the gate's second stage and the ranker to the library as it now is, for every process to load (in the
+    worker, after embedding: never in a web process at start). False while some passage lacks its vector."""
+    current = retrieval.build()
+    if not current.semantic:
+        return False
+    fitting.store(current)
+    return True
 
 
 @dataclass

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from actionagenda.assistant import evaluation, retrieval, services
+from actionagenda.assistant import evaluation, fitting, retrieval, services
 from actionagenda.assistant.models import GuidanceDocument
 
 
@@ -29,7 +29,9 @@ class Command(BaseCommand):
         questions = evaluation.read_questions(file)
         using = retrieval.build([code.strip() for code in sources.split(",") if code.strip()] or None)
         if sources:
-            self.stdout.write(f"Sources restricted to passages in: {sources}\n")
+            # As the worker would refit after the library changed to these passages alone.
+            using.use(fitting.fit(using))
+            self.stdout.write(f"Sources restricted to passages in: {sources} (gate and ranker refitted to them)\n")
         translation.activate("en")
         results = {}
         for title, semantic in (("Full system (BM25 + multilingual embeddings)", True), ("BM25 alone", False)):
