@@ -38,6 +38,15 @@ def test_the_shipped_weights_were_fitted_on_the_shipped_banks_with_the_installed
     assert shipped.ranker is not None and shipped.library == "the shipped catalogue"
 
 
+def test_the_shipped_weights_are_what_the_release_step_fits_on_todays_catalogue_and_banks():
+    # Fails when the catalogue or a bank is edited without `load-guidance --write-shipped-vectors`.
+    fitted = fitting.fit(services.catalogue_index(), fitting.fit_first_stage())
+    shipped = fitting.shipped()
+    for mine, theirs in ((fitted.topic, shipped.topic), (fitted.stage, shipped.stage),
+                         (fitted.ranker, shipped.ranker)):
+        assert np.allclose(mine.weights, theirs.weights, atol=1e-4) and abs(mine.bias - theirs.bias) < 1e-4
+
+
 @pytest.mark.django_db
 def test_the_worker_refits_for_a_changed_library_and_every_process_then_loads_it():
     services.load_catalogue()

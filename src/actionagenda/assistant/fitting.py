@@ -101,26 +101,28 @@ def models(keys: list[str]) -> tuple[scope.Gate, ranking.Ranker | None]:
     return fitted.gate(), ranking.for_library(model, scope.training_data(), keys) if model is not None else None
 
 
-def fit(index, first_stage: Fitted | None = None, library: str = "") -> Fitted:
-    """Weights for the library of `index` (a `retrieval.Index` with every vector): the second stage and the ranker
-    fitted against it, the first stage taken from `first_stage` (the shipped weights unless given)."""
+def first_stage(fitted: Fitted) -> tuple[scope.Classifier, scope.Words, np.ndarray]:
+    return fitted.topic, fitted.words, fitted.held_out
+
+
+def fit_first_stage() -> tuple[scope.Classifier, scope.Words, np.ndarray]:
+    """The library-independent part, from the banks alone: the topic model, the words model and the held-out
+    scores the second stage learns from (the release step)."""
     bank = scope.training_data()
-    first = first_stage or shipped()
+    return scope.classifier(bank), scope.words(bank), scope.held_out_logits(bank)
+
+
+def fit(index, first: tuple[scope.Classifier, scope.Words, np.ndarray] | None = None, library: str = "") -> Fitted:
+    """Weights for the library of `index` (a `retrieval.Index` with every vector): the second stage and the ranker
+    fitted against it, on top of the `first` stage (the shipped one unless given)."""
+    bank = scope.training_data()
+    topic, words, held_out = first or first_stage(shipped())
     cosines, lexical = index.bank_scores(bank)
     best_bm25 = lexical.max(axis=1)
     in_scope = bank.labels > 0.5
-    return Fitted(first.topic, first.words, first.held_out,
-                  scope.fit_stage(first.held_out, bank.labels, cosines.max(axis=1), best_bm25),
+    return Fitted(topic, words, held_out, scope.fit_stage(held_out, bank.labels, cosines.max(axis=1), best_bm25),
                   ranking.fit(bank, index.keys, cosines[in_scope], lexical[in_scope], best_bm25[in_scope]),
                   embedding.identity(), bank.digest, library or f"{len(index.keys)} documents, {index.size} passages")
-
-
-def fit_first_stage() -> Fitted:
-    """The library-independent part, from the banks alone (the release step; the rest is filled by `fit`)."""
-    bank = scope.training_data()
-    empty = scope.Classifier(np.zeros(4, np.float32), np.ones(4, np.float32), np.zeros(4, np.float32), 0.0)
-    return Fitted(scope.classifier(bank), scope.words(bank), scope.held_out_logits(bank), empty, None,
-                  embedding.identity(), bank.digest, "")
 
 
 def write_shipped(index) -> Fitted:
