@@ -1,14 +1,15 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from actionagenda import uploads
 from actionagenda.interop.api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stored uploads (the links of the admin's file fields), always as downloads: never django.views.static.
+    path("media/<path:path>", uploads.stored, name="upload"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,5 +23,3 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import docx
 import pytest
@@ -47,7 +48,7 @@ def test_the_import_accepts_a_docx(client, secretariat):
 def test_the_import_refuses_other_file_types(client, secretariat):
     client.force_login(secretariat)
     html = client.post("/en/consultations/import/", {"document": _upload("p.pdf", b"%PDF")}).content.decode()
-    assert "Upload a .txt, .md or .docx file." in html
+    assert "Upload a file of one of these types: TXT, Markdown, Word (DOCX)." in html
 
 
 def test_it_returns_403_to_a_participant_importing(client, participant):
@@ -72,7 +73,18 @@ def test_it_returns_403_to_a_participant_exporting(client, participant, question
     assert response.status_code == 403
 
 
-def test_a_broken_docx_gets_a_field_error(client, secretariat):
+def test_a_file_that_only_pretends_to_be_a_docx_gets_a_field_error(client, secretariat):
     client.force_login(secretariat)
     html = client.post("/en/consultations/import/", {"document": _upload("p.docx", b"garbage")}).content.decode()
-    assert "This file could not be read as a Word document." in html
+    assert "The content of this file is not Word (DOCX), whatever its name says." in html
+
+
+def test_a_docx_with_broken_xml_gets_a_field_error(client, secretariat):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    client.force_login(secretariat)
+    html = client.post("/en/consultations/import/", {"document": _upload("p.docx", buffer.getvalue())}).content
+    assert "The Word file could not be read" in html.decode()
+    assert Consultation.objects.count() == 0

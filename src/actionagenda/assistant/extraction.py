@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from actionagenda import documents
+from actionagenda.documents import DocumentError
 
 MAX_WORDS = 160   # about 220 tokens: inside the embedding model's window, long enough to answer a question
 
 
-class ExtractionError(ValueError):
-    """The file cannot be read or holds no text; the message says which, for the secretariat."""
+class ExtractionError(DocumentError):
+    """The file cannot be read, holds no text or is too large; the message says which, for the secretariat."""
 
 
 @dataclass
@@ -23,31 +24,16 @@ class Block:
 
 
 def _pdf(data: bytes) -> list[Block]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, start=1)]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ExtractionError(f"The PDF could not be read ({exc}). Is it damaged or password-protected?") from exc
-    return [Block("", number, text) for number, text in pages if text.strip()]
+    return [Block("", number, text) for number, text in documents.pdf_pages(data) if text.strip()]
 
 
 def _docx(data: bytes) -> list[Block]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ExtractionError(f"The Word file could not be read ({exc}). Is it a .docx file?") from exc
     blocks, heading, lines = [], "", []
-    for paragraph in document.paragraphs:
+    for paragraph in documents.docx_paragraphs(data):
         text = paragraph.text.strip()
         if not text:
             continue
-        if paragraph.style is not None and paragraph.style.name.lower().startswith(("heading", "title")):
+        if paragraph.style.startswith(("heading", "title")):
             if lines:
                 blocks.append(Block(heading, None, "\n".join(lines)))
             heading, lines = text, []
@@ -101,22 +87,16 @@ class _HTMLBlocks(HTMLParser):
 
 def _html(data: bytes) -> list[Block]:
     parser = _HTMLBlocks()
-    parser.feed(_decode(data))
+    # HTML puts whole pages on one line: its bound is the upload's size and the characters of text.
+    parser.feed(documents.text(data, max_lines=None))
     parser.close()
     parser.flush()
     return parser.blocks
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
 def _text(data: bytes) -> list[Block]:
     blocks, heading, lines = [], "", []
-    for line in _decode(data).splitlines():
+    for line in documents.text(data).splitlines():
         stripped = line.strip()
         if stripped.startswith("#"):
             if lines:
@@ -141,7 +121,13 @@ def extract(name: str, data: bytes) -> list[Block]:
                               "or plain text.")
     if not data.strip():
         raise ExtractionError("The file is empty.")
-    blocks = [block for block in reader(data) if block.text.strip()]
+    try:
+        blocks = [block for block in reader(data) if block.text.strip()]
+        documents.check_characters(sum(len(block.text) for block in blocks))
+    except ExtractionError:
+        raise
+    except DocumentError as exc:
+        raise ExtractionError(str(exc)) from exc
     if not blocks:
         raise ExtractionError("No text could be found in the file (a scanned PDF needs text recognition first).")
     return blocks

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.uploads import GUIDANCE_FILES, MAX_GUIDANCE_FILE, UploadCheck
 from actionagenda.validators import multi_line, one_line
 
 
@@ -39,7 +40,9 @@ class GuidanceDocument(models.Model):
                                        help_text=_("VLR when the document is a Biosafety Virtual Library Resource."),
                                        validators=[one_line])
     file = models.FileField(_("content file"), upload_to="guidance/", blank=True,
-                            help_text=_("PDF, DOCX, HTML or plain text. Its text replaces the catalogue notes."))
+                            validators=[UploadCheck(GUIDANCE_FILES, MAX_GUIDANCE_FILE)],
+                            help_text=_("PDF, DOCX, HTML or plain text, up to 20 MB. Its text replaces the catalogue "
+                                        "notes."))
     from_catalogue = models.BooleanField(_("from the shipped catalogue"), default=False)
     index_status = models.CharField(_("index status"), max_length=16, choices=IndexStatus.choices,
                                     default=IndexStatus.PENDING)

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from actionagenda.documents import DocumentError
+
 from . import embedding, fitting, retrieval, scope
 from .extraction import ExtractionError, extract, split
 from .models import GuidanceDocument, IndexRun, Passage
@@ -137,6 +139,13 @@ def catalogue_index() -> retrieval.Index:
     return retrieval.Index(rows)
 
 
+def mark_failed(document: GuidanceDocument, error: str) -> None:
+    """The document could not be indexed: its status and the reason show in the admin."""
+    document.index_status = GuidanceDocument.IndexStatus.FAILED
+    document.index_error = error
+    document.save(update_fields=["index_status", "index_error", "updated"])
+
+
 def ingest_file(document: GuidanceDocument) -> int:
     """Replace the document's passages by those of its uploaded file; a broken or empty file marks it failed.
 
@@ -145,10 +154,8 @@ def ingest_file(document: GuidanceDocument) -> int:
         with document.file.open("rb") as handle:
             data = handle.read()
         blocks = split(extract(document.file.name, data))
-    except (ExtractionError, OSError) as exc:
-        document.index_status = GuidanceDocument.IndexStatus.FAILED
-        document.index_error = str(exc)
-        document.save(update_fields=["index_status", "index_error", "updated"])
+    except (DocumentError, OSError) as exc:
+        mark_failed(document, str(exc))
         raise ExtractionError(str(exc)) from exc
     language = (document.languages or ["en"])[0]
     with transaction.atomic():

@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.uploads import MAX_PROGRAMME_DOCUMENT, PROGRAMME_DOCUMENTS, UploadCheck
 from actionagenda.validators import multi_line, one_line
 
 from .models import ParticipantProfile
-
-DOCUMENT_TYPES = (".txt", ".md", ".markdown", ".docx")
 
 
 class ReplyForm(forms.Form):
@@ -20,19 +19,12 @@ class FlagForm(forms.Form):
 
 class ImportForm(forms.Form):
     document = forms.FileField(label=_("Programme document"),
+                               validators=[UploadCheck(PROGRAMME_DOCUMENTS, MAX_PROGRAMME_DOCUMENT)],
                                help_text=_("Plain text, Markdown or Word (DOCX), in English, French or Spanish."))
     year = forms.IntegerField(label=_("Year of the dates"), min_value=2000, max_value=2100, required=False,
                               help_text=_("Used for dates written without a year; default: this year."))
     title = forms.CharField(label=_("Title"), max_length=250, required=False, validators=[one_line],
                             help_text=_("Leave empty to use the document's first line."))
-
-    def clean_document(self):
-        document = self.cleaned_data["document"]
-        if not document.name.lower().endswith(DOCUMENT_TYPES):
-            raise forms.ValidationError(_("Upload a .txt, .md or .docx file."))
-        if document.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The document is larger than 5 MB."))
-        return document
 
 
 class ConfirmImportForm(forms.Form):

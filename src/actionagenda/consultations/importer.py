@@ -9,7 +9,6 @@ Explicit offsets ("UTC+3", "GMT-5") are understood as well.
 """
 
 import datetime
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from actionagenda import documents
 
 # Abbreviation -> (hours from UTC, IANA zone shown to participants). French: HAE/HNE = EDT/EST.
 TIME_ZONES: dict[str, tuple[float, str]] = {
@@ -297,18 +298,8 @@ def parse(text: str, year: int | None = None) -> Programme:
 
 def text_from_docx(data: bytes) -> str:
     """Paragraph text of a DOCX; Word's automatic list numbering is not text, so list items become bullets."""
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    lines = []
-    for paragraph in document.paragraphs:
-        numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        if numbered or style.startswith("list number"):
-            lines.append(f"- {paragraph.text}")
-        else:
-            lines.append(paragraph.text)
-    return "\n".join(lines)
+    return "\n".join(f"- {paragraph.text}" if paragraph.numbered or paragraph.style.startswith("list number")
+                     else paragraph.text for paragraph in documents.docx_paragraphs(data))
 
 
 class UnreadableDocument(ValueError):
@@ -316,19 +307,12 @@ class UnreadableDocument(ValueError):
 
 
 def read_document(name: str, data: bytes) -> str:
-    """The text of an uploaded document, by its extension: .docx, otherwise text or Markdown.
-
-    Text is UTF-8 when it decodes as such, else Windows-1252 (what older word processors save on export).
-    """
-    if name.lower().endswith(".docx"):
-        try:
-            return text_from_docx(data)
-        except Exception as error:  # python-docx raises several kinds on a broken or renamed file
-            raise UnreadableDocument(_("This file could not be read as a Word document.")) from error
+    """The text of an uploaded document, by its extension: .docx, otherwise text or Markdown, within the bounds
+    of `actionagenda.documents` (paragraphs, lines, unpacked size)."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return text_from_docx(data) if name.lower().endswith(".docx") else documents.text(data)
+    except documents.DocumentError as error:
+        raise UnreadableDocument(str(error)) from error
 
 
 class EmptyProgramme(ValueError):

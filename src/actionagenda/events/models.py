@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from actionagenda.uploads import EVENT_DOCUMENTS, MAX_EVENT_DOCUMENT, UploadCheck
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies.catalogue import ACTOR_TYPES
 
@@ -114,7 +115,9 @@ class EventDocument(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=250, validators=[one_line])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(_("file"), upload_to="events/documents/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="events/documents/%Y/", blank=True,
+                            validators=[UploadCheck(EVENT_DOCUMENTS, MAX_EVENT_DOCUMENT)],
+                            help_text=_("PDF, Word, PowerPoint, Excel or OpenDocument text, up to 20 MB."))
     url = models.URLField(_("link"), blank=True, validators=[one_line])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -1,16 +1,14 @@
-import os
-
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from actionagenda import ratelimits
+from actionagenda import ratelimits, uploads
 
 from . import calendars, services
 from .forms import RegistrationForm
@@ -140,7 +138,7 @@ def event_ics(request, slug):
 
 @require_GET
 def document(request, slug, pk):
-    """An uploaded document of a published event (concept note, programme), opened in the browser."""
+    """An uploaded document of a published event (concept note, programme), as a download."""
     attached = get_object_or_404(EventDocument.objects.exclude(file=""), pk=pk, event__slug=slug,
                                  event__published=True)
-    return FileResponse(attached.file.open("rb"), filename=os.path.basename(attached.file.name))
+    return uploads.attachment(attached.file)
