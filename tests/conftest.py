@@ -18,3 +18,26 @@ def _isolated(settings, tmp_path):
     yield
     translation.deactivate()
     cache.clear()
+
+
+@pytest.fixture
+def run_worker():
+    """Run, in the test, the tasks web requests queued for `actionagenda worker` (the database queue), as its
+    worker would; returns how many ran."""
+    from django.conf import settings
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    backend = settings.ACTIONAGENDA_QUEUED_TASKS
+
+    def run() -> int:
+        worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name=backend, startup_delay=False,
+                        max_tasks=None, worker_id="tests", excluded_queue_names=[])
+        count = 0
+        while (queued := DBTaskResult.objects.ready().filter(backend_name=backend).first()) is not None:
+            queued.claim(worker.worker_id)
+            worker.run_task(queued)
+            count += 1
+        return count
+
+    return run

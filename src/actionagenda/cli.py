@@ -8,7 +8,6 @@
 
 import argparse
 import atexit
-import contextlib
 import os
 import subprocess
 import sys
@@ -81,26 +80,19 @@ def serve(argv: list[str]) -> None:
 
 
 def worker(argv: list[str]) -> None:
-    """Run queued background tasks (database queue) and the periodic jobs (reminders, digests).
+    """Run queued background tasks (the database queue) and the periodic jobs (reminders, digests).
 
-    With in-process tasks (the embedded default) there is no queue: the worker then only runs the periodic
-    jobs, which execute at once.
+    With in-process tasks (the embedded default) the queue holds only the heavy work (reading and indexing
+    uploaded files); the periodic jobs then execute at once in this process.
     """
     _setup_django()
-    import threading
-
     from django.conf import settings
     from django.core.management import call_command
 
     from actionagenda import periodic
 
-    if "DatabaseBackend" in settings.TASKS["default"]["BACKEND"]:
-        periodic.start_in_thread()
-        call_command("db_worker", *argv)
-        return
-    print("Tasks run in-process: this worker runs the periodic jobs only.", flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        periodic.run_forever(threading.Event())
+    periodic.start_in_thread()
+    call_command("db_worker", "--backend", settings.ACTIONAGENDA_QUEUED_TASKS, *argv)
 
 
 COMMANDS = {"demo": demo, "serve": serve, "worker": worker}

@@ -1,7 +1,8 @@
 """Settings for actionagenda, read from environment variables.
 
 Nothing configured means the embedded run: SQLite (WAL) and uploads under ACTIONAGENDA_DATA_DIR, tasks run
-in-process, e-mail printed to the console, cache in local memory. DATABASE_URL, REDIS_URL, EMAIL_URL,
+in-process (except the indexing of uploads, queued for the worker), e-mail printed to the console, cache in
+local memory. DATABASE_URL, REDIS_URL, EMAIL_URL,
 SECRET_KEY, ALLOWED_HOSTS and ACTIONAGENDA_TASKS configure a real deployment.
 """
 
@@ -132,10 +133,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work: in-process unless ACTIONAGENDA_TASKS=database, which queues tasks for `actionagenda worker`.
+# Reading and indexing uploaded files is queued in the database either way (the "queued" backend then), so
+# that it never runs inside a web request; `actionagenda worker`, which the demo starts, runs that queue.
 if os.environ.get("ACTIONAGENDA_TASKS", "immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    ACTIONAGENDA_QUEUED_TASKS = "default"
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+             "queued": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    ACTIONAGENDA_QUEUED_TASKS = "queued"
 
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]

@@ -17,11 +17,16 @@ def form(file):
 
 
 @pytest.mark.django_db
-def test_the_secretariat_uploads_a_pdf_that_gets_indexed(client):
+def test_the_secretariat_uploads_a_pdf_that_the_worker_indexes(client, run_worker):
     user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
     client.force_login(user)
-    client.post(ADD, form(SimpleUploadedFile("trees.pdf", pdf_bytes(["Modified trees spread pollen far."]))))
+    response = client.post(ADD, form(SimpleUploadedFile("trees.pdf", pdf_bytes(["Modified trees spread pollen far."]))),
+                           follow=True)
+    assert "RA_TREES is queued for indexing" in response.content.decode()
     document = GuidanceDocument.objects.get(key="RA_TREES")
+    assert (document.index_status, document.passages.count()) == ("pending", 0)
+    assert run_worker() == 1
+    document.refresh_from_db()
     assert document.index_status == "indexed"
     assert document.passages.get().text.strip() == "Modified trees spread pollen far."
     run = IndexRun.objects.get()
@@ -29,12 +34,15 @@ def test_the_secretariat_uploads_a_pdf_that_gets_indexed(client):
 
 
 @pytest.mark.django_db
-def test_a_broken_upload_is_reported_to_the_secretariat(client):
+def test_a_broken_upload_is_reported_to_the_secretariat(client, run_worker):
     user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
     client.force_login(user)
-    response = client.post(ADD, form(SimpleUploadedFile("trees.pdf", b"%PDF-1.4 garbage")), follow=True)
-    assert "could not be indexed" in response.content.decode()
-    assert GuidanceDocument.objects.get(key="RA_TREES").index_status == "failed"
+    client.post(ADD, form(SimpleUploadedFile("trees.pdf", b"%PDF-1.4 garbage")))
+    run_worker()
+    document = GuidanceDocument.objects.get(key="RA_TREES")
+    assert document.index_status == "failed"
+    page = client.get(f"/en/admin/assistant/guidancedocument/{document.pk}/change/").content.decode()
+    assert "Indexing failed" in page and "The PDF could not be read" in page
 
 
 @pytest.mark.django_db
@@ -44,7 +52,7 @@ def test_other_staff_cannot_manage_the_library(client):
 
 
 @pytest.mark.django_db
-def test_a_new_title_gets_the_documents_passages_embedded_again(client):
+def test_a_new_title_gets_the_documents_passages_embedded_again(client, run_worker):
     from actionagenda.assistant import services
 
     services.load_catalogue()
@@ -57,6 +65,7 @@ def test_a_new_title_gets_the_documents_passages_embedded_again(client):
     data.pop("file")
     response = client.post(f"/en/admin/assistant/guidancedocument/{document.pk}/change/", data)
     assert response.status_code == 302
+    run_worker()
     document.refresh_from_db()
     assert document.title_in("fr") == "Biologie synthétique (Cahier technique n° 82)"
     assert document.index_status == "indexed"

@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -46,8 +46,11 @@ class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
         return obj.passages.count()
 
     def save_model(self, request, obj, form, change):
+        reading = "file" in form.changed_data and bool(obj.file)
+        if reading:
+            obj.index_status, obj.index_error = GuidanceDocument.IndexStatus.PENDING, ""
         super().save_model(request, obj, form, change)
-        if "file" in form.changed_data and obj.file:
+        if reading:
             run = IndexRun.objects.create()
             tasks.reindex_document.enqueue(obj.pk, run.pk)
             self._report(request, obj)
@@ -61,13 +64,8 @@ class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
             self._report(request, obj)
 
     def _report(self, request, obj):
-        obj.refresh_from_db()
-        if obj.index_status == GuidanceDocument.IndexStatus.FAILED:
-            self.message_user(request, _("The file of %(key)s could not be indexed: %(error)s") % {
-                "key": obj.key, "error": obj.index_error}, messages.ERROR)
-        else:
-            self.message_user(request, _("Indexing of %(key)s started; follow its progress on the Ask page.")
-                              % {"key": obj.key})
+        self.message_user(request, _("%(key)s is queued for indexing; its index status here and the Ask page show "
+                                     "the progress, or why it failed.") % {"key": obj.key})
 
     @admin.action(description=_("Re-index the selected documents"))
     def reindex(self, request, queryset):
