@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 
+from actionagenda import datafolder
+
 
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
@@ -39,6 +41,7 @@ def demo(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     # The demo's secretariat account moderates at once; a deployment requires a second factor for it.
     os.environ.setdefault("SECRETARIAT_REQUIRE_MFA", "0")
+    datafolder.prepare()
     _setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -75,6 +78,7 @@ def serve(argv: list[str]) -> None:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args(argv)
+    datafolder.prepare()
     _setup_django()
     _gunicorn(args.host, args.port, args.workers, args.threads)
 
@@ -108,6 +112,8 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and not argv[1].startswith("-"):
         # Hyphenated names are accepted for every command: create-api-token == create_api_token.
         argv[1] = argv[1].replace("-", "_")
+    if len(argv) > 1 and argv[1] == "migrate":
+        datafolder.prepare()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
     from django.core.management import execute_from_command_line
 

@@ -2,8 +2,9 @@
 
 Nothing configured means the embedded run: SQLite (WAL) and uploads under ACTIONAGENDA_DATA_DIR, tasks run
 in-process (except the indexing of uploads, queued for the worker), e-mail printed to the console, cache in
-local memory. DATABASE_URL, REDIS_URL, EMAIL_URL,
-SECRET_KEY, ALLOWED_HOSTS and ACTIONAGENDA_TASKS configure a real deployment.
+local memory. DATABASE_URL, REDIS_URL, EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS and ACTIONAGENDA_TASKS configure a
+real deployment. Reading these settings writes nothing: the data folder and its secret key are made by the
+commands that run the site (see `datafolder`).
 """
 
 import os
@@ -14,8 +15,10 @@ import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda import datafolder
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("ACTIONAGENDA_DATA_DIR") or Path.cwd() / "data").resolve()
+DATA_DIR = datafolder.location()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -29,18 +32,13 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def _embedded_secret_key() -> str:
-    """A key kept in the data folder, so sessions survive restarts of the embedded run."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    path = DATA_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
 DEBUG = env_bool("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY") or _embedded_secret_key()
+# SECRET_KEY, else the key `migrate`, `demo` or `serve` made in the data folder. Without either, development
+# (DEBUG) signs with a key of this process only; otherwise Django refuses to sign and the web entry points stop
+# at start with what to do (datafolder.require_secret_key).
+SECRET_KEY = os.environ.get("SECRET_KEY") or datafolder.read_secret_key(DATA_DIR)
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -114,7 +112,6 @@ TEMPLATES = [
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -203,19 +200,16 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "static")
+# Static files are served by WhiteNoise straight from the finders, with no collectstatic step; STATIC_ROOT is
+# only where `collectstatic` copies them for a deployment that wants a proxy to serve them.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 # The site's own CSS and htmx live in the package, which is not an installed app: without this they are
 # neither found by the finders (WhiteNoise, the test live server) nor collected.
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-# The site's own CSS and htmx live in the package, not in an app: without this no finder serves them.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# The embedded run serves static files straight from the package, no collectstatic step.
-STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]  # site.css, htmx (not in an app's static/)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"

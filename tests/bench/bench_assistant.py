@@ -39,6 +39,9 @@ def main():
 
     import django
 
+    from actionagenda import datafolder
+
+    datafolder.prepare()  # the folder and secret key `actionagenda migrate` makes
     django.setup()
     import numpy as np
     from django.core.management import call_command

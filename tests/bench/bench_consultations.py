@@ -20,6 +20,9 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
     import django
 
+    from actionagenda import datafolder
+
+    datafolder.prepare()  # the folder and secret key `actionagenda migrate` makes
     django.setup()
     from django.core.management import call_command
     from django.test import Client

@@ -23,6 +23,9 @@ def main() -> None:
     args = parser.parse_args()
     import django
 
+    from actionagenda import datafolder
+
+    datafolder.prepare()  # the folder and secret key `actionagenda migrate` makes
     django.setup()
     from django.core.management import call_command
     from django.test import Client
