@@ -61,7 +61,7 @@ def _consultation_and_event_records(author):
     soon = timezone.now() + datetime.timedelta(days=10)
     upcoming = create_event(title="Regional meeting", starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
     register(upcoming, RegistrationData(name="Amina", email="amina@example.org", organisation="EWHC",
-                                                     country="NG", actor_type="organization", consent=True))
+                                        country="NG", actor_type="organization", consent=True), email_verified=True)
 
 
 def admin_url(model, view, *args):

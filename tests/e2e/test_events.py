@@ -26,7 +26,14 @@ def webinar(**fields):
     return event
 
 
-def test_a_visitor_registers_for_a_webinar_and_sees_the_online_link(page):
+def follow_the_confirmation_link(page, address: str) -> None:
+    """Open the link of the confirmation e-mail sent to `address` and press its button."""
+    [pending] = [m for m in mail.outbox if m.to == [address] and "Please confirm" in m.subject]
+    page.goto(re.search(r"/[a-z]{2}/events/confirm/\S+/", pending.body).group(0))
+    page.get_by_role("button", name="Confirm my registration").click()
+
+
+def test_a_visitor_registers_for_a_webinar_and_sees_the_online_link_after_confirming(page):
     event = webinar()
     page.goto(event.get_absolute_url())
     assert page.get_by_role("heading", level=1).inner_text() == "Risk assessment of LMOs", page.content()[-3000:]
@@ -37,11 +44,14 @@ def test_a_visitor_registers_for_a_webinar_and_sees_the_online_link(page):
     page.get_by_role("combobox", name="Actor type").select_option("organization")
     page.get_by_label(re.compile("I agree that the secretariat stores")).check()
     page.get_by_role("button", name="Register").click()
+    page.get_by_text("Almost done: we have sent a link to amina@example.org.").wait_for()
+    assert page.locator("#online-link").count() == 0
+    follow_the_confirmation_link(page, "amina@example.org")
     page.get_by_text("You are registered.").wait_for()
     assert page.locator("#registrant-status").inner_text() == "Amina Otieno, your place is confirmed."
     assert page.locator("#online-link").get_attribute("href") == event.online_url
     assert Registration.objects.get(event=event).status == "confirmed"
-    [confirmation] = [m for m in mail.outbox if m.to == ["amina@example.org"]]
+    [confirmation] = [m for m in mail.outbox if m.to == ["amina@example.org"] and m.attachments]
     assert event.online_url in confirmation.body
     assert confirmation.attachments[0][0] == "invitation.ics"
     assert axe_violations(page) == []
@@ -68,6 +78,8 @@ def test_a_full_webinar_offers_the_waitlist_without_the_link(page):
     page.get_by_role("combobox", name="Actor type").select_option("individual")
     page.get_by_label(re.compile("I agree")).check()
     page.get_by_role("button", name="Join the waitlist").click()
+    page.get_by_text("Almost done").wait_for()
+    follow_the_confirmation_link(page, "late@example.org")
     page.get_by_text("you are on the waitlist (position 1)").wait_for()
     assert page.locator("#online-link").count() == 0
 

@@ -18,8 +18,8 @@ def person(n: int) -> services.RegistrationData:
 
 def full_event_with_waitlist(capacity=2, waiting=3):
     event = EventFactory(capacity=capacity)
-    confirmed = [services.register(event, person(n)) for n in range(capacity)]
-    waitlisted = [services.register(event, person(100 + n)) for n in range(waiting)]
+    confirmed = [services.register(event, person(n), email_verified=True) for n in range(capacity)]
+    waitlisted = [services.register(event, person(100 + n), email_verified=True) for n in range(waiting)]
     return event, confirmed, waitlisted
 
 
@@ -130,10 +130,10 @@ def test_concurrent_registrations_never_exceed_the_capacity():
     event = EventFactory(capacity=3)
     barrier = threading.Barrier(8)
 
-    def register(n):
+    def register(n, email_verified=True):
         try:
             barrier.wait(timeout=5)
-            services.register(event, person(n))
+            services.register(event, person(n), email_verified=True)
         finally:
             connections.close_all()
 

@@ -22,7 +22,7 @@ def test_a_due_reminder_reaches_the_registrant_through_the_scheduler(django_capt
     event = create_event(title="Launch webinar", starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, RegistrationData(name="Kofi", email="kofi@example.org",
-                                                        actor_type="individual", consent=True))
+                                                        actor_type="individual", consent=True), email_verified=True)
     # Registered days ago, so the day-before reminder is due now.
     type(registration).objects.filter(pk=registration.pk).update(created=soon - datetime.timedelta(days=3))
     mail.outbox.clear()
@@ -30,3 +30,13 @@ def test_a_due_reminder_reaches_the_registrant_through_the_scheduler(django_capt
         periodic.run_due()
     assert [message.to for message in mail.outbox] == [["kofi@example.org"]]
     assert "Launch webinar" in mail.outbox[0].subject
+
+
+def test_the_scheduler_erases_registrations_whose_confirmation_link_expired():
+    soon = timezone.now() + datetime.timedelta(days=20)
+    event = create_event(title="Launch webinar", starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
+    pending = register(event, RegistrationData(name="Kofi", email="kofi@example.org", actor_type="individual",
+                                               consent=True))
+    type(pending).objects.filter(pk=pending.pk).update(created=timezone.now() - datetime.timedelta(days=3))
+    periodic.run_due()
+    assert not type(pending).objects.exists()

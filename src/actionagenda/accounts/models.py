@@ -67,6 +67,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.name or self.email.split("@")[0]
 
+    def verified_emails(self) -> set[str]:
+        """The addresses this person has proven they receive (allauth's verified addresses), lower-cased."""
+        return {email.lower() for email in self.emailaddress_set.filter(verified=True).values_list("email", flat=True)}
+
     @property
     def is_secretariat(self) -> bool:
         return self.is_active and self.has_perm("commitments.moderate_commitment")

@@ -146,14 +146,23 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        """Registrations that hold a place or a waitlist position (not pending, not cancelled)."""
+        return self.filter(status__in=Registration.ACTIVE)
+
+
 class Registration(models.Model):
-    """One person's registration for an event: confirmed, waitlisted (in `position` order) or cancelled.
+    """One person's registration for an event: pending (the address is not confirmed yet), confirmed,
+    waitlisted (in `position` order) or cancelled.
 
     The `token` is the registrant's secret: 256 random bits, sent only to their e-mail address, used in the
-    cancel link. Registrations are changed only through `events.services`.
+    cancel link. A pending registration holds no place and reveals nothing; it becomes confirmed or waitlisted
+    when the link e-mailed to the address is followed. Registrations are changed only through `events.services`.
     """
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting e-mail confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("On the waitlist")
         CANCELLED = "cancelled", _("Cancelled")
@@ -166,7 +175,7 @@ class Registration(models.Model):
     actor_type = models.CharField(_("actor type"), max_length=32, choices=ACTOR_TYPES.choices)
     consent = models.BooleanField(_("consent"), default=False)
     language = models.CharField(_("language"), max_length=8, default="en", validators=[one_line])
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     position = models.PositiveIntegerField(_("waitlist position"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created = models.DateTimeField(_("registered"), auto_now_add=True)
@@ -176,12 +185,15 @@ class Registration(models.Model):
     reminded_hour_at = models.DateTimeField(_("hour reminder sent"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
+    ACTIVE = (Status.CONFIRMED, Status.WAITLISTED)
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "email"], condition=~Q(status="cancelled"),
+            models.UniqueConstraint(fields=["event", "email"], condition=Q(status__in=["confirmed", "waitlisted"]),
                                     name="events_one_active_registration_per_email"),
         ]
         indexes = [models.Index(fields=["event", "status", "position"], name="events_reg_status_idx")]
@@ -197,6 +209,10 @@ class Registration(models.Model):
         ahead = Registration.objects.filter(event_id=self.event_id, status=self.Status.WAITLISTED,
                                             position__lt=self.position)
         return ahead.count() + 1
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
 
     def get_cancel_url(self):
         return reverse("events:cancel", kwargs={"token": self.token})

@@ -1,17 +1,26 @@
-"""Processes around events: creation, registration with capacity and waitlist, cancellation with automatic
-promotion, reminders, and the deletion path for registrants' personal data.
+"""Processes around events: creation, registration with capacity and waitlist, confirmation of the e-mail
+address, cancellation with automatic promotion, reminders, and the deletion path for registrants' personal data.
 
 Places are counted under a row lock on the Event (`select_for_update`), so concurrent registrations and
 cancellations are serialised per event: confirmed registrations never exceed the capacity, and every freed
 place promotes exactly one waitlisted person. E-mails are queued as tasks once the transaction has committed.
+
+Anyone can type anyone's address, so a registration with an address the visitor has not proven stays pending
+until the link e-mailed to that address is followed. A pending registration holds no place (otherwise anyone
+could fill an event with made-up addresses), blocks nobody (the address's owner can register and confirm their
+own) and shows nothing (no online link, no position). The place is given when the link is followed: confirmed
+while places remain, otherwise at the end of the waitlist. The link works for `CONFIRMATION_MAX_AGE`; pending
+registrations older than that are deleted by the periodic `purge_unconfirmed`.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,6 +31,9 @@ Status = Registration.Status
 
 DAY_REMINDER = datetime.timedelta(hours=24)
 HOUR_REMINDER = datetime.timedelta(hours=1)
+CONFIRMATION_HOURS = 48
+CONFIRMATION_MAX_AGE = datetime.timedelta(hours=CONFIRMATION_HOURS)
+_CONFIRMATION_SALT = "events.registration.confirm"
 
 
 def unique_slug(title: str, starts_at: datetime.datetime) -> str:
@@ -63,11 +75,13 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def register(event: Event, data: RegistrationData) -> Registration:
-    """Register a person: confirmed while places remain, otherwise put at the end of the waitlist.
+def register(event: Event, data: RegistrationData, *, email_verified: bool = False) -> Registration:
+    """Register a person. With `email_verified` (a signed-in user's verified address) the place is given at
+    once: confirmed while places remain, otherwise at the end of the waitlist. Any other address gets a pending
+    registration and an e-mail with the confirmation link (see `confirm`), whatever else the address holds.
 
-    Raises ValidationError (keyed by form field) when registration is closed, consent is missing or the
-    e-mail address already holds a place or a waitlist position for this event.
+    Raises ValidationError (keyed by form field) when registration is closed, consent is missing or a verified
+    address already holds a place or a waitlist position for this event.
     """
     if not data.consent:
         raise ValidationError({"consent": _("Please agree to the use of your data for this event.")})
@@ -76,19 +90,74 @@ def register(event: Event, data: RegistrationData) -> Registration:
         event = _locked(event)
         if not event.registration_is_open():
             raise ValidationError(_("Registration for this event is closed."))
-        if Registration.objects.filter(event=event, email=email).exclude(status=Status.CANCELLED).exists():
-            raise ValidationError({"email": _("This e-mail address is already registered for this event. "
-                                              "Look for the confirmation e-mail, which has a link to cancel.")})
         registration = Registration(event=event, name=data.name.strip(), email=email,
                                     organisation=data.organisation.strip(), country=data.country,
-                                    actor_type=data.actor_type, consent=True, language=data.language)
-        if _has_free_place(event):
-            registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
-        else:
-            registration.status, registration.position = Status.WAITLISTED, _next_position(event)
-        registration.save()
-        _notify(registration, registration.status)
+                                    actor_type=data.actor_type, consent=True, language=data.language,
+                                    status=Status.PENDING)
+        if not email_verified:
+            registration.save()
+            _notify(registration, "pending")
+            return registration
+        if Registration.objects.active().filter(event=event, email=email).exists():
+            raise ValidationError({"email": _("This e-mail address is already registered for this event. "
+                                              "Look for the confirmation e-mail, which has a link to cancel.")})
+        _give_place(event, registration)
     return registration
+
+
+def _give_place(event: Event, registration: Registration) -> None:
+    """Confirm or waitlist `registration` and tell the registrant; the caller holds the lock on `event`."""
+    if _has_free_place(event):
+        registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
+    else:
+        registration.status, registration.position = Status.WAITLISTED, _next_position(event)
+    registration.save()
+    _notify(registration, registration.status)
+
+
+def confirmation_link(registration: Registration) -> str:
+    """The signed path, e-mailed to the address only, that confirms a pending registration."""
+    signed = signing.TimestampSigner(salt=_CONFIRMATION_SALT).sign(registration.token)
+    return reverse("events:confirm", kwargs={"signed": signed})
+
+
+def pending_for_link(signed: str) -> Registration | None:
+    """The registration a confirmation link names, or None when the link is forged, expired or used up."""
+    try:
+        token = signing.TimestampSigner(salt=_CONFIRMATION_SALT).unsign(signed, max_age=CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return registration_for_token(token)
+
+
+def confirm(registration: Registration) -> Registration:
+    """Give the place to a pending registration whose e-mailed link was followed; returns the registration that
+    now stands for the address (the earlier one when the address already held a place: the new one is dropped).
+
+    Idempotent for a registration that is no longer pending. Raises ValidationError when registration closed
+    meanwhile.
+    """
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = Registration.objects.select_related("event").get(pk=registration.pk)
+        if registration.status != Status.PENDING:
+            return registration
+        existing = Registration.objects.active().filter(event=event, email=registration.email).first()
+        if existing is not None:
+            registration.delete()
+            return existing
+        if not event.registration_is_open():
+            raise ValidationError(_("Registration for this event is closed."))
+        _give_place(event, registration)
+        Registration.objects.filter(event=event, email=registration.email, status=Status.PENDING).delete()
+    return registration
+
+
+def purge_unconfirmed(now: datetime.datetime | None = None) -> int:
+    """Delete pending registrations whose confirmation link has expired; returns how many were deleted."""
+    cutoff = (now or timezone.now()) - CONFIRMATION_MAX_AGE
+    deleted, _by_model = Registration.objects.filter(status=Status.PENDING, created__lt=cutoff).delete()
+    return deleted
 
 
 def _confirmed_count(event: Event) -> int:
@@ -138,9 +207,11 @@ def cancel(token: str) -> tuple[Registration, list[Registration]]:
         registration = Registration.objects.select_related("event").get(token=token)
         if registration.status == Status.CANCELLED:
             return registration, []
+        was_active = registration.is_active
         registration.status, registration.position, registration.cancelled_at = Status.CANCELLED, None, timezone.now()
         registration.save(update_fields=["status", "position", "cancelled_at"])
-        _notify(registration, "cancelled")
+        if was_active:
+            _notify(registration, "cancelled")
         return registration, _promote_waitlisted(event)
 
 

@@ -9,7 +9,7 @@ from django_tasks import task
 
 from actionagenda.mail import subject_line
 
-from . import calendars
+from . import calendars, services
 from .models import Registration
 
 # Notices that carry an invitation (.ics): a confirmed place, or the withdrawal of one.
@@ -18,6 +18,7 @@ _WITH_INVITATION = {"confirmed", "promoted", "reminder_day"}
 
 def _subject(notice: str, title: str) -> str:
     subjects = {
+        "pending": _("Please confirm your registration: %(title)s"),
         "confirmed": _("Your registration: %(title)s"),
         "waitlisted": _("You are on the waitlist: %(title)s"),
         "promoted": _("A place is free for you: %(title)s"),
@@ -38,6 +39,9 @@ def send_registration_notice(registration_id: int, notice: str) -> int:
     with translation.override(language):
         context = {"registration": registration, "event": registration.event, "site_url": settings.SITE_URL,
                    "show_online_link": registration.status == Registration.Status.CONFIRMED}
+        if notice == "pending":
+            context.update(confirmation_link=services.confirmation_link(registration),
+                           confirmation_hours=services.CONFIRMATION_HOURS)
         message = EmailMessage(_subject(notice, registration.event.title),
                                render_to_string(f"events/email/{notice}.txt", context), to=[registration.email])
     if notice in _WITH_INVITATION and registration.status == Registration.Status.CONFIRMED:
@@ -51,6 +55,10 @@ def send_registration_notice(registration_id: int, notice: str) -> int:
 @task()
 def send_event_reminders() -> int:
     """Queue the day and hour reminders that are due (each sent once per registration); run periodically."""
-    from .services import send_due_reminders
+    return services.send_due_reminders()
 
-    return send_due_reminders()
+
+@task()
+def purge_unconfirmed_registrations() -> int:
+    """Delete pending registrations whose confirmation link has expired; run periodically."""
+    return services.purge_unconfirmed()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.upcoming, name="list"),
     path("calendar.ics", views.calendar_feed, name="feed"),
     path("registration/<str:token>/", views.registration, name="cancel"),
+    path("confirm/<str:signed>/", views.confirm, name="confirm"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="ics"),
     path("<slug:slug>/documents/<int:pk>/", views.document, name="document"),

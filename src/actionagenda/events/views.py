@@ -1,4 +1,3 @@
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -41,13 +40,12 @@ def _remember(request, response, registration: Registration) -> None:
 
 def _registrant(request, event: Event) -> Registration | None:
     """The visitor's active registration: from the signed cookie, or a signed-in user's verified addresses."""
-    active = event.registrations.exclude(status=Registration.Status.CANCELLED)
+    active = event.registrations.active()
     token = request.get_signed_cookie(_cookie_name(event), default=None, salt=REGISTRANT_SALT)
     if token and (registration := active.filter(token=token).first()):
         return registration
     if request.user.is_authenticated:
-        emails = {e.lower() for e in EmailAddress.objects.filter(user=request.user, verified=True)
-                  .values_list("email", flat=True)}
+        emails = request.user.verified_emails()
         return active.filter(email__in=emails).first() if emails else None
     return None
 
@@ -70,8 +68,9 @@ def detail(request, slug):
             status = 429
         elif form.is_valid():
             data = services.RegistrationData(language=request.LANGUAGE_CODE, **form.cleaned_data)
+            verified = request.user.is_authenticated and data.email.lower() in request.user.verified_emails()
             try:
-                registration = services.register(event, data)
+                registration = services.register(event, data, email_verified=verified)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -86,6 +85,12 @@ def detail(request, slug):
 
 
 def _registered(request, registration: Registration):
+    if registration.status == Registration.Status.PENDING:
+        # The same answer whatever the address already holds: the visitor may not own it.
+        messages.info(request, _("Almost done: we have sent a link to %(email)s. Follow it within %(hours)s hours "
+                                 "to confirm your registration.")
+                      % {"email": registration.email, "hours": services.CONFIRMATION_HOURS})
+        return redirect(registration.event)
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("You are registered. We have sent a confirmation with a calendar invitation "
                                     "to %(email)s.") % {"email": registration.email})
@@ -113,8 +118,30 @@ def registration(request, token):
     # The page's address holds the secret token: never send it to other sites (such as the online link).
     # "same-origin" rather than "no-referrer", which would make the cancel POST fail the CSRF origin check.
     response["Referrer-Policy"] = "same-origin"
-    if registration.status != Registration.Status.CANCELLED:
+    if registration.is_active:
         _remember(request, response, registration)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, signed):
+    """The link e-mailed to a pending registrant: a button that confirms (a GET changes nothing, so mail
+    scanners that open links confirm no one), then the event page with the place and the online link."""
+    registration = services.pending_for_link(signed)
+    if registration is None:
+        return render(request, "events/confirm.html", {"invalid": True}, status=404)
+    if registration.status != Registration.Status.PENDING:
+        return redirect(registration.get_cancel_url())
+    error = None
+    if request.method == "POST":
+        try:
+            return _registered(request, services.confirm(registration))
+        except ValidationError as refused:
+            error = refused.messages[0]
+    response = render(request, "events/confirm.html",
+                      {"registration": registration, "event": registration.event, "error": error},
+                      status=400 if error else 200)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
