@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from actionagenda.commitments import workflow
+from actionagenda.commitments import contacts, workflow
 from factories import ActorFactory, CommitmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,17 +34,21 @@ def test_each_decision_emails_the_author_once(author, secretariat, django_captur
     assert f"/en/commitments/{commitment.pk}/" in message.body
 
 
-def test_the_contact_address_is_copied_in_the_same_message(author, secretariat, django_capture_on_commit_callbacks):
-    commitment = commitment_of(author)
-    commitment.contact_email = "desk@example.org"
+def test_a_confirmed_contact_address_gets_its_own_message(author, secretariat, django_capture_on_commit_callbacks):
+    commitment = commitment_of(author, language="es")
+    commitment.contact_email = "Desk@example.org"
     commitment.save()
+    contacts.confirm(commitment)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.apply(commitment, "publish", secretariat)
-    assert [sorted(m.to) for m in mail.outbox] == [["author@example.org", "desk@example.org"]]
+    assert [m.to for m in mail.outbox] == [["author@example.org"], ["Desk@example.org"]]
+    assert f"/es/commitments/{commitment.pk}/" in mail.outbox[1].body
 
 
-def test_the_email_is_in_the_language_of_the_commitment(author, secretariat, django_capture_on_commit_callbacks):
-    commitment = commitment_of(author, language="fr")
+def test_the_email_is_in_the_members_language(author, secretariat, django_capture_on_commit_callbacks):
+    author.language = "fr"
+    author.save()
+    commitment = commitment_of(author, language="en")
     with django_capture_on_commit_callbacks(execute=True):
         workflow.apply(commitment, "return", secretariat, comment="Précisez le public visé.")
     body = mail.outbox[0].body

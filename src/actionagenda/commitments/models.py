@@ -122,6 +122,13 @@ class Commitment(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def confirmed_contact_email(self) -> str:
+        """The contact address if its owner confirmed it for this commitment (ContactConfirmation), else ""."""
+        address = self.contact_email.lower()
+        confirmed = address and self.contact_confirmations.filter(email=address).exists()
+        return self.contact_email if confirmed else ""
+
+    @property
     def is_editable(self) -> bool:
         """Authors edit drafts and commitments returned to them; a submitted or published one is frozen."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
@@ -130,6 +137,26 @@ class Commitment(models.Model):
 # Link field -> the vocabulary (Term scheme) it draws from, read from the fields themselves.
 TERM_LINKS = {field.name: field.remote_field.limit_choices_to["scheme"] for field in Commitment._meta.many_to_many
               if field.remote_field.model is Term}
+
+
+class ContactConfirmation(models.Model):
+    """The owner of `email` followed the link e-mailed to it and agreed to be the contact of `commitment`.
+
+    Anyone can type any address in the contact field, so the secretariat's notices reach the contact only while
+    the commitment's `contact_email` is a confirmed one (commitments.contacts).
+    """
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="contact_confirmations")
+    email = models.EmailField(_("e-mail"), validators=[one_line])
+    confirmed = models.DateTimeField(_("confirmed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact confirmation")
+        verbose_name_plural = _("contact confirmations")
+        constraints = [models.UniqueConstraint(fields=["commitment", "email"], name="commitments_contact_once")]
+
+    def __str__(self):
+        return self.email
 
 
 class KPI(models.Model):

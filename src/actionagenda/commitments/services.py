@@ -6,6 +6,7 @@ from django.db.models import Count
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
+from . import contacts
 from .models import Commitment
 
 
@@ -64,6 +65,8 @@ def save_draft(user, forms) -> Commitment:
     forms.form.save_m2m()
     forms.kpis.instance = commitment
     forms.kpis.save()
+    if "contact_email" in forms.form.changed_data:
+        contacts.request_confirmation(commitment)
     return commitment
 
 

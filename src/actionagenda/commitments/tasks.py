@@ -4,17 +4,33 @@ from django_tasks import task
 
 from actionagenda.mail import send_templated
 
-from .models import ModerationDecision
+from . import contacts
+from .models import Commitment, ModerationDecision
 
 
 @task()
 def notify_author(decision_id: int) -> int:
-    """E-mail the author of a commitment about a moderation decision, in the commitment's language."""
-    decision = ModerationDecision.objects.select_related("commitment__created_by").get(pk=decision_id)
+    """E-mail a moderation decision to the members of the commitment's actor, each in their language, and to the
+    contact address once its owner has confirmed it (in the commitment's language); one message each, so no
+    recipient sees another's address. Returns the number sent."""
+    decision = ModerationDecision.objects.select_related("commitment__actor").get(pk=decision_id)
     commitment = decision.commitment
-    recipients = {address for address in (getattr(commitment.created_by, "email", ""), commitment.contact_email)
-                  if address}
-    if not recipients:
+    context = {"decision": decision, "commitment": commitment}
+    members = commitment.actor.members.filter(is_active=True).exclude(email="").order_by("pk")
+    recipients = {member.email.lower(): (member.email, member.language) for member in members}
+    if contact := commitment.confirmed_contact_email:
+        recipients.setdefault(contact.lower(), (contact, commitment.language))
+    return sum(send_templated("commitments/email/decision", context, [address], language)
+               for address, language in recipients.values())
+
+
+@task()
+def send_contact_confirmation(commitment_id: int, address: str) -> int:
+    """E-mail the link that confirms `address` as the contact of a commitment, unless it changed meanwhile."""
+    commitment = Commitment.objects.select_related("actor").filter(pk=commitment_id,
+                                                                   contact_email__iexact=address).first()
+    if commitment is None or commitment.confirmed_contact_email:
         return 0
-    return send_templated("commitments/email/decision", {"decision": decision, "commitment": commitment},
-                          sorted(recipients), commitment.language)
+    return send_templated("commitments/email/contact_confirmation",
+                          {"commitment": commitment, "confirmation_link": contacts.confirmation_link(commitment)},
+                          [commitment.contact_email], commitment.language)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/withdraw/", views_authoring.withdraw, name="withdraw"),
     path("smart/", views_authoring.smart_panel, name="smart"),
     path("mine/", views_authoring.mine, name="mine"),
+    path("contact/<str:signed>/", views_authoring.confirm_contact, name="confirm_contact"),
     path("moderation/", views_moderation.queue, name="moderation"),
     path("<int:pk>/moderate/", views_moderation.moderate, name="moderate"),
 ]

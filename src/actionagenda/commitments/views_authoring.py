@@ -7,12 +7,12 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
-from . import services, smart, workflow
+from . import contacts, services, smart, workflow
 from .forms import FORMS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data
 from .models import Commitment, ModerationDecision
 
@@ -115,3 +115,18 @@ def withdraw(request, pk):
             messages.success(request, _("“%(title)s” is withdrawn.") % {"title": commitment.title})
         return redirect("commitments:mine")
     return render(request, "commitments/withdraw.html", {"commitment": commitment})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_contact(request, signed):
+    """The link e-mailed to a contact address: a button (a GET changes nothing, so mail scanners confirm no
+    one) that lets the contact receive the commitment's notices."""
+    commitment = contacts.commitment_for_link(signed)
+    if commitment is None:
+        return render(request, "commitments/confirm_contact.html", {}, status=404)
+    if request.method == "POST":
+        contacts.confirm(commitment)
+        messages.success(request, _("Thank you: %(email)s will receive the secretariat's notices about this "
+                                    "commitment.") % {"email": commitment.contact_email})
+        return redirect(commitment.get_absolute_url() if commitment.is_public else "outreach:landing")
+    return render(request, "commitments/confirm_contact.html", {"commitment": commitment})
