@@ -1,7 +1,7 @@
-"""E-mails written from a pair of templates, in the recipient's language."""
+"""E-mails written from a pair of templates, in the recipient's language: the one way the platform sends mail."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -14,13 +14,19 @@ def subject_line(text: str) -> str:
     return " ".join(LINE_BREAKS_AND_CONTROLS.sub(" ", text).split())
 
 
-def send_templated(template: str, context: dict, recipients: list[str], language: str) -> int:
+def send_templated(template: str, context: dict, recipients: list[str], language: str,
+                   attachments: tuple[tuple[str, bytes, str], ...] = ()) -> int:
     """Render `<template>_subject.txt` and `<template>.txt` in `language` (the site's default when it is not one
-    of the site's languages) with `site_url` in the context, and send them; returns the number sent."""
+    of the site's languages) with `site_url` in the context, attach each (filename, content, MIME type) of
+    `attachments`, and send; returns the number sent. Call it from a task or after the commit, never inside a
+    transaction: SMTP may take seconds."""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
         subject = subject_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}.txt", context)
-    return send_mail(subject, body, None, recipients)
+    message = EmailMessage(subject, body, to=recipients)
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message.send()

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 
 from actionagenda import mail as mail_module
 from actionagenda.consultations import services
@@ -76,11 +77,28 @@ def test_a_failed_send_leaves_no_record_so_the_next_run_retries(question, follow
     def broken(*args, **kwargs):
         raise ConnectionError("SMTP down")
 
-    monkeypatch.setattr(mail_module, "send_mail", broken)
+    monkeypatch.setattr(mail_module.EmailMessage, "send", broken)
     assert services.send_digests(DAY) == 0
     assert DigestDelivery.objects.count() == 0
     monkeypatch.undo()
     assert services.send_digests(DAY) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_is_open_while_the_digest_is_sent(question, follower, monkeypatch):
+    """On SQLite an open write transaction locks out every other writer for as long as SMTP talks."""
+    _reply_on(question, DAY, "Sent after the commit")
+    in_transaction = []
+    send = mail_module.EmailMessage.send
+
+    def recording(message, *args, **kwargs):
+        in_transaction.append(connection.in_atomic_block)
+        return send(message, *args, **kwargs)
+
+    monkeypatch.setattr(mail_module.EmailMessage, "send", recording)
+    assert services.send_digests(DAY) == 1
+    assert in_transaction == [False]
+    assert DigestDelivery.objects.get().user == follower
 
 
 def test_the_digest_is_written_in_the_followers_language(question, follower):

@@ -125,3 +125,26 @@ def test_create_event_keeps_its_signature_and_accepts_extra_fields():
     with pytest.raises(ValueError):
         services.create_event(title="Naive", starts_at=datetime.datetime(2027, 3, 2, 13),
                               ends_at=datetime.datetime(2027, 3, 2, 14))
+
+
+def test_a_notice_for_a_registration_erased_meanwhile_is_dropped(django_capture_on_commit_callbacks):
+    """A pending registration can be merged or purged before the worker sends its notice."""
+    from actionagenda.events.tasks import send_registration_notice
+
+    event = EventFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        pending = services.register(event, PERSON)
+    Registration.objects.filter(pk=pending.pk).delete()
+    assert send_registration_notice.call(pending.pk, "pending") == 0
+    assert mail.outbox == []
+
+
+def test_the_invitation_is_attached_through_the_shared_mail_path(django_capture_on_commit_callbacks):
+    event = EventFactory(title="Biosafety & you")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(event, dataclasses.replace(PERSON, language="fr"), email_verified=True)
+    [message] = mail.outbox
+    assert message.subject == "Votre inscription : Biosafety & you"
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("invitation.ics", "text/calendar; method=REQUEST")
+    assert "METHOD:REQUEST" in content

@@ -168,15 +168,17 @@ def send_digests(day: datetime.date | None = None) -> int:
         if not replies:
             continue
         try:
+            # The delivery row is committed before sending: a concurrent run fails on the unique key and sends
+            # nothing, and no transaction stays open (on SQLite, locking out every writer) while SMTP talks.
             with transaction.atomic():
-                # The delivery row is written first: a concurrent run fails on the unique key and sends nothing.
-                DigestDelivery.objects.create(user=user, day=day, replies=len(replies))
-                send_templated("consultations/email/digest", {"user": user, "day": day, "replies": replies},
-                               [user.email], user.language)
+                delivery = DigestDelivery.objects.create(user=user, day=day, replies=len(replies))
         except IntegrityError:
             continue
+        try:
+            send_templated("consultations/email/digest", {"user": user, "day": day, "replies": replies},
+                           [user.email], user.language)
         except Exception:
-            # The delivery row was rolled back with the failure: the next run retries this user.
+            delivery.delete()  # the next run retries this user
             logger.exception("Consultation digest for user %s on %s failed", user.pk, day)
             continue
         sent += 1
