@@ -96,7 +96,7 @@ def mine(request):
                    .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"))
                    .order_by("-updated"))
     rows = [{"commitment": c, "editable": c.is_editable,
-             "withdrawable": c.status in workflow.TRANSITIONS[workflow.Action.WITHDRAW].sources,
+             "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW),
              "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
             for c in commitments]
     return render(request, "commitments/mine.html", {"rows": rows})

@@ -61,10 +61,15 @@ def is_author(user, commitment: Commitment) -> bool:
     return user.is_authenticated and commitment.actor.members.filter(pk=user.pk).exists()
 
 
+def status_allows(commitment: Commitment, action: str) -> bool:
+    """Whether `action` can start from the commitment's present status (who may take it is `allowed_actions`)."""
+    return commitment.status in TRANSITIONS[action].sources
+
+
 def allowed_actions(user, commitment: Commitment) -> list[str]:
     """The actions `user` may take on `commitment` now (for buttons; `apply` checks again)."""
     return [action for action, transition in TRANSITIONS.items()
-            if commitment.status in transition.sources and _may_act(user, commitment, transition)]
+            if status_allows(commitment, action) and _may_act(user, commitment, transition)]
 
 
 def _may_act(user, commitment: Commitment, transition: Transition) -> bool:

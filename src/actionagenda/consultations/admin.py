@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import (
     Consultation,
     DigestDelivery,
@@ -69,13 +71,31 @@ class FlagInline(admin.TabularInline):
     readonly_fields = ["reporter", "reason", "created"]
 
 
+def _moderation_action(action: str, description):
+    """An admin action that moderates through services.moderate, with its flag resolution and notices."""
+    def moderate(modeladmin, request, queryset):
+        for reply in queryset.select_related("question__theme__group"):
+            services.moderate(user=request.user, reply=reply, action=action)
+        modeladmin.message_user(request, _("Replies updated: %(count)d.") % {"count": len(queryset)},
+                                messages.SUCCESS)
+    moderate.__name__ = f"{action}_replies"  # the admin tells actions apart by name
+    return admin.action(description=description)(moderate)
+
+
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
     list_display = ["__str__", "question", "status", "pinned", "created"]
     list_filter = ["status", "pinned", "question__theme__group__consultation"]
     search_fields = ["body", "author__email"]
     raw_id_fields = ["question", "parent", "author"]
+    # Status and pinning change only through the moderation actions, which resolve flags and tell the author.
+    readonly_fields = ["status", "pinned"]
     inlines = [FlagInline]
+    actions = [_moderation_action("approve", _("Approve selected replies")),
+               _moderation_action("hide", _("Hide selected replies")),
+               _moderation_action("restore", _("Restore selected replies")),
+               _moderation_action("pin", _("Pin selected replies")),
+               _moderation_action("unpin", _("Unpin selected replies"))]
 
 
 @admin.register(ParticipantProfile)

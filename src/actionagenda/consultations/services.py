@@ -78,6 +78,16 @@ def can_edit(user, reply: Reply, now: datetime.datetime | None = None) -> bool:
     return (now or timezone.now()) <= reply.created + window
 
 
+def can_reply_to(user, reply: Reply, consultation_open: bool) -> bool:
+    """Signed-in participants answer visible replies while the consultation is open."""
+    return user.is_authenticated and consultation_open and reply.status == Reply.Status.VISIBLE
+
+
+def can_flag(user, reply: Reply) -> bool:
+    """Signed-in participants report other people's visible replies to the moderators."""
+    return user.is_authenticated and reply.author_id != user.pk and reply.status == Reply.Status.VISIBLE
+
+
 def edit_reply(*, user, reply: Reply, body: str) -> Reply:
     """Change the text of one's own reply within the edit window."""
     if not can_edit(user, reply):
@@ -128,7 +138,7 @@ def set_hold_first_posts(*, user, group: DiscussionGroup, hold: bool) -> None:
 
 def flag_reply(*, user, reply: Reply, reason: str = "") -> Flag:
     """Report a reply to the moderators; a second report by the same person changes nothing."""
-    if reply.author_id == user.pk:
+    if not can_flag(user, reply):
         raise PermissionDenied
     flag, _created = Flag.objects.get_or_create(reply=reply, reporter=user, defaults={"reason": reason[:500]})
     return flag

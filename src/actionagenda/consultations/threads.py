@@ -12,8 +12,16 @@ def _visible_to(reply: Reply, user, is_moderator: bool) -> bool:
     return reply.status == Reply.Status.HELD and user.is_authenticated and reply.author_id == user.pk
 
 
+def reply_node(reply: Reply, user, is_moderator: bool, consultation_open: bool) -> dict:
+    """One reply of a thread with what the viewer may do with it; `children` is filled by the caller."""
+    return {"reply": reply, "children": [], "placeholder": not _visible_to(reply, user, is_moderator),
+            "can_edit": services.can_edit(user, reply),
+            "can_reply": services.can_reply_to(user, reply, consultation_open),
+            "can_flag": services.can_flag(user, reply)}
+
+
 def build_thread(question: Question, user, is_moderator: bool) -> list[dict]:
-    """Top-level nodes (pinned first, then by date), each {"reply", "children", "placeholder", "can_edit"}.
+    """Top-level nodes (pinned first, then by date), each a `reply_node` with its children.
 
     A reply hidden by a moderator stays as a placeholder when others answered it, so the thread still reads.
     """
@@ -23,24 +31,23 @@ def build_thread(question: Question, user, is_moderator: bool) -> list[dict]:
                          "show_profile", "created", "edited_at", "author__name", "author__email")
                    .annotate(open_flags=Count("flags", filter=Q(flags__resolved=False)))
                    .order_by("created", "pk"))
-    nodes = {reply.pk: {"reply": reply, "children": [], "placeholder": not _visible_to(reply, user, is_moderator),
-                        "can_edit": services.can_edit(user, reply)} for reply in replies}
+    consultation_open = question.theme.group.consultation.is_open()
+    nodes = {reply.pk: reply_node(reply, user, is_moderator, consultation_open) for reply in replies}
     roots = []
     for reply in replies:
-        node = nodes[reply.pk]
         siblings = nodes[reply.parent_id]["children"] if reply.parent_id in nodes else roots
-        siblings.append(node)
+        siblings.append(nodes[reply.pk])
 
     def prune(items):
         kept = []
-        for node in items:
-            node["children"] = prune(node["children"])
-            if not node["placeholder"] or node["children"]:
-                kept.append(node)
+        for item in items:
+            item["children"] = prune(item["children"])
+            if not item["placeholder"] or item["children"]:
+                kept.append(item)
         return kept
 
     roots = prune(roots)
-    roots.sort(key=lambda node: not node["reply"].pinned)  # stable: pinned first, dates kept
+    roots.sort(key=lambda item: not item["reply"].pinned)  # stable: pinned first, dates kept
     return roots
 
 
@@ -50,10 +57,10 @@ THREADS_PER_PAGE = 25
 def root_index(thread: list[dict], reply: Reply) -> int:
     """Position of the top-level thread that contains `reply` (0 when it is not shown)."""
 
-    def contains(node) -> bool:
-        return node["reply"].pk == reply.pk or any(contains(child) for child in node["children"])
+    def contains(item) -> bool:
+        return item["reply"].pk == reply.pk or any(contains(child) for child in item["children"])
 
-    return next((index for index, node in enumerate(thread) if contains(node)), 0)
+    return next((index for index, item in enumerate(thread) if contains(item)), 0)
 
 
 def reply_url(reply: Reply, user, is_moderator: bool) -> str:

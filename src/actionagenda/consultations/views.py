@@ -14,7 +14,7 @@ from . import exports, importer, services
 from .forms import ConfirmImportForm, FlagForm, ImportForm, ProfileForm, ReplyForm
 from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
 from .stats import consultation_statistics
-from .threads import THREADS_PER_PAGE, build_thread, reply_url
+from .threads import THREADS_PER_PAGE, build_thread, reply_node, reply_url
 
 
 def _secretariat_only(user):
@@ -88,13 +88,14 @@ def reply(request, slug, pk):
             form.add_error("body", str(refusal))
     held = new is not None and new.status == Reply.Status.HELD
     if request.htmx:
+        is_moderator = question.theme.group.is_moderated_by(request.user)
         node = None
         if new is not None and not held:
-            node = {"reply": new, "children": [], "placeholder": False, "can_edit": True}
+            node = reply_node(new, request.user, is_moderator, consultation_open=True)
         return render(request, "consultations/_reply_posted.html", {
             "consultation": question.theme.group.consultation, "question": question, "parent": parent,
             "form": None if new else form, "new": new, "held": held, "node": node, "is_open": True,
-            "is_moderator": question.theme.group.is_moderated_by(request.user)})
+            "is_moderator": is_moderator})
     if held:
         messages.info(request, _("Thank you. Your first reply will appear once a moderator has approved it."))
     if new is None:

@@ -79,6 +79,20 @@ class Event(models.Model):
     def has_ended(self) -> bool:
         return self.ends_at <= timezone.now()
 
+    def confirmed_count(self) -> int:
+        """Confirmed registrations: the `confirmed` annotation when the query made one, else counted now."""
+        annotated = getattr(self, "confirmed", None)
+        return self.registrations.filter(status="confirmed").count() if annotated is None else annotated
+
+    def free_places(self) -> int | None:
+        """Places left for confirmed registrants; None when the capacity is unlimited."""
+        return None if self.capacity is None else max(self.capacity - self.confirmed_count(), 0)
+
+    @property
+    def is_full(self) -> bool:
+        """New registrants join the waitlist."""
+        return self.free_places() == 0
+
     def registration_is_open(self, now=None) -> bool:
         """Registration runs from `registration_opens` (or creation) until `registration_closes` or the start."""
         now = now or timezone.now()

@@ -107,7 +107,7 @@ def register(event: Event, data: RegistrationData, *, email_verified: bool = Fal
 
 def _give_place(event: Event, registration: Registration) -> None:
     """Confirm or waitlist `registration` and tell the registrant; the caller holds the lock on `event`."""
-    if _has_free_place(event):
+    if not event.is_full:
         registration.status, registration.confirmed_at = Status.CONFIRMED, timezone.now()
     else:
         registration.status, registration.position = Status.WAITLISTED, _next_position(event)
@@ -160,14 +160,6 @@ def purge_unconfirmed(now: datetime.datetime | None = None) -> int:
     return deleted
 
 
-def _confirmed_count(event: Event) -> int:
-    return Registration.objects.filter(event=event, status=Status.CONFIRMED).count()
-
-
-def _has_free_place(event: Event) -> bool:
-    return event.capacity is None or _confirmed_count(event) < event.capacity
-
-
 def _next_position(event: Event) -> int:
     last = Registration.objects.filter(event=event, status=Status.WAITLISTED).aggregate(last=Max("position"))
     return (last["last"] or 0) + 1
@@ -177,7 +169,7 @@ def _promote_waitlisted(event: Event) -> list[Registration]:
     """Fill free places from the head of the waitlist; the caller holds the lock on `event`."""
     if event.has_ended or event.starts_at <= timezone.now():
         return []
-    free = None if event.capacity is None else max(event.capacity - _confirmed_count(event), 0)
+    free = event.free_places()
     waiting = Registration.objects.filter(event=event, status=Status.WAITLISTED).order_by("position", "pk")
     promoted = list(waiting if free is None else waiting[:free])
     now = timezone.now()

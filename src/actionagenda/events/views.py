@@ -79,7 +79,6 @@ def detail(request, slug):
     registrant = _registrant(request, event)
     context = {"event": event, "form": form, "registrant": registrant,
                "show_form": registrant is None or form.is_bound or "another" in request.GET,
-               "is_full": event.capacity is not None and event.confirmed >= event.capacity,
                "registration_open": event.registration_is_open()}
     return render(request, "events/detail.html", context, status=status)
 
