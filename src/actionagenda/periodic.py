@@ -27,6 +27,7 @@ JOBS = (
     Job("actionagenda.events.tasks.send_event_reminders", every=300),
     # Unconfirmed registrations hold personal data typed by anyone: erased within an hour of their link expiring.
     Job("actionagenda.events.tasks.purge_unconfirmed_registrations", every=3600),
+    Job("actionagenda.events.tasks.anonymise_past_registrations", every=86400),
     # The digest covers the previous UTC day; hourly runs send it soon after midnight, and only once.
     Job("actionagenda.consultations.tasks.send_consultation_digests", every=3600),
 )

@@ -241,6 +241,8 @@ ACTIONAGENDA_RATE_LIMITS = {
 }
 # Minutes during which a participant may still edit their consultation reply.
 CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))
+# Days after an event ends before its registrants' personal data is erased (the registration form's consent).
+ACTIONAGENDA_REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "90"))
 ACTIONAGENDA_DEMO_COMMITMENTS = 300
 
 LOGGING = {

@@ -46,3 +46,13 @@ def commitment_for_link(signed: str) -> Commitment | None:
 def confirm(commitment: Commitment) -> None:
     """Record that the owner of the contact address agreed to receive the commitment's notices (idempotent)."""
     ContactConfirmation.objects.get_or_create(commitment=commitment, email=commitment.contact_email.lower())
+
+
+def erase_contact(email: str) -> int:
+    """Remove `email` (and the contact name beside it) from every commitment and from their history, and forget
+    its confirmations: a person's erasure request. Returns how many commitments named it."""
+    named = Commitment.objects.filter(contact_email__iexact=email)
+    # Queryset updates on purpose: saving would write one more history row holding the address.
+    Commitment.history.filter(contact_email__iexact=email).update(contact_name="", contact_email="")
+    ContactConfirmation.objects.filter(email=email.lower()).delete()
+    return named.update(contact_name="", contact_email="")

@@ -27,7 +27,7 @@ def _row(reply: Reply) -> list:
     shown = reply.show_profile
     return [reply.question.theme.group.title, reply.question.theme.title,
             f"{reply.question.number}. {reply.question.text}", reply.pk, reply.parent_id or "",
-            reply.author.get_short_name(), reply.actor_type_label if shown else "",
+            reply.author_name, reply.actor_type_label if shown else "",
             str(reply.country.name) if shown and reply.country else "",
             reply.created.strftime("%Y-%m-%d %H:%M"), reply.body]
 
@@ -73,7 +73,7 @@ def as_markdown(consultation: Consultation) -> str:
         if reply.question_id != question:
             question = reply.question_id
             lines += [f"### {reply.question.number}. {plain_text(reply.question.text)}", ""]
-        who = reply.author.get_short_name()
+        who = reply.author_name
         if reply.show_profile and (reply.actor_type or reply.country):
             details = [str(part) for part in (reply.actor_type_label,
                                               reply.country.name if reply.country else "") if part]

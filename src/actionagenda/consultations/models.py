@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -161,7 +162,9 @@ class Reply(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="replies")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_replies")
+    # A deleted account leaves its replies as a "deleted participant", so the answers to them still read.
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="consultation_replies")
     body = models.TextField(_("reply"), help_text=_("Markdown is allowed."), validators=[multi_line])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
     pinned = models.BooleanField(_("pinned"), default=False)
@@ -181,10 +184,15 @@ class Reply(models.Model):
         indexes = [models.Index(fields=["question", "status"])]
 
     def __str__(self):
-        return f"{self.author}: {self.body[:60]}"
+        return f"{self.author_name}: {self.body[:60]}"
 
     def get_absolute_url(self):
         return f"{self.question.get_absolute_url()}#reply-{self.pk}"
+
+    @property
+    def author_name(self) -> str:
+        """The name shown with the reply; "Deleted participant" once the author's account is erased."""
+        return self.author.get_short_name() if self.author else gettext("Deleted participant")
 
     @property
     def actor_type_label(self) -> str:

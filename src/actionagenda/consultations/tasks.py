@@ -21,5 +21,7 @@ def notify_reply_approved(reply_id: int) -> int:
     from .models import Reply
 
     reply = Reply.objects.select_related("author", "question").get(pk=reply_id)
+    if reply.author is None:  # the account was erased meanwhile
+        return 0
     return send_templated("consultations/email/approved", {"reply": reply}, [reply.author.email],
                           reply.author.language)

@@ -237,15 +237,23 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def anonymise_past_registrations(older_than_days: int, now: datetime.datetime | None = None) -> int:
-    """Erase name, e-mail, organisation and country of registrations for events that ended more than
-    `older_than_days` ago; status, actor type and dates stay for statistics. Returns how many were erased."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=older_than_days)
-    stale = Registration.objects.filter(event__ends_at__lt=cutoff, anonymised_at__isnull=True)
+def _anonymise(registrations) -> int:
+    """Erase name, e-mail, organisation and country; status, actor type and dates stay for statistics."""
     erased = 0
-    for registration in stale.only("pk").iterator():
-        Registration.objects.filter(pk=registration.pk).update(
-            name="", email=f"erased-{registration.pk}@invalid.invalid", organisation="", country="",
-            token=new_token(), anonymised_at=timezone.now())
+    for pk in registrations.filter(anonymised_at__isnull=True).values_list("pk", flat=True).iterator():
+        Registration.objects.filter(pk=pk).update(
+            name="", email=f"erased-{pk}@invalid.invalid", organisation="", country="", token=new_token(),
+            anonymised_at=timezone.now())
         erased += 1
     return erased
+
+
+def anonymise_past_registrations(older_than_days: int, now: datetime.datetime | None = None) -> int:
+    """Anonymise the registrations of events that ended more than `older_than_days` ago; returns how many."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=older_than_days)
+    return _anonymise(Registration.objects.filter(event__ends_at__lt=cutoff))
+
+
+def anonymise_registrations_of(emails: set[str]) -> int:
+    """Anonymise every registration made with one of `emails` (a person's erasure request); returns how many."""
+    return _anonymise(Registration.objects.filter(email__in={email.lower() for email in emails}))

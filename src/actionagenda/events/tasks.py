@@ -1,5 +1,6 @@
 """Background tasks of the events app: e-mails to registrants (run in-process or by `actionagenda worker`)."""
 
+from django.conf import settings
 from django_tasks import task
 
 from actionagenda.mail import send_templated
@@ -46,3 +47,10 @@ def send_event_reminders() -> int:
 def purge_unconfirmed_registrations() -> int:
     """Delete pending registrations whose confirmation link has expired; run periodically."""
     return services.purge_unconfirmed()
+
+
+@task()
+def anonymise_past_registrations() -> int:
+    """Erase registrants' personal data once the retention period after their event has passed (the consent
+    text promises it); run periodically."""
+    return services.anonymise_past_registrations(settings.ACTIONAGENDA_REGISTRATION_RETENTION_DAYS)
