@@ -73,7 +73,10 @@ def test_an_unknown_commitment_is_not_found(client):
 
 def test_the_detail_page_needs_a_fixed_number_of_queries(client, commitment, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        client.get(commitment.get_absolute_url())
+        response = client.get(commitment.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Biosafety radio in Dakar</h1>" in page and '<th scope="row">Listeners reached</th>' in page
 
 
 def test_the_author_sees_the_status_and_an_edit_link_on_a_returned_commitment(client):
