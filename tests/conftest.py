@@ -11,13 +11,15 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder; the cache (rate limits, facet bitmaps) starts empty; every test starts
-    in English, whatever language an earlier request left active in this thread."""
+    """Uploads go to a temporary folder; passwords are hashed fast; the cache (rate limits, facet bitmaps) starts
+    empty; every test starts in English, whatever language an earlier request left active in this thread."""
     from django.core.cache import cache
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ACTIONAGENDA_ASSISTANT_FIT = tmp_path / "assistant-fit.npz"  # weights the worker refits, per test
+    # The real hasher takes a noticeable part of a second per password, and the tests make hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Secretariat accounts made by the tests have no second factor; tests/accounts/test_secretariat_mfa.py
     # checks the requirement itself.
     settings.ACTIONAGENDA_SECRETARIAT_MFA = False

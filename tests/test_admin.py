@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -15,6 +17,7 @@ from actionagenda.accounts.services import SECRETARIAT_APPS, make_secretariat
 from actionagenda.assistant.models import IndexRun
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment, ModerationDecision
+from actionagenda.commitments.tasks import notify_author
 from actionagenda.events.services import create_event
 from actionagenda.vocabularies.models import Term
 from factories import ActorFactory, CommitmentFactory, UserFactory
@@ -30,23 +33,27 @@ def secretariat():
     return make_secretariat("sec@example.org")[0]
 
 
-@pytest.fixture
-def records(secretariat, settings):
-    """One record of each model the admin shows."""
-    author = UserFactory(email="author@example.org")
-    commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted")
-    workflow.apply(commitment, "return", secretariat, comment="Add a date.")
-    ApiToken.issue(author, name="partner")
-    start = datetime.datetime(2026, 3, 3, 14, tzinfo=datetime.UTC)
-    create_event(title="Biosafety webinar", starts_at=start, ends_at=start + datetime.timedelta(hours=1))
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from actionagenda.commitments.tasks import notify_author
-
-    notify_author.enqueue(commitment.decisions.get().pk)
-    _consultation_and_event_records(author)
-    call_command("load_guidance", verbosity=0)
-    IndexRun.objects.create(total=3, done=3, finished=timezone.now())
-    return commitment
+@pytest.fixture(scope="class")
+def records(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One record of each model the admin shows, made once for the tests of a class (seeding the consultation
+    and loading the guidance library take seconds): kept in a transaction that the tests' own transactions nest
+    in, and rolled back after the class."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with django_db_blocker.unblock(), transaction.atomic(), media:
+        secretariat = make_secretariat("sec@example.org")[0]
+        author = UserFactory(email="author@example.org")
+        commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted")
+        workflow.apply(commitment, "return", secretariat, comment="Add a date.")
+        ApiToken.issue(author, name="partner")
+        start = datetime.datetime(2026, 3, 3, 14, tzinfo=datetime.UTC)
+        create_event(title="Biosafety webinar", starts_at=start, ends_at=start + datetime.timedelta(hours=1))
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            notify_author.enqueue(commitment.decisions.get().pk)
+        _consultation_and_event_records(author)
+        call_command("load_guidance", verbosity=0)
+        IndexRun.objects.create(total=3, done=3, finished=timezone.now())
+        yield commitment
+        transaction.set_rollback(True)
 
 
 def _consultation_and_event_records(author):
@@ -72,18 +79,6 @@ def test_the_platform_models_are_all_registered():
     registered = {f"{m._meta.app_label}.{m.__name__}" for m in admin.site._registry}
     assert {"accounts.User", "accounts.Actor", "accounts.ApiToken", "commitments.Commitment", "commitments.KPI",
             "commitments.ModerationDecision", "vocabularies.Term", "events.Event"} <= registered
-
-
-@pytest.mark.parametrize("model", SECRETARIAT_MODELS, ids=lambda m: m._meta.label)
-def test_the_secretariat_opens_the_list_and_a_record_of_each_model(client, secretariat, records, model):
-    client.force_login(secretariat)
-    response = client.get(admin_url(model, "changelist"))
-    assert response.status_code == 200
-    obj = model._default_manager.first()
-    assert obj is not None, f"no {model._meta.label} to open"
-    response = client.get(admin_url(model, "change", obj.pk))
-    assert response.status_code == 200
-    assert escape(str(obj))[:30] in response.content.decode() or model is DBTaskResult
 
 
 @pytest.mark.parametrize("model", OTHER_MODELS, ids=lambda m: m._meta.label)
@@ -156,12 +151,27 @@ def test_the_status_cannot_be_typed_in_the_admin(client, secretariat):
     assert 'name="status"' not in html
 
 
-@pytest.mark.parametrize("model", [ModerationDecision, Term], ids=lambda m: m._meta.label)
-def test_records_the_platform_writes_cannot_be_added_or_changed_in_the_admin(client, secretariat, records, model):
-    client.force_login(secretariat)
-    assert client.get(admin_url(model, "add")).status_code == 403
-    obj = model._default_manager.first()
-    response = client.post(admin_url(model, "change", obj.pk), {})
-    assert response.status_code == 403
-    assert client.post(admin_url(model, "delete", obj.pk), {"post": "yes"}).status_code == 403
-    assert model._default_manager.filter(pk=obj.pk).exists()
+class TestEveryModel:
+    """Pages of every platform model, on one set of records."""
+
+    @pytest.mark.parametrize("model", SECRETARIAT_MODELS, ids=lambda m: m._meta.label)
+    def test_the_secretariat_opens_the_list_and_a_record_of_each_model(self, client, secretariat, records, model):
+        client.force_login(secretariat)
+        response = client.get(admin_url(model, "changelist"))
+        assert response.status_code == 200
+        obj = model._default_manager.first()
+        assert obj is not None, f"no {model._meta.label} to open"
+        response = client.get(admin_url(model, "change", obj.pk))
+        assert response.status_code == 200
+        assert escape(str(obj))[:30] in response.content.decode() or model is DBTaskResult
+
+    @pytest.mark.parametrize("model", [ModerationDecision, Term], ids=lambda m: m._meta.label)
+    def test_records_the_platform_writes_cannot_be_added_or_changed_in_the_admin(self, client, secretariat, records,
+                                                                                  model):
+        client.force_login(secretariat)
+        assert client.get(admin_url(model, "add")).status_code == 403
+        obj = model._default_manager.first()
+        response = client.post(admin_url(model, "change", obj.pk), {})
+        assert response.status_code == 403
+        assert client.post(admin_url(model, "delete", obj.pk), {"post": "yes"}).status_code == 403
+        assert model._default_manager.filter(pk=obj.pk).exists()

@@ -31,12 +31,6 @@ def secretariat(db):
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Test users are made in bulk here; the real hasher's cost only slows the suite down."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _english():
     """get_absolute_url() reverses in the active language, which an earlier test may have left at /es/."""
     from django.utils import translation
