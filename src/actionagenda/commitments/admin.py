@@ -5,12 +5,13 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
+from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
 from . import workflow
 from .models import KPI, TERM_LINKS, Commitment, ModerationDecision
 
 
-class KPIInline(admin.TabularInline):
+class KPIInline(VersionedInlineMixin, admin.TabularInline):
     model = KPI
     extra = 0
 
@@ -68,7 +69,7 @@ def return_selected(modeladmin, request, queryset):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["title", "actor", "status", "phase", "language", "submitted_at", "published_at"]
     list_filter = ["status", "phase", "scale", "language", "actor__kind"]
@@ -87,7 +88,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(KPI)
-class KPIAdmin(SimpleHistoryAdmin):
+class KPIAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "commitment", "unit", "baseline_value", "target_value", "target_date"]
     search_fields = ["name", "commitment__title"]
     list_select_related = ["commitment"]

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda.accounts.models import Actor
+from actionagenda.concurrency import VersionedFormMixin
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
@@ -61,7 +62,7 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return label
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(VersionedFormMixin, forms.ModelForm):
     """The fields every actor type answers."""
 
     class Meta:
@@ -179,7 +180,7 @@ class LocalGovernmentActorForm(ActorForm):
         labels = {"name": _("Name of the local government")}
 
 
-class KPIForm(forms.ModelForm):
+class KPIForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = KPI
         fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date"]
@@ -216,6 +217,11 @@ class AuthoringForms:
 
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])
+
+    @property
+    def stale(self) -> bool:
+        """Whether someone else saved the commitment or one of its KPIs since these forms were loaded."""
+        return any(form.is_stale for form in [self.form, *self.kpis.forms])
 
     def smart_data(self) -> smart.CommitmentData:
         return commitment_data(self.form, self.kpis)

@@ -8,8 +8,8 @@ from actionagenda.vocabularies.models import Term
 
 from .models import Commitment
 
-# Not worth showing: bookkeeping the workflow sets together with the status.
-HIDDEN_FIELDS = {"submitted_at", "published_at"}
+# Not worth showing: bookkeeping the workflow sets together with the status, and the edit counter.
+HIDDEN_FIELDS = {"submitted_at", "published_at", "version"}
 
 
 @dataclass

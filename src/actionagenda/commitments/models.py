@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from actionagenda.concurrency import Versioned
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
@@ -39,7 +40,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.select_related("actor").prefetch_related(*TERM_LINKS, "kpis")
 
 
-class Commitment(models.Model):
+class Commitment(Versioned):
     """A voluntary, measurable biosafety commitment by a non-state actor."""
 
     class Status(models.TextChoices):
@@ -159,7 +160,7 @@ class ContactConfirmation(models.Model):
         return self.email
 
 
-class KPI(models.Model):
+class KPI(Versioned):
     """A key performance indicator: what is measured, from where, to where, by when."""
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="kpis")

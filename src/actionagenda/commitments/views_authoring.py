@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actionagenda.accounts.models import Actor
+from actionagenda.concurrency import StaleRecord
 from actionagenda.vocabularies import catalogue
 
 from . import contacts, services, smart, workflow
@@ -42,13 +43,21 @@ def edit(request, pk):
 def _author(request, commitment, kind):
     forms = AuthoringForms(kind, request.user, commitment, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and forms.is_valid():
-        commitment = services.save_draft(request.user, forms)
-        if request.POST.get("action") != "submit":
-            messages.success(request, _("Your draft is saved."))
-            return redirect("commitments:edit", pk=commitment.pk)
-        return _submit(request, commitment)
-    status = 400 if request.method == "POST" else 200
-    if status == 400:
+        try:
+            commitment = services.save_draft(request.user, forms)
+        except StaleRecord:
+            # Saved by someone else between the check and the write: checking again names what changed.
+            commitment = Commitment.objects.select_related("actor").get(pk=commitment.pk)
+            forms = AuthoringForms(kind, request.user, commitment, data=request.POST)
+            forms.is_valid()
+        else:
+            if request.POST.get("action") != "submit":
+                messages.success(request, _("Your draft is saved."))
+                return redirect("commitments:edit", pk=commitment.pk)
+            return _submit(request, commitment)
+    status = 200
+    if request.method == "POST":
+        status = 409 if forms.stale else 400
         messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,

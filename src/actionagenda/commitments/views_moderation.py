@@ -50,11 +50,11 @@ def moderate(request, pk):
     commitment = get_object_or_404(Commitment.objects.with_relations().select_related("created_by"), pk=pk)
     forms = {}
     if request.method == "POST":
-        form = DecisionForm(request.POST)
+        form = DecisionForm(request.POST, commitment=commitment)
         if form.is_valid():
             try:
                 decision = workflow.apply(commitment, form.cleaned_data["action"], request.user,
-                                          form.cleaned_data["comment"])
+                                          form.cleaned_data["comment"], expected_version=commitment.version)
             except workflow.TransitionNotAllowed as refusal:
                 messages.error(request, str(refusal))
                 return redirect("commitments:moderate", pk=commitment.pk)
@@ -63,7 +63,7 @@ def moderate(request, pk):
             return redirect("commitments:moderation")
         forms[form.data.get("action")] = form
     allowed = workflow.allowed_actions(request.user, commitment)
-    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}),
+    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}, commitment=commitment),
                 workflow.TRANSITIONS[value].comment_required)
                for value, label in DecisionForm.ACTIONS if value in allowed]
     return render(request, "commitments/moderate.html", {
@@ -73,4 +73,4 @@ def moderate(request, pk):
         "history": history.entries(commitment),
         # The same SMART assessment the author saw, derived from the stored commitment.
         "assessment": smart.assess(smart.data_from_commitment(commitment)),
-    })
+    }, status=409 if any(form.is_stale for form in forms.values()) else 200)

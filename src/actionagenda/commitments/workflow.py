@@ -79,13 +79,17 @@ def _may_act(user, commitment: Commitment, transition: Transition) -> bool:
 
 
 @transaction.atomic
-def apply(commitment: Commitment, action: str, user, comment: str = "") -> ModerationDecision:
-    """Move `commitment` along `action`; raises TransitionNotAllowed when it may not."""
+def apply(commitment: Commitment, action: str, user, comment: str = "",
+          expected_version: int | None = None) -> ModerationDecision:
+    """Move `commitment` along `action`; raises TransitionNotAllowed when it may not, or when it is no longer at
+    `expected_version` (the version the person deciding read)."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionNotAllowed(_("Unknown action."))
     # Lock the row so that two moderators acting at once cannot both move it.
     locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise TransitionNotAllowed(_("This commitment changed after you opened it; read it again, then decide."))
     if locked.status not in transition.sources:
         raise TransitionNotAllowed(_("This commitment is %(status)s; it cannot be %(action)s.") % {
             "status": locked.get_status_display().lower(), "action": Action(action).label.lower()})

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
+
 from . import services
 from .models import (
     Consultation,
@@ -15,12 +17,12 @@ from .models import (
 )
 
 
-class WeekInline(admin.TabularInline):
+class WeekInline(VersionedInlineMixin, admin.TabularInline):
     model = Week
     extra = 0
 
 
-class GroupInline(admin.TabularInline):
+class GroupInline(VersionedInlineMixin, admin.TabularInline):
     model = DiscussionGroup
     extra = 0
     fields = ["number", "title", "week", "hold_first_posts"]
@@ -28,7 +30,7 @@ class GroupInline(admin.TabularInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "opens_on", "closes_on", "published"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
@@ -36,7 +38,7 @@ class ConsultationAdmin(admin.ModelAdmin):
     inlines = [WeekInline, GroupInline]
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(VersionedInlineMixin, admin.TabularInline):
     model = Theme
     extra = 0
     fields = ["number", "title"]
@@ -44,20 +46,20 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(DiscussionGroup)
-class DiscussionGroupAdmin(admin.ModelAdmin):
+class DiscussionGroupAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "number", "consultation", "week"]
     list_filter = ["consultation"]
     filter_horizontal = ["moderators"]
     inlines = [ThemeInline]
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(VersionedInlineMixin, admin.TabularInline):
     model = Question
     extra = 0
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "number", "group"]
     list_filter = ["group__consultation"]
     search_fields = ["title"]
@@ -83,7 +85,7 @@ def _moderation_action(action: str, description):
 
 
 @admin.register(Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "question", "status", "pinned", "created"]
     list_filter = ["status", "pinned", "question__theme__group__consultation"]
     search_fields = ["body", "author__email"]
@@ -110,4 +112,6 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "day", "replies", "sent_at"]
 
 
-admin.site.register(Question)
+@admin.register(Question)
+class QuestionAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    pass

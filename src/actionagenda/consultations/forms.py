@@ -1,15 +1,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.concurrency import VersionedFormMixin
 from actionagenda.uploads import MAX_PROGRAMME_DOCUMENT, PROGRAMME_DOCUMENTS, UploadCheck
 from actionagenda.validators import multi_line, one_line
 
-from .models import ParticipantProfile
+from .models import ParticipantProfile, Reply
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), validators=[multi_line],
                            help_text=_("Markdown is allowed: **bold**, *italic*, lists and links."))
+
+
+class EditReplyForm(VersionedFormMixin, forms.ModelForm):
+    """One's own reply, changed within the edit window; told when another tab saved it first."""
+
+    class Meta:
+        model = Reply
+        fields = ["body"]
+        labels = {"body": ReplyForm.base_fields["body"].label}
+        help_texts = {"body": ReplyForm.base_fields["body"].help_text}
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
 class FlagForm(forms.Form):

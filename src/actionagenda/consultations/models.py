@@ -10,11 +10,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from actionagenda.concurrency import Versioned
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 
 
-class Consultation(models.Model):
+class Consultation(Versioned):
     """A moderated online discussion programme, open for replies between two dates (inclusive)."""
 
     title = models.CharField(_("title"), max_length=250, validators=[one_line])
@@ -45,7 +46,7 @@ class Consultation(models.Model):
         return self.opens_on <= today <= self.closes_on
 
 
-class Week(models.Model):
+class Week(Versioned):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="weeks")
     number = models.PositiveSmallIntegerField(_("number"))
     starts_on = models.DateField(_("starts on"))
@@ -61,7 +62,7 @@ class Week(models.Model):
         return _("Week %(number)s") % {"number": self.number}
 
 
-class DiscussionGroup(models.Model):
+class DiscussionGroup(Versioned):
     """A discussion group run by one or more moderators; only they (and the secretariat) moderate it."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="groups")
@@ -88,7 +89,7 @@ class DiscussionGroup(models.Model):
         return user.is_secretariat or self.moderators.filter(pk=user.pk).exists()
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     group = models.ForeignKey(DiscussionGroup, on_delete=models.CASCADE, related_name="themes")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=250, validators=[one_line])
@@ -109,7 +110,7 @@ class Theme(models.Model):
         return reverse("consultations:theme", kwargs={"slug": self.group.consultation.slug, "pk": self.pk})
 
 
-class Question(models.Model):
+class Question(Versioned):
     """A numbered guiding question inside a theme."""
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
@@ -152,7 +153,7 @@ class ReplyQuerySet(models.QuerySet):
         return self.filter(status=Reply.Status.VISIBLE)
 
 
-class Reply(models.Model):
+class Reply(Versioned):
     """A participant's reply to a guiding question, or to another reply (parent)."""
 
     class Status(models.TextChoices):

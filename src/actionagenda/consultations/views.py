@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actionagenda.concurrency import StaleRecord
 from actionagenda.redirects import next_url
 
 from . import exports, importer, services
-from .forms import ConfirmImportForm, FlagForm, ImportForm, ProfileForm, ReplyForm
+from .forms import ConfirmImportForm, EditReplyForm, FlagForm, ImportForm, ProfileForm, ReplyForm
 from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
 from .stats import consultation_statistics
 from .threads import THREADS_PER_PAGE, build_thread, reply_node, reply_url
@@ -112,14 +113,19 @@ def edit_reply(request, slug, pk):
                               question__theme__group__consultation__slug=slug)
     if not services.can_edit(request.user, reply):
         raise PermissionDenied
-    form = ReplyForm(request.POST or None, initial={"body": reply.body})
+    form = EditReplyForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_reply(user=request.user, reply=reply, body=form.cleaned_data["body"])
             return redirect(reply.get_absolute_url())
         except services.ReplyRefused as refusal:
             form.add_error("body", str(refusal))
-    return render(request, "consultations/edit_reply.html", {"reply": reply, "form": form})
+        except StaleRecord:
+            # Saved in another tab between the check and the write: checking again names the change.
+            form = EditReplyForm(request.POST, instance=Reply.objects.get(pk=reply.pk))
+            form.is_valid()
+    return render(request, "consultations/edit_reply.html", {"reply": reply, "form": form},
+                  status=409 if form.is_bound and form.is_stale else 200)
 
 
 @login_required

@@ -5,18 +5,19 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from actionagenda.admin_defaults import HTTPS_LINKS
+from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
 from . import services
 from .exports import registrations_csv
 from .models import Event, EventDocument, Registration, Speaker
 
 
-class SpeakerInline(admin.TabularInline):
+class SpeakerInline(VersionedInlineMixin, admin.TabularInline):
     model = Speaker
     extra = 1
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(VersionedInlineMixin, admin.TabularInline):
     model = EventDocument
     formfield_overrides = HTTPS_LINKS
     extra = 1
@@ -38,7 +39,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "published", "capacity", "confirmed", "waitlisted"]
     list_filter = ["kind", "published"]
     search_fields = ["title"]

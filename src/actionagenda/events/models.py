@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from actionagenda.concurrency import Versioned
 from actionagenda.uploads import EVENT_DOCUMENTS, MAX_EVENT_DOCUMENT, UploadCheck
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies.catalogue import ACTOR_TYPES
@@ -22,7 +23,7 @@ def validate_timezone(name: str) -> None:
         raise ValidationError(_("“%(name)s” is not a known time zone."), params={"name": name}) from error
 
 
-class Event(models.Model):
+class Event(Versioned):
     """A webinar or key event (regional meeting, biosafety week); times are stored in UTC."""
 
     class Kind(models.TextChoices):
@@ -101,7 +102,7 @@ class Event(models.Model):
                 and (self.registration_opens is None or self.registration_opens <= now) and now < closes)
 
 
-class Speaker(models.Model):
+class Speaker(Versioned):
     """A speaker or panellist of an event, shown in `order`."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
@@ -118,7 +119,7 @@ class Speaker(models.Model):
         return self.name
 
 
-class EventDocument(models.Model):
+class EventDocument(Versioned):
     """A document attached to an event (concept note, programme): an uploaded file or a link."""
 
     class Kind(models.TextChoices):
