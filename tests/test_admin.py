@@ -101,7 +101,7 @@ def test_an_anonymous_visitor_signs_in_through_the_site_login(client):
 
 def test_the_secretariat_cannot_grant_rights(client, secretariat):
     client.force_login(secretariat)
-    html = client.get(admin_url(User, "change", secretariat.pk)).content.decode()
+    html = client.get(admin_url(User, "change", UserFactory().pk)).content.decode()
     assert 'name="name"' in html
     assert 'name="is_superuser"' not in html and 'name="groups"' not in html and 'name="is_staff"' not in html
 

@@ -12,8 +12,6 @@ from simple_history.models import HistoricalRecords
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 
-SECRETARIAT_GROUP = "Secretariat"
-
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

@@ -7,11 +7,14 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from .models import SECRETARIAT_GROUP, ApiToken, User
+from .models import ApiToken, User
+from .roles import SECRETARIAT_GROUP
 
 # What the secretariat may do in the admin besides moderating: manage every platform record.
+# Never auth (groups carry rights) nor mfa (second factors): superusers manage those. The admin keeps the
+# accounts of staff, with their addresses and tokens, to superusers (accounts.admin.AccountRecordsAdmin).
 SECRETARIAT_APPS = ("accounts", "commitments", "vocabularies", "outreach", "interop", "consultations", "events",
-                    "assistant", "progress", "stats",
+                    "assistant",
                     # E-mail addresses (allauth) and the background task results (failed e-mails).
                     "account", "django_tasks_database")
 
