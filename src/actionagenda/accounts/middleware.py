@@ -1,36 +1,61 @@
-"""Secretariat accounts can moderate and administer everything: they must use a second factor."""
+"""Secretariat accounts can moderate and administer everything: they must use a second factor, whatever they do."""
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
-# Pages a secretariat member without a second factor can still reach: their account pages (to set it up,
-# or sign out), the language switch and the static files.
-OPEN_PREFIXES = ("/static/", "/media/", "/i18n/")
+from actionagenda.interop import problems
+
+from . import roles
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+OPEN_VIEW_MODULES = ("allauth.", "django.views.i18n", "django.views.static")
+
+
+def _open_without_second_factor(request, view_func) -> bool:
+    """Their own account pages (to set the factor up, or sign out), the admin's sign-out, the language switch,
+    uploaded files.
+
+    Decided by the view that will answer rather than by the path: `/admin/accounts/…` is not an account page."""
+    module = getattr(view_func, "__module__", "")
+    match = request.resolver_match
+    return module.startswith(OPEN_VIEW_MODULES) or (match.namespace == "admin" and match.url_name == "logout")
 
 
 class SecretariatSecondFactorMiddleware:
-    """Sends a secretariat member without an authenticator app to its set-up page, whatever they open."""
+    """Refuses every request of a secretariat member without an authenticator app, and sends them to set one up.
+
+    The API's reads are public data, so they are answered; its writes are refused with a problem document. API
+    bearer tokens do not pass here: a token is issued from the server's command line, shown once, and cannot be
+    had with the account's password, which is what the second factor protects."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._must_set_up(request):
-            messages.warning(request, _("Secretariat accounts use a second factor. Set up an authenticator app "
-                                        "to continue."))
-            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
-    def _must_set_up(self, request) -> bool:
-        if not settings.ACTIONAGENDA_SECRETARIAT_MFA or request.method != "GET":
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not self._must_set_up(request, view_func):
+            return None
+        message = _("Secretariat accounts use a second factor. Set up an authenticator app to continue.")
+        if request.path.startswith("/api/"):
+            return problems.respond(request, 403, "Second factor required", message)
+        messages.warning(request, message)
+        if request.htmx:
+            # A redirect would be followed by htmx and the set-up page swapped into a fragment of this one.
+            return HttpResponseClientRedirect(reverse("mfa_activate_totp"))
+        return redirect("mfa_activate_totp")
+
+    def _must_set_up(self, request, view_func) -> bool:
+        if not settings.ACTIONAGENDA_SECRETARIAT_MFA or not roles.is_secretariat(request.user):
             return False
-        user = request.user
-        if not user.is_authenticated or not user.is_secretariat:
+        if _open_without_second_factor(request, view_func):
             return False
-        path = request.path
-        if path.startswith(OPEN_PREFIXES) or "/accounts/" in path or path.startswith("/api/"):
+        if request.path.startswith("/api/") and request.method in SAFE_METHODS:
             return False
-        return not is_mfa_enabled(user)
+        return not is_mfa_enabled(request.user)
