@@ -1,3 +1,5 @@
+from django.template import Context, Template, engines
+
 from actionagenda.markup import plain_text, render_markdown
 
 
@@ -21,3 +23,11 @@ def test_it_strips_event_handlers_from_images_and_links():
 
 def test_plain_text_cuts_at_a_word_boundary():
     assert plain_text("**one** two three four", limit=10) == "one two…"
+
+
+def test_templates_load_the_markdown_filters_from_the_markup_app():
+    rendered = Template("{% load markup %}{{ text|markdown }}|{{ text|plaintext }}").render(
+        Context({"text": "**Seeds** <script>x</script>"}))
+    assert "<p><strong>Seeds</strong> &lt;script&gt;" in rendered and "|Seeds &lt;script&gt;" in rendered
+    assert "<script>" not in rendered
+    assert engines["django"].engine.libraries["markup"] == "actionagenda.markup.templatetags.markup"

@@ -46,6 +46,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "actionagenda.accounts",
     "actionagenda.vocabularies",
+    "actionagenda.markup",
     "actionagenda.commitments",
     "actionagenda.outreach",
     "actionagenda.interop",

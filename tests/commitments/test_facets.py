@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from actionagenda.commitments import facets, query
+from actionagenda.commitments import explore, facets
 from actionagenda.commitments.models import Commitment
 from factories import ActorFactory, CommitmentFactory
 
@@ -24,13 +24,13 @@ def data():
 
 
 def counts(facet: str, **filters) -> dict[str, int]:
-    result = query.run(query.parse({name: [value] if isinstance(value, str) else value
+    result = explore.run(explore.parse({name: [value] if isinstance(value, str) else value
                                     for name, value in filters.items()}))
     return {value.code: value.count for value in result.facets[facet]}
 
 
 def test_counts_match_the_published_commitments_only(data):
-    stats = query.statistics()
+    stats = explore.statistics()
     assert stats["total"] == 4
     assert stats["country"] == {"KE": 1, "SN": 2, "FR": 1, "PE": 1}
     assert stats["language"] == {"en": 1, "fr": 2, "es": 1}
@@ -44,19 +44,19 @@ def test_counts_match_the_published_commitments_only(data):
 
 def test_the_un_region_comes_from_the_countries(data):
     # Kenya and Senegal are in Africa (002), France in Europe (150), Peru in the Americas (019).
-    assert query.statistics()["region"] == {"002": 3, "150": 1, "019": 1}
-    result = query.run(query.parse({"region": ["150"]}))
+    assert explore.statistics()["region"] == {"002": 3, "150": 1, "019": 1}
+    result = explore.run(explore.parse({"region": ["150"]}))
     assert result.ids == [data["france"].pk]
 
 
 def test_filters_of_different_facets_intersect(data):
-    result = query.run(query.parse({"language": ["fr"], "phase": ["planning"]}))
+    result = explore.run(explore.parse({"language": ["fr"], "phase": ["planning"]}))
     assert result.ids == [data["senegal"].pk]
     assert result.count == 1
 
 
 def test_values_of_one_facet_add_up(data):
-    result = query.run(query.parse({"country": ["KE", "PE"]}))
+    result = explore.run(explore.parse({"country": ["KE", "PE"]}))
     assert set(result.ids) == {data["kenya"].pk, data["peru"].pk}
 
 
@@ -66,7 +66,7 @@ def test_a_facet_counts_apply_the_other_filters_but_not_its_own(data):
 
 
 def test_unknown_values_are_reported_and_not_applied(data):
-    parsed = query.parse({"gbf_target": ["GBF-99", "GBF-17"], "country": ["zz"], "sort": "random"})
+    parsed = explore.parse({"gbf_target": ["GBF-99", "GBF-17"], "country": ["zz"], "sort": "random"})
     assert set(parsed.errors) == {"gbf_target", "country", "sort"}
     assert "GBF-99" in parsed.errors["gbf_target"]
     assert parsed.filters == {"gbf_target": ["GBF-17"]}
@@ -74,9 +74,9 @@ def test_unknown_values_are_reported_and_not_applied(data):
 
 def test_pages_come_newest_or_oldest_first(data):
     published = list(Commitment.objects.published().order_by("-published_at").values_list("pk", flat=True))
-    assert query.run(query.parse({}), limit=2).ids == published[:2]
-    assert query.run(query.parse({}), offset=2, limit=2).ids == published[2:]
-    assert query.run(query.parse({"sort": "oldest"}), limit=3).ids == published[::-1][:3]
+    assert explore.run(explore.parse({}), limit=2).ids == published[:2]
+    assert explore.run(explore.parse({}), offset=2, limit=2).ids == published[2:]
+    assert explore.run(explore.parse({"sort": "oldest"}), limit=3).ids == published[::-1][:3]
 
 
 def test_a_change_of_status_saved_elsewhere_is_seen_without_invalidation(data):
@@ -85,7 +85,7 @@ def test_a_change_of_status_saved_elsewhere_is_seen_without_invalidation(data):
     draft.status = "published"
     draft.published_at = data["kenya"].published_at
     draft.save()
-    assert query.statistics()["total"] == 5
+    assert explore.statistics()["total"] == 5
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])

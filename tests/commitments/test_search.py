@@ -1,14 +1,14 @@
 import pytest
 
 from actionagenda.accounts.services import make_secretariat
-from actionagenda.commitments import query, search, workflow
+from actionagenda.commitments import explore, search, workflow
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def found(text: str) -> set[int]:
-    return set(query.run(query.parse({"search": text}), limit=100).ids)
+    return set(explore.run(explore.parse({"search": text}), limit=100).ids)
 
 
 @pytest.fixture

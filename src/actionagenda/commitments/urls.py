@@ -4,7 +4,7 @@ from . import views_authoring, views_explore, views_moderation
 
 app_name = "commitments"
 urlpatterns = [
-    path("", views_explore.explore, name="explore"),
+    path("", views_explore.explore_page, name="explore"),
     path("<int:pk>/", views_explore.detail, name="detail"),
     path("new/", views_authoring.start, name="start"),
     path("new/<slug:actor_type>/", views_authoring.new, name="new"),

@@ -13,33 +13,32 @@ from django.utils.translation import gettext as _
 
 from actionagenda.vocabularies import catalogue
 
-from . import query as explore_query
-from . import workflow
+from . import explore, workflow
 from .models import Commitment
 
 PAGE_SIZE = 20
 
 
-def explore(request):
+def explore_page(request):
     """Published commitments: full-text search, facets with counts, sort and pages; htmx swaps the results."""
-    query = explore_query.parse(request.GET)
+    query = explore.parse(request.GET)
     try:
         number = max(1, int(request.GET.get("page", 1)))
     except ValueError:
         number = 1
-    result = explore_query.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    result = explore.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     pages = max(1, -(-result.count // PAGE_SIZE))
     if number > pages:
         number = pages
-        result = explore_query.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+        result = explore.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     paginator = Paginator(range(result.count), PAGE_SIZE)
     page = Page(result.commitments(), number, paginator)
-    active = [{"facet": explore_query.facet_label(facet), "label": explore_query.value_label(facet, code),
+    active = [{"facet": explore.facet_label(facet), "label": explore.value_label(facet, code),
                "remove": urlencode(query.params(without=(facet, code)))}
               for facet, codes in query.filters.items() for code in codes]
     context = {
         "query": query, "result": result, "page": page,
-        "facets": [{"name": facet, "label": explore_query.facet_label(facet), "values": values,
+        "facets": [{"name": facet, "label": explore.facet_label(facet), "values": values,
                     "checkboxes": _facet_items(facet, values)} for facet, values in result.facets.items()],
         "active": active, "sorts": [("newest", _("Newest first")), ("oldest", _("Oldest first"))],
         "page_params": urlencode(query.params()),
@@ -70,7 +69,7 @@ def detail(request, pk):
     url = settings.SITE_URL + commitment.get_absolute_url()
     text = f"{commitment.title} — {commitment.actor.name}"
     countries = list(commitment.countries.all())
-    regions = sorted({explore_query.value_label("region", c.group) for c in countries if c.group})
+    regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})
     context = {
         "commitment": commitment, "absolute_url": url,
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.

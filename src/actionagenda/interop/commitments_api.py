@@ -1,6 +1,6 @@
 """Read endpoints for published commitments and their statistics.
 
-The list runs the very query of the explore page (commitments.query): same filters, same facet bitmaps. Its
+The list runs the very query of the explore page (commitments.explore): same filters, same facet bitmaps. Its
 filters are read through `Filters`, so the parameters the OpenAPI document lists are the ones applied.
 """
 
@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
-from actionagenda.commitments import query as explore_query
+from actionagenda.commitments import explore
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.vocabularies import catalogue
 
@@ -91,13 +91,13 @@ class Filters(Schema):
     phase: list[str] = Field([], description=_codes(catalogue.PHASES))
     scale: list[str] = Field([], description=_codes(catalogue.SCALES))
     language: list[str] = Field([], description=_codes(catalogue.LANGUAGES))
-    sort: str = Field("newest", description=" or ".join(explore_query.SORTS) + " (by publication)")
+    sort: str = Field("newest", description=" or ".join(explore.SORTS) + " (by publication)")
 
 
 def items(ids: list[int]) -> list[dict]:
     """The commitments `ids` (in that order) as the API shows them, in seven queries whatever their number."""
     found = Commitment.objects.select_related("actor").in_bulk(ids)
-    linked = explore_query.links(list(found))
+    linked = explore.links(list(found))
     kpis: dict[int, list] = {}
     for kpi in KPI.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
             "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
@@ -143,10 +143,10 @@ def _invalid(request, errors: dict[str, str]):
 def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge=1, le=100),
                      offset: int = Query(0, ge=0)):
     """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply."""
-    parsed = explore_query.parse(filters.model_dump())
+    parsed = explore.parse(filters.model_dump())
     if parsed.errors:
         return _invalid(request, parsed.errors)
-    result = explore_query.run(parsed, offset=offset, limit=limit, with_facets=False)
+    result = explore.run(parsed, offset=offset, limit=limit, with_facets=False)
     return {"count": result.count, "items": items(result.ids)}
 
 
@@ -164,6 +164,6 @@ class StatisticsOut(Schema):
 
 @statistics_router.get("", response=StatisticsOut, summary="Published commitments counted by facet")
 def statistics(request):
-    counts = explore_query.statistics()
+    counts = explore.statistics()
     total = counts.pop("total")
     return {"total": total, "by": counts}
