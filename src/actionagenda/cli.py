@@ -9,22 +9,24 @@
 import argparse
 import atexit
 import os
+import secrets
 import subprocess
 import sys
 
-from actionagenda import datafolder
+import django
+from django.conf import settings
+from django.core.management import call_command, execute_from_command_line
+from gunicorn.app.wsgiapp import WSGIApplication
+
+from actionagenda import datafolder, periodic
 
 
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
-    import django
-
     django.setup()
 
 
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
-    from gunicorn.app.wsgiapp import WSGIApplication
-
     sys.argv = ["gunicorn", "actionagenda.wsgi:application", "--config", "python:actionagenda.gunicorn_conf",
                 "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(threads),
                 "--access-logfile", "-", "--timeout", "60"]
@@ -43,15 +45,13 @@ def demo(argv: list[str]) -> None:
     os.environ.setdefault("SECRETARIAT_REQUIRE_MFA", "0")
     datafolder.prepare()
     _setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
-
     call_command("migrate", interactive=False, verbosity=0)
     count = args.commitments if args.commitments is not None else settings.ACTIONAGENDA_DEMO_COMMITMENTS
     call_command("seed_demo", commitments=count)
     call_command("seed_demo_events")
     call_command("seed_consultation_demo")
     call_command("load_guidance")
+    # Models can be imported only once Django is set up, a few lines above.
     from actionagenda.accounts.services import make_secretariat
 
     user, password = make_secretariat("secretariat@example.org", password=_demo_password())
@@ -66,8 +66,6 @@ def demo(argv: list[str]) -> None:
 
 
 def _demo_password() -> str:
-    import secrets
-
     return secrets.token_urlsafe(10)
 
 
@@ -90,11 +88,6 @@ def worker(argv: list[str]) -> None:
     uploaded files); the periodic jobs then execute at once in this process.
     """
     _setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    from actionagenda import periodic
-
     periodic.start_in_thread()
     call_command("db_worker", "--backend", settings.ACTIONAGENDA_QUEUED_TASKS, *argv)
 
@@ -115,8 +108,6 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and argv[1] == "migrate":
         datafolder.prepare()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
-    from django.core.management import execute_from_command_line
-
     execute_from_command_line(argv)
 
 

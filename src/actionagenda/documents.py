@@ -16,8 +16,11 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import docx
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from docx.enum.style import WD_STYLE_TYPE
+from pypdf import PdfReader
 
 MAX_PART_BYTES = 20 * 1024 * 1024        # one unpacked part of a Word file (document.xml, styles.xml, ...)
 MAX_PACKAGE_BYTES = 60 * 1024 * 1024     # all its parts together
@@ -105,9 +108,6 @@ def docx_paragraphs(data: bytes) -> list[Paragraph]:
     """The paragraphs of a .docx in order, with their style name; DocumentError when it is too large or broken."""
     package = check_package(data)
     count_paragraphs(package)
-    import docx
-    from docx.enum.style import WD_STYLE_TYPE
-
     clock = _Clock()
     try:
         document = docx.Document(io.BytesIO(data))
@@ -137,8 +137,6 @@ def docx_paragraphs(data: bytes) -> list[Paragraph]:
 def pdf_pages(data: bytes) -> Iterator[tuple[int, str]]:
     """(page number, text) of each page of a PDF; DocumentError when it has too many pages, too much text or
     cannot be read."""
-    from pypdf import PdfReader
-
     clock = _Clock()
     try:
         reader = PdfReader(io.BytesIO(data))

@@ -3,12 +3,13 @@
 import logging
 import threading
 
+from django.db import connections
+
 log = logging.getLogger("actionagenda.assistant")
 
 
 def _warm_up() -> None:
-    from django.db import connections
-
+    # gunicorn reads this file before Django is set up; by the time a worker runs this, it is.
     from actionagenda.assistant import services
 
     try:

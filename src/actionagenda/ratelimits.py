@@ -6,6 +6,7 @@ are limited by django-allauth's own ACCOUNT_RATE_LIMITS.
 
 import time
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -44,8 +45,6 @@ def client_ip(request) -> str:
     """The client's address, read as django-allauth reads it for sign-up and login limits: REMOTE_ADDR, or behind
     TRUSTED_PROXY_COUNT proxies the address the outermost trusted one saw in X-Forwarded-For, or the header
     TRUSTED_CLIENT_IP_HEADER names. A request that does not match that set-up falls back to REMOTE_ADDR."""
-    from allauth.account.adapter import get_adapter
-
     try:
         return get_adapter(request).get_client_ip(request)
     except (ImproperlyConfigured, PermissionDenied):

@@ -10,6 +10,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from openpyxl.utils.escape import escape
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,8 +37,6 @@ def csv_bytes(header: Iterable, rows: Iterable[Iterable]) -> bytes:
 
 def append_xlsx_row(sheet, values: Iterable) -> None:
     """Append `values` to an openpyxl worksheet with every text cell stored as a string, never a formula."""
-    from openpyxl.utils.escape import escape
-
     sheet.append([escape(value) if isinstance(value, str) else value for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):

@@ -28,7 +28,7 @@ def test_the_web_server_is_started_with_the_projects_gunicorn_settings(monkeypat
         def run(self):
             started["ran"] = True
 
-    monkeypatch.setattr("gunicorn.app.wsgiapp.WSGIApplication", FakeApplication)
+    monkeypatch.setattr(cli, "WSGIApplication", FakeApplication)
     monkeypatch.setattr(cli.sys, "argv", ["actionagenda"])
     cli._gunicorn("127.0.0.1", 8123, workers=1, threads=2)
     assert started["ran"] and "python:actionagenda.gunicorn_conf" in started["argv"]

@@ -69,7 +69,7 @@ def test_the_commands_that_run_the_site_prepare_the_data_folder_before_reading_t
 
     monkeypatch.setattr(datafolder, "prepare", lambda: steps.append("prepare"))
     monkeypatch.setattr(cli, "_setup_django", django_starts)
-    monkeypatch.setattr("django.core.management.execute_from_command_line", django_starts)
+    monkeypatch.setattr(cli, "execute_from_command_line", django_starts)
     with pytest.raises(Started):
         cli.main(["actionagenda", command])
     assert steps == ["prepare", "django"]
@@ -78,6 +78,6 @@ def test_the_commands_that_run_the_site_prepare_the_data_folder_before_reading_t
 def test_other_commands_leave_the_disk_alone(monkeypatch):
     steps = []
     monkeypatch.setattr(datafolder, "prepare", lambda: steps.append("prepare"))
-    monkeypatch.setattr("django.core.management.execute_from_command_line", lambda argv: steps.append(argv[1]))
+    monkeypatch.setattr(cli, "execute_from_command_line", lambda argv: steps.append(argv[1]))
     cli.main(["actionagenda", "check"])
     assert steps == ["check"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-
+        # Imported once the app registry is ready: services imports models.
         from . import services
 
         # A side effect of signing in (also right after sign-up): e-mails follow the language the person uses.

@@ -26,6 +26,7 @@ from pyroaring import BitMap
 
 from actionagenda.vocabularies.models import Term
 
+from . import search
 from .models import TERM_LINKS, Commitment
 
 FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
@@ -54,8 +55,6 @@ class Index:
         People refine a search by ticking facets, which repeats the same full-text query: the matched ids are
         kept (a small roaring bitmap) for ten minutes or until the data changes, whichever comes first.
         """
-        from . import search
-
         found = search.words(text)
         key = f"{self.key}:search:{hashlib.sha256(' '.join(found).encode()).hexdigest()[:32]}"
         matched = cache.get(key)

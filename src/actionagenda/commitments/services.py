@@ -3,10 +3,11 @@
 from django.db import transaction
 from django.db.models import Count
 
+from actionagenda import ratelimits
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
-from . import contacts
+from . import contacts, workflow
 from .models import Commitment
 
 
@@ -75,10 +76,6 @@ def submit(commitment: Commitment, user):
 
     Raises SubmissionRateLimited, or workflow.TransitionNotAllowed with the must-haves it still fails.
     """
-    from actionagenda import ratelimits
-
-    from . import workflow
-
     if ratelimits.exceeded("commitment_submit", user.pk):
         raise SubmissionRateLimited
     decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)

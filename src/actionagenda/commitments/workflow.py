@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import facets, smart
 from .models import Commitment, ModerationDecision
+from .tasks import notify_author
 
 Status = Commitment.Status
 Action = ModerationDecision.Action
@@ -114,8 +115,6 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
     facets.invalidate()
     decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
     if transition.notify_author:
-        from .tasks import notify_author
-
         transaction.on_commit(lambda: notify_author.enqueue(decision.pk))
     commitment.refresh_from_db()
     return decision

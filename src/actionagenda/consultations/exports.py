@@ -4,6 +4,8 @@ import io
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from actionagenda import spreadsheets
 from actionagenda.markup import plain_text
@@ -38,9 +40,6 @@ def as_csv(consultation: Consultation) -> bytes:
 
 def as_xlsx(consultation: Consultation) -> bytes:
     """One sheet per theme, so the synthesis can be written theme by theme."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     workbook.remove(workbook.active)
     sheets = {}

@@ -18,6 +18,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actionagenda import documents
+from actionagenda.events import services as event_services
+
+from .models import Consultation, DiscussionGroup, Question, Theme, Week
 
 # Abbreviation -> (hours from UTC, IANA zone shown to participants). French: HAE/HNE = EDT/EST.
 TIME_ZONES: dict[str, tuple[float, str]] = {
@@ -320,8 +323,6 @@ class EmptyProgramme(ValueError):
 
 
 def _unique_slug(title: str) -> str:
-    from .models import Consultation
-
     base = slugify(title)[:70] or "consultation"
     slug, n = base, 2
     while Consultation.objects.filter(slug=slug).exists():
@@ -332,10 +333,6 @@ def _unique_slug(title: str) -> str:
 @transaction.atomic
 def save(programme: Programme, *, title: str = ""):
     """Create the consultation, its structure and its webinars in one transaction; returns the consultation."""
-    from actionagenda.events.services import create_event
-
-    from .models import Consultation, DiscussionGroup, Question, Theme, Week
-
     if not programme.groups:
         raise EmptyProgramme(_("The document contains no discussion group."))
     title = title or programme.title or _("Online consultation")
@@ -360,7 +357,7 @@ def save(programme: Programme, *, title: str = ""):
         save_groups(parsed_week.groups, week)
     save_groups(programme.groups_without_week, None)
     for webinar in programme.webinars:
-        consultation.events.add(create_event(title=webinar.title, starts_at=webinar.starts_at,
-                                             ends_at=webinar.ends_at, timezone=webinar.timezone, kind="webinar",
-                                             description=consultation.title))
+        consultation.events.add(event_services.create_event(
+            title=webinar.title, starts_at=webinar.starts_at, ends_at=webinar.ends_at, timezone=webinar.timezone,
+            kind="webinar", description=consultation.title))
     return consultation

@@ -121,6 +121,7 @@ def moderate(*, user, reply: Reply, action: str) -> Reply:
     if action in {"hide", "restore"}:
         reply.flags.update(resolved=True)
     if action == "approve" and was_held:
+        # Imported here: tasks imports this module.
         from .tasks import notify_reply_approved
 
         # A newcomer's first post waited for a moderator: tell them it is now public.

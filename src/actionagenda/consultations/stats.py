@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from actionagenda.vocabularies import catalogue
 
@@ -39,6 +39,4 @@ def consultation_statistics(consultation: Consultation) -> dict:
 
 
 def _visible(path: str):
-    from django.db.models import Q
-
     return Q(**{f"{path}__status": Reply.Status.VISIBLE})

@@ -7,6 +7,7 @@ from django_tasks import task
 from actionagenda.mail import send_templated
 
 from . import services
+from .models import Reply
 
 
 @task()
@@ -18,8 +19,6 @@ def send_consultation_digests(day: str | None = None) -> int:
 @task()
 def notify_reply_approved(reply_id: int) -> int:
     """Tell the author, in their language, that a moderator approved their held reply."""
-    from .models import Reply
-
     reply = Reply.objects.select_related("author", "question").get(pk=reply_id)
     if reply.author is None:  # the account was erased meanwhile
         return 0

@@ -66,6 +66,7 @@ class RegistrationData:
 
 
 def _notify(registration: Registration, notice: str) -> None:
+    # Imported here: tasks imports this module.
     from .tasks import send_registration_notice
 
     transaction.on_commit(lambda: send_registration_notice.enqueue(registration.pk, notice))

@@ -8,6 +8,7 @@ class VocabulariesConfig(AppConfig):
     verbose_name = _("Vocabularies")
 
     def ready(self):
+        # Imported once the app registry is ready: services imports models.
         from . import services
 
         # Terms follow the code data: every migrate brings new codes in (idempotent).

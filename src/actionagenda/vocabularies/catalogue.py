@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries as iso_countries
 
 
 @dataclass(frozen=True)
@@ -293,8 +294,6 @@ def countries() -> Vocabulary:
 @cache
 def _countries_in(language: str) -> Vocabulary:
     # Built once per language and process: names are translated at build time, in that language.
-    from django_countries import countries as iso_countries
-
     regions = country_regions()
     return Vocabulary("country", _("Countries"), tuple(
         Entry(code, str(name), group=regions[code].region if code in regions else "")

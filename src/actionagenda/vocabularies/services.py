@@ -3,13 +3,12 @@
 from django.db import transaction
 
 from . import catalogue
+from .models import Term
 
 
 @transaction.atomic
 def sync_terms() -> int:
     """Insert or update a Term for every code of the linked vocabularies; returns how many were added."""
-    from .models import Term
-
     existing = {(term.scheme, term.code): term for term in Term.objects.all()}
     added, changed = [], []
     for scheme in Term.Scheme.values:
