@@ -3,11 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actionagenda import ids
 from actionagenda.concurrency import StaleRecord
 from actionagenda.redirects import next_url
 
@@ -65,7 +66,7 @@ def question(request, slug, pk):
     return render(request, "consultations/question.html", {
         "question": question, "theme": question.theme, "group": group, "consultation": group.consultation,
         "page": Paginator(build_thread(question, request.user, is_moderator), THREADS_PER_PAGE)
-        .get_page(request.GET.get("page")), "is_moderator": is_moderator,
+        .get_page(ids.page_number(request.GET.get("page"))), "is_moderator": is_moderator,
         "is_open": group.consultation.is_open(), "form": ReplyForm()})
 
 
@@ -75,9 +76,9 @@ def reply(request, slug, pk):
     """Reply to the question, or to one of its replies (`parent`); htmx gets fragments, others a redirect."""
     question = _question(slug, pk)
     parent = None
-    if parent_id := request.POST.get("parent", ""):
-        if not parent_id.isdigit():
-            return HttpResponse(status=400)
+    if raw_parent := request.POST.get("parent", ""):
+        if (parent_id := ids.parse(raw_parent)) is None:
+            return HttpResponseBadRequest()
         parent = get_object_or_404(Reply, pk=parent_id, question=question)
     form = ReplyForm(request.POST)
     new = None
