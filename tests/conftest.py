@@ -10,9 +10,10 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder; passwords are hashed fast; the cache (rate limits, facet bitmaps) starts
-    empty; every test starts in English, whatever language an earlier request left active in this thread."""
+def _isolated(request, settings, tmp_path):
+    """Uploads go to a temporary folder; passwords are hashed fast; the cache (rate limits, in a database table)
+    starts empty; every test starts in English, whatever language an earlier request left active in this
+    thread."""
     from django.core.cache import cache
     from django.utils import translation
 
@@ -23,11 +24,18 @@ def _isolated(settings, tmp_path):
     # Secretariat accounts made by the tests have no second factor; tests/accounts/test_secretariat_mfa.py
     # checks the requirement itself.
     settings.ACTIONAGENDA_SECRETARIAT_MFA = False
-    cache.clear()
+    # The cache lives in the database: only a test that may use the database can (or needs to) empty it. A test
+    # in a transaction leaves it as it found it; a transactional one, whose tables are flushed, does not.
+    uses_db = bool(request.node.get_closest_marker("django_db")
+                   or {"db", "transactional_db", "live_server"} & set(request.fixturenames))
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()
     translation.activate("en")
     yield
     translation.deactivate()
-    cache.clear()
+    if uses_db:
+        cache.clear()
 
 
 @pytest.fixture
