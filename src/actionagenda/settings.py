@@ -125,17 +125,21 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds what every process must share: rate-limit counters (ours and django-allauth's, which counts in
+# "default" holds what every process must share: rate-limit counters (ours and django-allauth's, which counts in
 # the default cache), the scheduler's claims, the retrieval index's stamp. Redis when configured, otherwise a
 # table in the database (never per-process memory: two workers would each let the whole limit through).
+# "index" holds what is rebuilt from the database (the explore page's facet index, several megabytes at 10^5
+# commitments, and its search matches): shared through Redis, otherwise per process, as a table would keep
+# every past version of the index until it is culled.
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+                      "KEY_PREFIX": alias} for alias in ("default", "index")}
 else:
     # Past MAX_ENTRIES the cache drops expired keys, then live ones: far above the live counters of a busy hour,
     # low enough for the row count it takes on every write to stay cheap.
     CACHES = {"default": {"BACKEND": "actionagenda.dbcache.DatabaseCache", "LOCATION": "actionagenda_cache",
-                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}},
+              "index": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work: in-process unless ACTIONAGENDA_TASKS=database, which queues tasks for `actionagenda worker`.
 # Reading and indexing uploaded files is queued in the database either way (the "queued" backend then), so
