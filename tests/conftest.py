@@ -11,10 +11,10 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _isolated(request, settings, tmp_path):
-    """Uploads go to a temporary folder; passwords are hashed fast; the cache (rate limits, in a database table)
-    starts empty; every test starts in English, whatever language an earlier request left active in this
-    thread."""
-    from django.core.cache import cache
+    """Uploads go to a temporary folder; passwords are hashed fast; the caches (rate limits in a database table,
+    facet bitmaps in memory) start empty; every test starts in English, whatever language an earlier request left
+    active in this thread."""
+    from django.core.cache import cache, caches
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -31,9 +31,11 @@ def _isolated(request, settings, tmp_path):
     if uses_db:
         request.getfixturevalue("_django_db_helper")
         cache.clear()
+    caches["index"].clear()
     translation.activate("en")
     yield
     translation.deactivate()
+    caches["index"].clear()
     if uses_db:
         cache.clear()
 
@@ -59,3 +61,16 @@ def run_worker():
         return count
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """Rate-limit windows are aligned to the clock: a test whose requests straddled a minute would start a new
+    window halfway and see its limit reset. Their clock stands still at one second into the day."""
+    import time
+    import types
+
+    from actionagenda import ratelimits
+
+    start = time.time() // 86400 * 86400 + 1
+    monkeypatch.setattr(ratelimits, "time", types.SimpleNamespace(time=lambda: start))
