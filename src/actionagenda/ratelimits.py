@@ -34,9 +34,9 @@ def consume(scope: str, ident) -> None:
     cache.add(key, 0, timeout=seconds)
     try:
         hits = cache.incr(key)
-    except ValueError:  # culled between add and incr
-        cache.add(key, 0, timeout=seconds)
-        hits = cache.incr(key)
+    except ValueError:  # expired or culled between add and incr: this hit starts the count again
+        cache.set(key, 1, timeout=seconds)
+        hits = 1
     if hits > count:
         raise RateLimited(scope, max(1, math.ceil(seconds - now % seconds)))
 
