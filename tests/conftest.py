@@ -10,10 +10,11 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder; passwords are hashed fast; the cache (rate limits, facet bitmaps) starts
-    empty; every test starts in English, whatever language an earlier request left active in this thread."""
-    from django.core.cache import cache
+def _isolated(request, settings, tmp_path):
+    """Uploads go to a temporary folder; passwords are hashed fast; the caches (rate limits in a database table,
+    facet bitmaps in memory) start empty; every test starts in English, whatever language an earlier request left
+    active in this thread."""
+    from django.core.cache import cache, caches
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -23,11 +24,20 @@ def _isolated(settings, tmp_path):
     # Secretariat accounts made by the tests have no second factor; tests/accounts/test_secretariat_mfa.py
     # checks the requirement itself.
     settings.ACTIONAGENDA_SECRETARIAT_MFA = False
-    cache.clear()
+    # The cache lives in the database: only a test that may use the database can (or needs to) empty it. A test
+    # in a transaction leaves it as it found it; a transactional one, whose tables are flushed, does not.
+    uses_db = bool(request.node.get_closest_marker("django_db")
+                   or {"db", "transactional_db", "live_server"} & set(request.fixturenames))
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()
+    caches["index"].clear()
     translation.activate("en")
     yield
     translation.deactivate()
-    cache.clear()
+    caches["index"].clear()
+    if uses_db:
+        cache.clear()
 
 
 @pytest.fixture
@@ -51,3 +61,16 @@ def run_worker():
         return count
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_clock(monkeypatch):
+    """Rate-limit windows are aligned to the clock: a test whose requests straddled a minute would start a new
+    window halfway and see its limit reset. Their clock stands still at one second into the day."""
+    import time
+    import types
+
+    from actionagenda import ratelimits
+
+    start = time.time() // 86400 * 86400 + 1
+    monkeypatch.setattr(ratelimits, "time", types.SimpleNamespace(time=lambda: start))

@@ -1,8 +1,8 @@
 """Periodic jobs, enqueued on Django's tasks API by the `actionagenda worker` process.
 
 Every job is safe to run more than once (reminders and digests record what they sent), so several workers
-may each run this scheduler; a cache key per job and window keeps them from enqueueing the same run twice
-when they share a cache (Redis).
+may each run this scheduler; a cache key per job and window (in the shared cache: Redis or the database) keeps
+them from enqueueing the same run twice.
 """
 
 import logging

@@ -1,44 +1,77 @@
-"""Fixed-window rate limits counted in Django's cache, so every web process shares the counters (with Redis).
+"""Fixed-window rate limits counted in the shared cache (Redis, or the database: see settings.CACHES).
 
-Limits come from settings.ACTIONAGENDA_RATE_LIMITS as "count/seconds", one entry per scope. Sign-up and login
-are limited by django-allauth's own ACCOUNT_RATE_LIMITS.
+Limits come from settings.ACTIONAGENDA_RATE_LIMITS as "count/seconds", one entry per scope. A hit is checked and
+counted in one atomic increment, so racing requests in any number of processes never get more than `count`
+through. A refusal is answered 429 with Retry-After: `refuse` for a view's own page, `respond` for the site's
+429 page, `problem` for the API. Sign-up and login are limited by django-allauth's own ACCOUNT_RATE_LIMITS, in
+the same cache; `allauth_refusal` answers them.
 """
 
+import math
 import time
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.shortcuts import render
 
 
-def _window(scope: str, ident) -> tuple[str, int, int]:
+class RateLimited(Exception):
+    """The scope's limit for this client is used up until the window ends, `retry_after` seconds from now."""
+
+    def __init__(self, scope: str, retry_after: int):
+        super().__init__(f"{scope}: retry after {retry_after} s")
+        self.scope = scope
+        self.retry_after = retry_after
+
+
+def consume(scope: str, ident) -> None:
+    """Count one hit of `ident` in `scope`; raises RateLimited once the window's limit is passed."""
     count, seconds = (int(part) for part in settings.ACTIONAGENDA_RATE_LIMITS[scope].split("/"))
-    window = int(time.time() // seconds)
-    return f"ratelimit:{scope}:{ident}:{window}", count, seconds
-
-
-def exceeded(scope: str, ident) -> bool:
-    """True when `ident` has already used every hit `scope` allows in the current window."""
-    key, count, _seconds = _window(scope, ident)
-    return cache.get(key, 0) >= count
-
-
-def record(scope: str, ident) -> int:
-    """Count one hit for `ident` in the current window; returns the hits so far."""
-    key, _count, seconds = _window(scope, ident)
+    now = time.time()
+    key = f"ratelimit:{scope}:{ident}:{int(now // seconds)}"
+    # The window's number is in the key, so a key outliving its window is never counted again.
     cache.add(key, 0, timeout=seconds)
     try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
+        hits = cache.incr(key)
+    except ValueError:  # expired or culled between add and incr: this hit starts the count again
         cache.set(key, 1, timeout=seconds)
-        return 1
+        hits = 1
+    if hits > count:
+        raise RateLimited(scope, max(1, math.ceil(seconds - now % seconds)))
 
 
-def allow(scope: str, ident) -> bool:
-    """Count one hit for `ident`; False once the limit of the current window is passed."""
-    _key, count, _seconds = _window(scope, ident)
-    return record(scope, ident) <= count
+def refuse(response, refusal: RateLimited):
+    """`response` (a page or fragment explaining the refusal) as the answer to a refused request: 429, with
+    Retry-After."""
+    response.status_code = 429
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def respond(request, refusal: RateLimited, message: str = ""):
+    """The site's 429 page for a refused request, with `message` in place of the general explanation."""
+    return refuse(render(request, "429.html", {"message": message}), refusal)
+
+
+def problem(request, refusal: RateLimited, title: str, detail: str):
+    """The API's answer to a refused request: a 429 problem+json document, with Retry-After."""
+    from actionagenda.interop import problems
+
+    return refuse(problems.respond(request, 429, title, detail), refusal)
+
+
+def allauth_refusal(request, actions: tuple[str, ...]):
+    """The site's 429 page for a request django-allauth refused. allauth keeps a sliding window of hit times and
+    says nothing of when it frees up: Retry-After is the longest window of the refused `actions`, after which
+    the request is allowed again for certain."""
+    from allauth.account import app_settings
+    from allauth.core.internal.ratelimit import parse_rates
+
+    limits = app_settings.RATE_LIMITS
+    durations = [rate.duration for action in actions for rate in parse_rates(limits.get(action))]
+    return respond(request, RateLimited("allauth", math.ceil(max(durations, default=60))))
 
 
 def client_ip(request) -> str:

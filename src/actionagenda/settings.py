@@ -1,8 +1,8 @@
 """Settings for actionagenda, read from environment variables.
 
 Nothing configured means the embedded run: SQLite (WAL) and uploads under ACTIONAGENDA_DATA_DIR, tasks run
-in-process (except the indexing of uploads, queued for the worker), e-mail printed to the console, cache in
-local memory. DATABASE_URL, REDIS_URL, EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS and ACTIONAGENDA_TASKS configure a
+in-process (except the indexing of uploads, queued for the worker), e-mail printed to the console, cache in a
+database table. DATABASE_URL, REDIS_URL, EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS and ACTIONAGENDA_TASKS configure a
 real deployment. Reading these settings writes nothing: the data folder and its secret key are made by the
 commands that run the site (see `datafolder`).
 """
@@ -126,11 +126,21 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" holds what every process must share: rate-limit counters (ours and django-allauth's, which counts in
+# the default cache), the scheduler's claims, the retrieval index's stamp. Redis when configured, otherwise a
+# table in the database (never per-process memory: two workers would each let the whole limit through).
+# "index" holds what is rebuilt from the database (the explore page's facet index, several megabytes at 10^5
+# commitments, and its search matches): shared through Redis, otherwise per process, as a table would keep
+# every past version of the index until it is culled.
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+                      "KEY_PREFIX": alias} for alias in ("default", "index")}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Past MAX_ENTRIES the cache drops expired keys, then live ones: far above the live counters of a busy hour,
+    # low enough for the row count it takes on every write to stay cheap.
+    CACHES = {"default": {"BACKEND": "actionagenda.dbcache.DatabaseCache", "LOCATION": "actionagenda_cache",
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}},
+              "index": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work: in-process unless ACTIONAGENDA_TASKS=database, which queues tasks for `actionagenda worker`.
 # Reading and indexing uploaded files is queued in the database either way (the "queued" backend then), so
@@ -175,6 +185,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "actionagenda.accounts.adapter.AccountAdapter"
 # Behind reverse proxies every request comes from a proxy's address: say how many proxies append to
 # X-Forwarded-For (or which header carries the client's address), so that rate limits, allauth's and ours,
 # count clients rather than the proxy. Left unset, forwarded headers are ignored: a client could forge them.

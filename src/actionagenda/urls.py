@@ -5,6 +5,9 @@ from django.urls import include, path
 from actionagenda import uploads
 from actionagenda.interop.api import api
 
+# django-allauth answers its own rate limits with the URLconf's handler429 when there is one.
+handler429 = "actionagenda.accounts.adapter.rate_limited"
+
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -56,6 +56,24 @@ def test_a_participant_replies_to_a_question_and_to_that_reply(page):
         "And laboratories to detect LMOs.")
 
 
+def test_a_participant_posting_too_quickly_is_told_why_in_place(page, settings):
+    settings.ACTIONAGENDA_RATE_LIMITS = {**settings.ACTIONAGENDA_RATE_LIMITS, "consultation_reply": "1/60"}
+    question = make_consultation()
+    user = UserFactory(name="Amina")
+    ActorFactory(members=[user], country="KE")
+    _sign_in(page, user)
+    page.goto(question.get_absolute_url())
+    page.fill("#body-q", "A first view.")
+    page.get_by_role("button", name="Send", exact=True).click()
+    expect(page.locator("#children-root > li.reply")).to_have_count(1)
+    page.fill("#body-q", "A second view, too soon.")
+    with page.expect_response(lambda response: response.status == 429):
+        page.get_by_role("button", name="Send", exact=True).click()
+    expect(page.get_by_text("You are posting too quickly")).to_be_visible()
+    expect(page.locator("#body-q")).to_have_value("A second view, too soon.")
+    assert Reply.objects.count() == 1
+
+
 def test_replying_works_without_javascript(browser, live_server):
     question = make_consultation()
     user = UserFactory()

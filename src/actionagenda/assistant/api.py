@@ -6,7 +6,6 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from actionagenda import ratelimits
-from actionagenda.interop import problems
 from actionagenda.validators import OneLine
 
 from . import services
@@ -62,9 +61,10 @@ class Problem(Schema):
 @router.get("/ask", response={200: AskOut, 429: Problem},
             summary="Guidance documents that answer a question in English, French or Spanish")
 def ask(request, params: Query[AskParams]):
-    if not ratelimits.allow("assistant", ratelimits.client_ip(request)):
-        return problems.respond(request, 429, "Too many questions",
-                                "Please wait a minute before asking again.")
+    try:
+        ratelimits.consume("assistant", ratelimits.client_ip(request))
+    except ratelimits.RateLimited as refusal:
+        return ratelimits.problem(request, refusal, "Too many questions", "Please wait a minute before asking again.")
     with translation.override(params.lang):
         answer = services.ask(params.q, params.lang)
     return {"semantic": answer.semantic, "documents": [{

@@ -12,15 +12,16 @@ from .models import GuidanceDocument, IndexRun
 def ask(request):
     """The Ask page: a question in, the guidance documents that answer it out (htmx swaps the results)."""
     form = AskForm(request.GET or None)
-    answer = None
-    limited = False
+    answer = refusal = None
     if form.is_valid():
-        if ratelimits.allow("assistant", ratelimits.client_ip(request)):
+        try:
+            ratelimits.consume("assistant", ratelimits.client_ip(request))
+        except ratelimits.RateLimited as error:
+            refusal = error
+        else:
             language = form.cleaned_data["lang"] or get_language()
             answer = services.ask(form.cleaned_data["q"], language)
-        else:
-            limited = True
-    context = {"form": form, "answer": answer, "limited": limited, "summary_enabled": summary.enabled()}
+    context = {"form": form, "answer": answer, "limited": refusal is not None, "summary_enabled": summary.enabled()}
     if request.user.is_authenticated and request.user.is_secretariat:
         context["library"] = {"documents": GuidanceDocument.objects.count(),
                               "semantic": retrieval.index().semantic,
@@ -28,16 +29,22 @@ def ask(request):
                                   index_status=GuidanceDocument.IndexStatus.FAILED).count(),
                               "run": IndexRun.objects.first()}
     template = "assistant/_results.html" if request.htmx and not request.htmx.boosted else "assistant/ask.html"
-    status = 429 if limited else 200
-    return render(request, template, context, status=status)
+    response = render(request, template, context)
+    return ratelimits.refuse(response, refusal) if refusal else response
 
 
 def generated_summary(request):
     """An optional short summary written by a configured language model; the answer never waits for it."""
     form = AskForm(request.GET or None)
-    text = ""
-    if summary.enabled() and form.is_valid() and ratelimits.allow("assistant", ratelimits.client_ip(request)):
-        answer = services.ask(form.cleaned_data["q"], form.cleaned_data["lang"] or get_language(),
-                              with_related=False)
-        text = summary.summarise(answer)
-    return render(request, "assistant/_summary.html", {"text": text, "note": _("Generated summary")})
+    text, refusal = "", None
+    if summary.enabled() and form.is_valid():
+        try:
+            ratelimits.consume("assistant", ratelimits.client_ip(request))
+        except ratelimits.RateLimited as error:
+            refusal = error
+        else:
+            answer = services.ask(form.cleaned_data["q"], form.cleaned_data["lang"] or get_language(),
+                                  with_related=False)
+            text = summary.summarise(answer)
+    response = render(request, "assistant/_summary.html", {"text": text, "note": _("Generated summary")})
+    return ratelimits.refuse(response, refusal) if refusal else response

@@ -6,10 +6,11 @@ full-text matches are one more bitmap), counting is intersection cardinality, an
 oldest-first) order comes from the published ids kept in that order (see Index.page).
 
 The index is built from the published rows, their actors' kinds and the M2M through tables (through the ORM:
-no other app's table is named here), cached in Django's cache under a version key, and kept in the process once
-unpickled. The version combines a token that `invalidate()` renews (called when a commitment's status changes
-and after demo data is generated) with the latest `updated` of any commitment (an index Commitment.Meta
-declares), so an edit saved in another process (even with a per-process cache) is seen on the next request.
+no other app's table is named here), cached in the "index" cache (Redis, or this process's memory: see
+settings.CACHES) under a version key, and kept in the process once unpickled. The version combines a token that
+`invalidate()` renews (called when a commitment's status changes and after demo data is generated) with the
+latest `updated` of any commitment (an index Commitment.Meta declares), so an edit saved in another process
+(even with a per-process cache) is seen on the next request.
 Not seen until then: changes that save no commitment row (an actor's type changed, M2M links changed without
 saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
 """
@@ -19,9 +20,10 @@ import uuid
 from array import array
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Aggregate, F, Max, TextField
+from django.utils.connection import ConnectionProxy
 from pyroaring import BitMap
 
 from actionagenda.vocabularies.models import Term
@@ -35,6 +37,7 @@ FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action
 LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
 CACHE_PREFIX = "commitments:facets:index:"
+cache = ConnectionProxy(caches, "index")
 CACHE_SECONDS = 24 * 3600
 SEARCH_CACHE_SECONDS = 600
 

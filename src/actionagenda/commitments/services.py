@@ -28,10 +28,6 @@ def latest_published(limit: int):
     return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
 
 
-class SubmissionRateLimited(Exception):
-    """The user has submitted as many commitments as settings.ACTIONAGENDA_RATE_LIMITS allows for now."""
-
-
 def individual_actor(user) -> Actor:
     """The actor that stands for `user` as an individual, created on first use."""
     actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
@@ -74,10 +70,10 @@ def save_draft(user, forms) -> Commitment:
 def submit(commitment: Commitment, user):
     """Send `commitment` to the secretariat, within the user's submission rate limit.
 
-    Raises SubmissionRateLimited, or workflow.TransitionNotAllowed with the must-haves it still fails.
+    Raises ratelimits.RateLimited (the submission is rolled back), or workflow.TransitionNotAllowed with the
+    must-haves it still fails (not counted against the limit).
     """
-    if ratelimits.exceeded("commitment_submit", user.pk):
-        raise SubmissionRateLimited
-    decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
-    ratelimits.record("commitment_submit", user.pk)
+    with transaction.atomic():
+        decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
+        ratelimits.consume("commitment_submit", user.pk)
     return decision

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from actionagenda import ratelimits
 from actionagenda.accounts.models import Actor
 from actionagenda.concurrency import StaleRecord
 from actionagenda.vocabularies import catalogue
@@ -76,9 +77,10 @@ def _returned_comment(commitment) -> str:
 def _submit(request, commitment):
     try:
         services.submit(commitment, request.user)
-    except services.SubmissionRateLimited:
-        messages.error(request, _("Your draft is saved, but you have submitted too many commitments in a short "
-                                  "time. Please submit it again later."))
+    except ratelimits.RateLimited as refusal:
+        return ratelimits.respond(request, refusal, _(
+            "Your draft is saved, but you have submitted too many commitments in a short time. Please submit it "
+            "again later."))
     except workflow.TransitionNotAllowed as refusal:
         messages.error(request, _("Your draft is saved, but it cannot be submitted yet: %(reasons)s") % {
             "reasons": " ".join(refusal.reasons) or str(refusal)})

@@ -11,6 +11,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from actionagenda import ids
 from actionagenda.vocabularies import catalogue
 
 from . import explore, workflow
@@ -22,10 +23,7 @@ PAGE_SIZE = 20
 def explore_page(request):
     """Published commitments: full-text search, facets with counts, sort and pages; htmx swaps the results."""
     query = explore.parse(request.GET)
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        number = 1
+    number = ids.page_number(request.GET.get("page"))
     result = explore.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     pages = max(1, -(-result.count // PAGE_SIZE))
     if number > pages:

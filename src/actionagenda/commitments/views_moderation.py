@@ -10,6 +10,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from actionagenda import ids
+
 from . import history, smart, workflow
 from .forms_moderation import DecisionForm
 from .models import Commitment
@@ -40,7 +42,7 @@ def queue(request):
     tabs = [(value, Status(value).label, counts.get(value, 0)) for value in QUEUE_STATUSES]
     commitments = (Commitment.objects.filter(status=status).select_related("actor", "created_by")
                    .order_by(*QUEUE_ORDER.get(status, ["-updated", "-pk"])))
-    page = Paginator(commitments, 50).get_page(request.GET.get("page"))
+    page = Paginator(commitments, 50).get_page(ids.page_number(request.GET.get("page")))
     return render(request, "commitments/moderation_queue.html",
                   {"page": page, "status": status, "status_label": Status(status).label, "tabs": tabs})
 

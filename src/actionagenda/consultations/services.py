@@ -51,7 +51,9 @@ def _clean_body(body: str) -> str:
 
 def post_reply(*, user, question: Question, body: str, parent: Reply | None = None,
                today: datetime.date | None = None) -> Reply:
-    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held."""
+    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held.
+
+    Raises ReplyRefused, or ratelimits.RateLimited when the author posts too quickly."""
     body = _clean_body(body)
     group = _group_of(question)
     consultation = group.consultation
@@ -59,8 +61,7 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
         raise ReplyRefused(_("This consultation is not open for replies."))
     if parent is not None and (parent.question_id != question.pk or parent.status != Reply.Status.VISIBLE):
         raise ReplyRefused(_("You can only reply to a visible reply of this question."))
-    if not ratelimits.allow("consultation_reply", user.pk):
-        raise ReplyRefused(_("You are posting too quickly. Wait a minute and try again."))
+    ratelimits.consume("consultation_reply", user.pk)
     actor_type, country, show = identity(user)
     status = Reply.Status.VISIBLE
     if group.hold_first_posts and not group.is_moderated_by(user) and not Reply.objects.filter(

@@ -3,11 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actionagenda import ids, ratelimits
 from actionagenda.concurrency import StaleRecord
 from actionagenda.redirects import next_url
 
@@ -65,7 +66,7 @@ def question(request, slug, pk):
     return render(request, "consultations/question.html", {
         "question": question, "theme": question.theme, "group": group, "consultation": group.consultation,
         "page": Paginator(build_thread(question, request.user, is_moderator), THREADS_PER_PAGE)
-        .get_page(request.GET.get("page")), "is_moderator": is_moderator,
+        .get_page(ids.page_number(request.GET.get("page"))), "is_moderator": is_moderator,
         "is_open": group.consultation.is_open(), "form": ReplyForm()})
 
 
@@ -75,33 +76,38 @@ def reply(request, slug, pk):
     """Reply to the question, or to one of its replies (`parent`); htmx gets fragments, others a redirect."""
     question = _question(slug, pk)
     parent = None
-    if parent_id := request.POST.get("parent", ""):
-        if not parent_id.isdigit():
-            return HttpResponse(status=400)
+    if raw_parent := request.POST.get("parent", ""):
+        if (parent_id := ids.parse(raw_parent)) is None:
+            return HttpResponseBadRequest()
         parent = get_object_or_404(Reply, pk=parent_id, question=question)
     form = ReplyForm(request.POST)
-    new = None
+    new = refusal = None
     if form.is_valid():
         try:
             new = services.post_reply(user=request.user, question=question, body=form.cleaned_data["body"],
                                       parent=parent)
-        except services.ReplyRefused as refusal:
-            form.add_error("body", str(refusal))
+        except services.ReplyRefused as error:
+            form.add_error("body", str(error))
+        except ratelimits.RateLimited as error:
+            refusal = error
+            form.add_error("body", _("You are posting too quickly. Wait a minute and try again."))
     held = new is not None and new.status == Reply.Status.HELD
     if request.htmx:
         is_moderator = question.theme.group.is_moderated_by(request.user)
         node = None
         if new is not None and not held:
             node = reply_node(new, request.user, is_moderator, consultation_open=True)
-        return render(request, "consultations/_reply_posted.html", {
+        response = render(request, "consultations/_reply_posted.html", {
             "consultation": question.theme.group.consultation, "question": question, "parent": parent,
             "form": None if new else form, "new": new, "held": held, "node": node, "is_open": True,
             "is_moderator": is_moderator})
+        return ratelimits.refuse(response, refusal) if refusal else response
     if held:
         messages.info(request, _("Thank you. Your first reply will appear once a moderator has approved it."))
     if new is None:
-        return render(request, "consultations/reply_form_page.html",
-                      {"question": question, "parent": parent, "form": form}, status=400)
+        response = render(request, "consultations/reply_form_page.html",
+                          {"question": question, "parent": parent, "form": form}, status=400)
+        return ratelimits.refuse(response, refusal) if refusal else response
     if new.status != Reply.Status.VISIBLE:
         return redirect(question.get_absolute_url())
     return redirect(reply_url(new, request.user, question.theme.group.is_moderated_by(request.user)))

@@ -60,13 +60,15 @@ def detail(request, slug):
     event = get_object_or_404(Event.objects.prefetch_related("speakers", "documents")
                               .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed"))),
                               slug=slug, published=True)
-    form, status = RegistrationForm(initial=_initial(request)), 200
+    form, status, refusal = RegistrationForm(initial=_initial(request)), 200, None
     if request.method == "POST":
-        form = RegistrationForm(request.POST)
-        if not ratelimits.allow("event_register", ratelimits.client_ip(request)):
+        form, status = RegistrationForm(request.POST), 400
+        try:
+            ratelimits.consume("event_register", ratelimits.client_ip(request))
+        except ratelimits.RateLimited as error:
+            refusal = error
             form.add_error(None, _("Too many registrations from your network. Please try again in a few minutes."))
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             data = services.RegistrationData(language=request.LANGUAGE_CODE, **form.cleaned_data)
             verified = request.user.is_authenticated and data.email.lower() in request.user.verified_emails()
             try:
@@ -75,12 +77,12 @@ def detail(request, slug):
                 form.add_error(None, error)
             else:
                 return _registered(request, registration)
-        status = status if status != 200 else 400
     registrant = _registrant(request, event)
     context = {"event": event, "form": form, "registrant": registrant,
                "show_form": registrant is None or form.is_bound or "another" in request.GET,
                "registration_open": event.registration_is_open()}
-    return render(request, "events/detail.html", context, status=status)
+    response = render(request, "events/detail.html", context, status=status)
+    return ratelimits.refuse(response, refusal) if refusal else response
 
 
 def _registered(request, registration: Registration):

@@ -1,0 +1,34 @@
+"""django-allauth on this site: its refusals answer 429 with Retry-After on the site's page, never a form error."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from django.core.exceptions import ValidationError
+
+from actionagenda import ratelimits
+
+# The allauth limits (ACCOUNT_RATE_LIMITS actions) that can refuse each of its pages.
+_ACTIONS = {
+    "account_login": ("login", "login_failed"),
+    "account_signup": ("signup",),
+    "account_reset_password": ("reset_password",),
+    "account_reset_password_from_key": ("reset_password_from_key",),
+    "account_email": ("manage_email",),
+    "account_change_password": ("change_password",),
+    "account_set_password": ("change_password",),
+    "account_reauthenticate": ("reauthenticate",),
+}
+
+
+def rate_limited(request):
+    """allauth's handler429 hook (urls.handler429): the page refused by one of allauth's limits."""
+    match = request.resolver_match
+    return ratelimits.allauth_refusal(request, _ACTIONS.get(match.url_name if match else "", ("login", "signup")))
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def pre_authenticate(self, request, **credentials):
+        """Too many failed logins answer 429 with Retry-After, like every other limit, not a form error."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            raise ImmediateHttpResponse(ratelimits.allauth_refusal(request, ("login_failed",))) from error
