@@ -27,9 +27,12 @@ def _setup_django() -> None:
 
 
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    # gunicorn's control socket defaults to one path per user: every instance on the machine would take it
+    # from the one before. Each data folder is one instance, so the socket lives there.
     sys.argv = ["gunicorn", "actionagenda.wsgi:application", "--config", "python:actionagenda.gunicorn_conf",
                 "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(threads),
-                "--access-logfile", "-", "--timeout", "60"]
+                "--access-logfile", "-", "--timeout", "60",
+                "--control-socket", str(settings.DATA_DIR / "gunicorn.ctl")]
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 
 

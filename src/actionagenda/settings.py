@@ -11,6 +11,7 @@ import os
 import secrets
 from pathlib import Path
 
+import csp.constants as csp
 import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_countries",
+    # The API documentation's Swagger UI from ninja's own static files (not a CDN): it works offline, under the CSP.
+    "ninja",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -72,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body (CSRF reads POST in process_view), after the user is known.
     "actionagenda.bodies.RequestBodyLimitMiddleware",
+    "actionagenda.cache_headers.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -237,12 +242,32 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# HTTPS and security headers. Served over HTTPS, a deployment sets SECURE_COOKIES, SECURE_SSL_REDIRECT and
+# SECURE_HSTS_SECONDS (and BEHIND_TLS_PROXY behind a proxy that ends TLS); `check --deploy` then passes.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Everything comes from the site itself: no inline script or style (htmx's indicator style is turned off in
+# base.html), no framing, forms post only here. Responses that set their own policy (uploads) keep it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    },
+}
 
 # Rate limits of our own views (submission, registration, assistant, replies), counted in the cache: "count/seconds".
 ACTIONAGENDA_RATE_LIMITS = {
@@ -260,7 +285,9 @@ ACTIONAGENDA_DEMO_COMMITMENTS = 300
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors_without_traceback": {"()": "actionagenda.logs.ClientErrorsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["client_errors_without_traceback"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -28,7 +28,7 @@ def test_the_author_reads_the_return_comment(client, author, returned):
 
 def test_another_user_cannot_read_it(client, returned):
     client.force_login(UserFactory())
-    assert client.get(returned.get_absolute_url()).status_code == 403
+    assert client.get(returned.get_absolute_url()).status_code == 404
 
 
 def test_the_public_page_of_a_published_commitment_has_no_moderation_steps(client, author, returned):

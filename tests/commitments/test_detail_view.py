@@ -49,12 +49,12 @@ def test_it_has_open_graph_tags_and_plain_share_links(client, commitment):
     assert "<script" not in page.split("</head>")[1]  # no third-party share widgets
 
 
-def test_a_draft_is_forbidden_to_visitors_and_other_users(client, commitment):
+def test_a_draft_is_not_found_by_visitors_and_other_users(client, commitment):
     commitment.status = "draft"
     commitment.save()
-    assert client.get(commitment.get_absolute_url()).status_code == 403
+    assert client.get(commitment.get_absolute_url()).status_code == 404
     client.force_login(UserFactory())
-    assert client.get(commitment.get_absolute_url()).status_code == 403
+    assert client.get(commitment.get_absolute_url()).status_code == 404
 
 
 def test_a_draft_is_shown_to_its_author_and_the_secretariat(client, commitment, author):

@@ -47,3 +47,28 @@ def test_each_web_worker_builds_the_assistants_index_before_the_first_question()
     warm_up.join(timeout=60)
     (built,) = retrieval._built.values()
     assert built.semantic and built._models is not None
+
+
+def test_each_instance_keeps_gunicorns_control_socket_in_its_own_data_folder(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
+    env.update(ACTIONAGENDA_DATA_DIR=str(tmp_path / "data"), HOME=str(home))
+    server = subprocess.Popen([cli.sys.executable, "-m", "actionagenda.cli", "serve", "--port", str(port),
+                               "--workers", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "data" / "gunicorn.ctl").is_socket() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (tmp_path / "data" / "gunicorn.ctl").is_socket()
+        assert not (home / ".gunicorn").exists()  # the per-user default that every instance shared
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -51,14 +51,7 @@ class AskOut(Schema):
     semantic: bool = Field(..., description="False while passages are still being embedded (BM25 alone).")
 
 
-class Problem(Schema):
-    type: str
-    title: str
-    status: int
-    detail: str = ""
-
-
-@router.get("/ask", response={200: AskOut, 429: Problem},
+@router.get("/ask", response={200: AskOut, **problems.responses(422, 429)},
             summary="Guidance documents that answer a question in English, French or Spanish")
 def ask(request, params: Query[AskParams]):
     try:

@@ -3,8 +3,8 @@
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
@@ -63,7 +63,7 @@ def detail(request, pk):
     is_author = workflow.is_author(request.user, commitment)
     insider = is_author or (request.user.is_authenticated and request.user.is_secretariat)
     if not commitment.is_public and not insider:
-        raise PermissionDenied
+        raise Http404  # the rule of actionagenda.refusals: a draft is refused as an unknown id is
     url = settings.SITE_URL + commitment.get_absolute_url()
     text = f"{commitment.title} — {commitment.actor.name}"
     countries = list(commitment.countries.all())

@@ -190,6 +190,12 @@ class Reply(Versioned):
     def get_absolute_url(self):
         return f"{self.question.get_absolute_url()}#reply-{self.pk}"
 
+    def is_visible_to(self, user, is_moderator: bool) -> bool:
+        """Whether the thread shows this reply to `user`: a held reply only to its author and the moderators."""
+        if self.status == Reply.Status.VISIBLE or is_moderator:
+            return True
+        return self.status == Reply.Status.HELD and user.is_authenticated and self.author_id == user.pk
+
     @property
     def author_name(self) -> str:
         """The name shown with the reply; "Deleted participant" once the author's account is erased."""

@@ -6,15 +6,9 @@ from . import services
 from .models import Question, Reply
 
 
-def _visible_to(reply: Reply, user, is_moderator: bool) -> bool:
-    if reply.status == Reply.Status.VISIBLE or is_moderator:
-        return True
-    return reply.status == Reply.Status.HELD and user.is_authenticated and reply.author_id == user.pk
-
-
 def reply_node(reply: Reply, user, is_moderator: bool, consultation_open: bool) -> dict:
     """One reply of a thread with what the viewer may do with it; `children` is filled by the caller."""
-    return {"reply": reply, "children": [], "placeholder": not _visible_to(reply, user, is_moderator),
+    return {"reply": reply, "children": [], "placeholder": not reply.is_visible_to(user, is_moderator),
             "can_edit": services.can_edit(user, reply),
             "can_reply": services.can_reply_to(user, reply, consultation_open),
             "can_flag": services.can_flag(user, reply)}

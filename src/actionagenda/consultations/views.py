@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from actionagenda import ids, ratelimits
+from actionagenda import ids, ratelimits, refusals
 from actionagenda.concurrency import StaleRecord
 from actionagenda.redirects import next_url
 
@@ -118,7 +118,9 @@ def edit_reply(request, slug, pk):
     reply = get_object_or_404(Reply.objects.select_related("question__theme__group__consultation"), pk=pk,
                               question__theme__group__consultation__slug=slug)
     if not services.can_edit(request.user, reply):
-        raise PermissionDenied
+        group = reply.question.theme.group
+        refusals.refuse(can_see=reply.author_id == request.user.pk or (
+            group.consultation.published and reply.is_visible_to(request.user, group.is_moderated_by(request.user))))
     form = EditReplyForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
         try:
@@ -137,12 +139,16 @@ def edit_reply(request, slug, pk):
 @login_required
 @require_POST
 def moderate(request, slug, pk):
-    reply = get_object_or_404(Reply.objects.select_related("question__theme__group"), pk=pk,
+    reply = get_object_or_404(Reply.objects.select_related("question__theme__group__consultation"), pk=pk,
                               question__theme__group__consultation__slug=slug)
     action = request.POST.get("action", "")
     if action not in services.MODERATION_ACTIONS:
         return HttpResponse(status=400)
-    services.moderate(user=request.user, reply=reply, action=action)
+    try:
+        services.moderate(user=request.user, reply=reply, action=action)
+    except PermissionDenied:
+        refusals.refuse(can_see=reply.question.theme.group.consultation.published
+                        and reply.is_visible_to(request.user, is_moderator=False))
     return redirect(reply.question.get_absolute_url() + f"#reply-{reply.pk}")
 
 
@@ -169,7 +175,10 @@ def follow(request, slug, pk):
 @require_POST
 def hold_first_posts(request, slug, pk):
     group = get_object_or_404(DiscussionGroup, pk=pk, consultation__slug=slug)
-    services.set_hold_first_posts(user=request.user, group=group, hold=request.POST.get("hold") == "1")
+    try:
+        services.set_hold_first_posts(user=request.user, group=group, hold=request.POST.get("hold") == "1")
+    except PermissionDenied:
+        refusals.refuse(can_see=group.consultation.published)
     return redirect(next_url(request, group.consultation))
 
 
@@ -181,7 +190,7 @@ def held_replies(request, slug):
     if not request.user.is_secretariat:
         groups = groups.filter(moderators=request.user)
         if not groups.exists():
-            raise PermissionDenied
+            refusals.refuse(can_see=consultation.published)
     replies = (Reply.objects.filter(question__theme__group__in=groups)
                .filter(Q(status=Reply.Status.HELD) | Q(flags__resolved=False)).distinct()
                .select_related("question__theme", "author").annotate(n_flags=Count("flags")).order_by("created"))

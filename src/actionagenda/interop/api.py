@@ -11,7 +11,13 @@ from . import problems
 from .commitments_api import router as commitments_router
 from .commitments_api import statistics_router
 
-api = NinjaAPI(
+
+class API(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return problems.document(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
+api = API(
     title="actionagenda API",
     version="1",
     description="Biosafety commitments of non-state actors under the CBD Action Agenda for Nature and People.",
@@ -50,7 +56,7 @@ class VocabularyOut(Schema):
     entries: list[VocabularyEntry]
 
 
-@api.get("/vocabularies/{name}", response=VocabularyOut, tags=["vocabularies"],
+@api.get("/vocabularies/{name}", response={200: VocabularyOut, **problems.responses(404)}, tags=["vocabularies"],
          summary="A controlled vocabulary with labels in the requested language")
 def vocabulary(request, name: str):
     found = catalogue.get(name)

@@ -139,7 +139,7 @@ def _invalid(request, errors: dict[str, str]):
         errors=[{"pointer": f"#/{name}", "field": name, "detail": message} for name, message in errors.items()])
 
 
-@router.get("", response={200: CommitmentPage, 422: dict}, summary="Published commitments, filtered")
+@router.get("", response={200: CommitmentPage, **problems.responses(422)}, summary="Published commitments, filtered")
 def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge=1, le=100),
                      offset: int = Query(0, ge=0)):
     """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply."""
@@ -150,7 +150,8 @@ def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge
     return {"count": result.count, "items": items(result.ids)}
 
 
-@router.get("/{commitment_id}", response=CommitmentOut, summary="One published commitment")
+@router.get("/{commitment_id}", response={200: CommitmentOut, **problems.responses(404, 422)},
+            summary="One published commitment")
 def get_commitment(request, commitment_id: int):
     if not Commitment.objects.published().filter(pk=commitment_id).exists():
         raise HttpError(404, f"No published commitment with id {commitment_id}.")

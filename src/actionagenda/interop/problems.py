@@ -3,8 +3,42 @@
 from http import HTTPStatus
 
 from django.http import HttpRequest, JsonResponse
+from ninja import Schema
 
 CONTENT_TYPE = "application/problem+json"
+
+
+class FieldProblem(Schema):
+    pointer: str
+    field: str
+    detail: str
+
+
+class Problem(Schema):
+    """What every error of the API answers (RFC 9457), with `errors` naming each field of a 422."""
+
+    type: str
+    title: str
+    status: int
+    instance: str
+    detail: str | None = None
+    errors: list[FieldProblem] | None = None
+
+
+def responses(*statuses: int) -> dict[int, type[Problem]]:
+    """The error answers an operation declares, e.g. `response={200: Out, **problems.responses(404, 422)}`."""
+    return dict.fromkeys(statuses, Problem)
+
+
+def document(schema: dict) -> dict:
+    """The OpenAPI document says what is sent: ninja labels every declared answer application/json, but
+    errors go out as application/problem+json."""
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for status, answer in operation.get("responses", {}).items():
+                if int(status) >= 400 and "application/json" in answer.get("content", {}):
+                    answer["content"] = {CONTENT_TYPE: answer["content"].pop("application/json")}
+    return schema
 
 
 def title_for(status: int) -> str:
