@@ -11,10 +11,10 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from actionagenda.accounts import roles
 from actionagenda.vocabularies import catalogue
 
 from . import query as explore_query
-from . import workflow
 from .models import Commitment
 
 PAGE_SIZE = 20
@@ -63,8 +63,8 @@ def _facet_items(facet: str, values) -> str:
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
     commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor"), pk=pk)
-    is_author = workflow.is_author(request.user, commitment)
-    insider = is_author or (request.user.is_authenticated and request.user.is_secretariat)
+    is_author = roles.is_author(request.user, commitment)
+    insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:
         raise PermissionDenied
     url = settings.SITE_URL + commitment.get_absolute_url()
