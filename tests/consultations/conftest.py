@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import Permission
 
+from actionagenda.accounts.services import secretariat_group
 from factories import ActorFactory, UserFactory
 
 from .builders import make_consultation
@@ -26,7 +26,7 @@ def participant(db):
 @pytest.fixture
 def secretariat(db):
     user = UserFactory(name="Sam Secretariat")
-    user.user_permissions.add(Permission.objects.get(codename="moderate_commitment"))
+    user.groups.add(secretariat_group())
     return user
 
 

@@ -108,12 +108,12 @@ def test_consultation_theme_and_question_pages_have_no_axe_violations(page):
 
 def test_the_secretariat_previews_an_import_then_creates_it_and_the_pages_pass_axe(page, tmp_path):
     from consultations.programmes import ENGLISH
-    from django.contrib.auth.models import Permission
 
+    from actionagenda.accounts.services import secretariat_group
     from actionagenda.consultations.models import Consultation
 
     secretariat = UserFactory()
-    secretariat.user_permissions.add(Permission.objects.get(codename="moderate_commitment"))
+    secretariat.groups.add(secretariat_group())
     document = tmp_path / "programme.md"
     document.write_text(ENGLISH, encoding="utf-8")
     _sign_in(page, secretariat)

@@ -54,23 +54,20 @@ class AccountRecordsAdmin:
 class SuperusersOnly:
     """Groups (the rights they carry) and second factors: managed by superusers alone."""
 
-    def _superuser(self, request) -> bool:
-        return request.user.is_active and request.user.is_superuser
-
     def has_module_permission(self, request):
-        return self._superuser(request)
+        return roles.is_superuser(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return self._superuser(request)
+        return roles.is_superuser(request.user)
 
     def has_add_permission(self, request, obj=None):
-        return self._superuser(request)
+        return roles.is_superuser(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return self._superuser(request)
+        return roles.is_superuser(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return self._superuser(request)
+        return roles.is_superuser(request.user)
 
 
 @admin.register(User)
@@ -88,7 +85,7 @@ class UserAdmin(AccountRecordsAdmin, BaseUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The secretariat manages accounts but cannot grant itself (or anyone) more rights than it has.
-        if request.user.is_superuser:
+        if roles.is_superuser(request.user):
             return self.readonly_fields
         return [*self.readonly_fields, "is_staff", "is_superuser", "groups", "user_permissions"]
 

@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 
+from . import roles
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -71,7 +73,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_secretariat(self) -> bool:
-        return self.is_active and self.has_perm("commitments.moderate_commitment")
+        """For templates: `roles.is_secretariat`."""
+        return roles.is_secretariat(self)
 
 
 class Actor(models.Model):

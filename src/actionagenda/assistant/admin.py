@@ -8,30 +8,8 @@ from . import tasks
 from .models import GuidanceDocument, IndexRun
 
 
-class SecretariatOnly:
-    """The secretariat manages the library (their role, not per-model permissions, decides)."""
-
-    def _allowed(self, request) -> bool:
-        return bool(request.user.is_active and getattr(request.user, "is_secretariat", False))
-
-    def has_module_permission(self, request):
-        return self._allowed(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request)
-
-    def has_add_permission(self, request):
-        return self._allowed(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._allowed(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._allowed(request)
-
-
 @admin.register(GuidanceDocument)
-class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
+class GuidanceDocumentAdmin(admin.ModelAdmin):
     """The secretariat's guidance library: metadata, an uploaded file, and re-indexing in the task worker."""
 
     list_display = ("key", "title", "kind", "publisher", "year", "index_status", "passage_count")
@@ -78,6 +56,6 @@ class GuidanceDocumentAdmin(SecretariatOnly, admin.ModelAdmin):
 
 
 @admin.register(IndexRun)
-class IndexRunAdmin(SecretariatOnly, admin.ModelAdmin):
+class IndexRunAdmin(admin.ModelAdmin):
     list_display = ("started", "finished", "done", "total", "error")
     readonly_fields = ("started", "finished", "done", "total", "error")

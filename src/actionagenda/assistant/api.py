@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from actionagenda import ratelimits
+from actionagenda.interop import problems
 from actionagenda.validators import OneLine
 
 from . import services

@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from actionagenda import ratelimits
+from actionagenda.accounts import roles
 
 from . import retrieval, services, summary
 from .forms import AskForm
@@ -22,7 +23,7 @@ def ask(request):
             language = form.cleaned_data["lang"] or get_language()
             answer = services.ask(form.cleaned_data["q"], language)
     context = {"form": form, "answer": answer, "limited": refusal is not None, "summary_enabled": summary.enabled()}
-    if request.user.is_authenticated and request.user.is_secretariat:
+    if roles.is_secretariat(request.user):
         context["library"] = {"documents": GuidanceDocument.objects.count(),
                               "semantic": retrieval.index().semantic,
                               "failed": GuidanceDocument.objects.filter(

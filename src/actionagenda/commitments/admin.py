@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from actionagenda.accounts import roles
 from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
@@ -84,7 +85,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     actions = [publish_selected, return_selected]
 
     def has_moderate_permission(self, request):
-        return request.user.is_secretariat
+        return roles.is_secretariat(request.user)
 
 
 @admin.register(KPI)

@@ -12,9 +12,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from actionagenda import ids
+from actionagenda.accounts import roles
 from actionagenda.vocabularies import catalogue
 
-from . import explore, workflow
+from . import explore
 from .models import Commitment
 
 PAGE_SIZE = 20
@@ -60,8 +61,8 @@ def _facet_items(facet: str, values) -> str:
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
     commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor"), pk=pk)
-    is_author = workflow.is_author(request.user, commitment)
-    insider = is_author or (request.user.is_authenticated and request.user.is_secretariat)
+    is_author = roles.is_author(request.user, commitment)
+    insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:
         raise Http404  # the rule of actionagenda.refusals: a draft is refused as an unknown id is
     url = settings.SITE_URL + commitment.get_absolute_url()

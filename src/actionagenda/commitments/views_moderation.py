@@ -1,16 +1,13 @@
 """The secretariat's moderation: the queue of commitments and a page to decide on each one."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actionagenda import ids
+from actionagenda.accounts.roles import secretariat_required
 
 from . import history, smart, workflow
 from .forms_moderation import DecisionForm
@@ -20,16 +17,6 @@ Status = Commitment.Status
 QUEUE_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.WITHDRAWN, Status.ARCHIVED]
 # Waiting commitments oldest first (fairness); the others most recently changed first.
 QUEUE_ORDER = {Status.SUBMITTED: ["submitted_at", "pk"]}
-
-
-def secretariat_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_secretariat:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 @secretariat_required

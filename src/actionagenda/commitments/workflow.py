@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.accounts import roles
+
 from . import facets, smart
 from .models import Commitment, ModerationDecision
 from .tasks import notify_author
@@ -58,10 +60,6 @@ def lacks_comment(action: str, comment: str) -> bool:
     return bool(transition and transition.comment_required and not comment.strip())
 
 
-def is_author(user, commitment: Commitment) -> bool:
-    return user.is_authenticated and commitment.actor.members.filter(pk=user.pk).exists()
-
-
 def status_allows(commitment: Commitment, action: str) -> bool:
     """Whether `action` can start from the commitment's present status (who may take it is `allowed_actions`)."""
     return commitment.status in TRANSITIONS[action].sources
@@ -75,8 +73,8 @@ def allowed_actions(user, commitment: Commitment) -> list[str]:
 
 def _may_act(user, commitment: Commitment, transition: Transition) -> bool:
     if transition.by_secretariat:
-        return user.is_authenticated and user.is_secretariat
-    return is_author(user, commitment)
+        return roles.is_secretariat(user)
+    return roles.is_author(user, commitment)
 
 
 @transaction.atomic

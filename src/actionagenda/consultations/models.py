@@ -83,11 +83,6 @@ class DiscussionGroup(Versioned):
     def __str__(self):
         return self.title
 
-    def is_moderated_by(self, user) -> bool:
-        if not user.is_authenticated:
-            return False
-        return user.is_secretariat or self.moderators.filter(pk=user.pk).exists()
-
 
 class Theme(Versioned):
     group = models.ForeignKey(DiscussionGroup, on_delete=models.CASCADE, related_name="themes")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionagenda import ratelimits
+from actionagenda.accounts import roles
 from actionagenda.mail import send_templated
 
 from .models import DigestDelivery, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
@@ -64,7 +65,7 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
     ratelimits.consume("consultation_reply", user.pk)
     actor_type, country, show = identity(user)
     status = Reply.Status.VISIBLE
-    if group.hold_first_posts and not group.is_moderated_by(user) and not Reply.objects.filter(
+    if group.hold_first_posts and not roles.can_moderate(user, group) and not Reply.objects.filter(
             author=user, question__theme__group__consultation=consultation, status=Reply.Status.VISIBLE).exists():
         status = Reply.Status.HELD
     return Reply.objects.create(question=question, parent=parent, author=user, body=body, status=status,
@@ -113,7 +114,7 @@ def moderate(*, user, reply: Reply, action: str) -> Reply:
     """Hide, restore, approve, pin or unpin a reply: only the group's moderators and the secretariat may."""
     if action not in MODERATION_ACTIONS:
         raise ValueError(f"Unknown moderation action {action!r}")
-    if not _group_of(reply.question).is_moderated_by(user):
+    if not roles.can_moderate(user, _group_of(reply.question)):
         raise PermissionDenied
     was_held = reply.status == Reply.Status.HELD
     for name, value in MODERATION_ACTIONS[action].items():
@@ -132,7 +133,7 @@ def moderate(*, user, reply: Reply, action: str) -> Reply:
 
 def set_hold_first_posts(*, user, group: DiscussionGroup, hold: bool) -> None:
     """Turn on or off the holding of newcomers' first posts in a group (its moderators only)."""
-    if not group.is_moderated_by(user):
+    if not roles.can_moderate(user, group):
         raise PermissionDenied
     group.hold_first_posts = hold
     group.save(update_fields=["hold_first_posts"])

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actionagenda import ids, ratelimits, refusals
+from actionagenda.accounts import roles
 from actionagenda.concurrency import StaleRecord
 from actionagenda.redirects import next_url
 
@@ -17,11 +18,6 @@ from .forms import ConfirmImportForm, EditReplyForm, FlagForm, ImportForm, Profi
 from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
 from .stats import consultation_statistics
 from .threads import THREADS_PER_PAGE, build_thread, reply_node, reply_url
-
-
-def _secretariat_only(user):
-    if not (user.is_authenticated and user.is_secretariat):
-        raise PermissionDenied
 
 
 def consultation_list(request):
@@ -34,11 +30,8 @@ def detail(request, slug):
     themes = Theme.objects.annotate(n_questions=Count("questions", distinct=True)).order_by("number")
     groups = (consultation.groups.select_related("week").prefetch_related(Prefetch("themes", queryset=themes))
               .order_by("week__number", "number"))
-    user = request.user
-    can_moderate = user.is_authenticated and (
-        user.is_secretariat or consultation.groups.filter(moderators=user).exists())
     return render(request, "consultations/detail.html", {
-        "consultation": consultation, "groups": groups, "can_moderate": can_moderate,
+        "consultation": consultation, "groups": groups, "can_moderate": roles.moderates_in(request.user, consultation),
         "events": consultation.events.filter(published=True).order_by("starts_at")})
 
 
@@ -62,7 +55,7 @@ def _question(slug, pk) -> Question:
 def question(request, slug, pk):
     question = _question(slug, pk)
     group = question.theme.group
-    is_moderator = group.is_moderated_by(request.user)
+    is_moderator = roles.can_moderate(request.user, group)
     return render(request, "consultations/question.html", {
         "question": question, "theme": question.theme, "group": group, "consultation": group.consultation,
         "page": Paginator(build_thread(question, request.user, is_moderator), THREADS_PER_PAGE)
@@ -93,7 +86,7 @@ def reply(request, slug, pk):
             form.add_error("body", _("You are posting too quickly. Wait a minute and try again."))
     held = new is not None and new.status == Reply.Status.HELD
     if request.htmx:
-        is_moderator = question.theme.group.is_moderated_by(request.user)
+        is_moderator = roles.can_moderate(request.user, question.theme.group)
         node = None
         if new is not None and not held:
             node = reply_node(new, request.user, is_moderator, consultation_open=True)
@@ -110,7 +103,7 @@ def reply(request, slug, pk):
         return ratelimits.refuse(response, refusal) if refusal else response
     if new.status != Reply.Status.VISIBLE:
         return redirect(question.get_absolute_url())
-    return redirect(reply_url(new, request.user, question.theme.group.is_moderated_by(request.user)))
+    return redirect(reply_url(new, request.user, roles.can_moderate(request.user, question.theme.group)))
 
 
 @login_required
@@ -186,11 +179,9 @@ def hold_first_posts(request, slug, pk):
 def held_replies(request, slug):
     """Replies waiting for approval and flagged replies, in the groups the user moderates."""
     consultation = get_object_or_404(Consultation, slug=slug)
-    groups = consultation.groups.all()
-    if not request.user.is_secretariat:
-        groups = groups.filter(moderators=request.user)
-        if not groups.exists():
-            refusals.refuse(can_see=consultation.published)
+    if not roles.moderates_in(request.user, consultation):
+        refusals.refuse(can_see=consultation.published)
+    groups = roles.moderated_groups(request.user, consultation)
     replies = (Reply.objects.filter(question__theme__group__in=groups)
                .filter(Q(status=Reply.Status.HELD) | Q(flags__resolved=False)).distinct()
                .select_related("question__theme", "author").annotate(n_flags=Count("flags")).order_by("created"))
@@ -201,7 +192,7 @@ def statistics(request, slug):
     consultation = get_object_or_404(Consultation, slug=slug, published=True)
     return render(request, "consultations/statistics.html", {
         "consultation": consultation, "stats": consultation_statistics(consultation),
-        "full": request.user.is_authenticated and request.user.is_secretariat})
+        "full": roles.is_secretariat(request.user)})
 
 
 EXPORTS = {
@@ -211,8 +202,8 @@ EXPORTS = {
 }
 
 
+@roles.secretariat_required
 def export(request, slug, fmt):
-    _secretariat_only(request.user)
     consultation = get_object_or_404(Consultation, slug=slug)
     if fmt not in EXPORTS:
         raise Http404
@@ -222,9 +213,9 @@ def export(request, slug, fmt):
     return response
 
 
+@roles.secretariat_required
 def import_programme(request):
     """Upload a document, see what was understood, then confirm to save."""
-    _secretariat_only(request.user)
     if request.method == "POST" and "confirm" in request.POST:
         confirm = ConfirmImportForm(request.POST)
         if confirm.is_valid():
