@@ -112,8 +112,9 @@ def edit_reply(request, slug, pk):
                               question__theme__group__consultation__slug=slug)
     if not services.can_edit(request.user, reply):
         group = reply.question.theme.group
+        moderator = roles.can_moderate(request.user, group)
         refusals.refuse(can_see=reply.author_id == request.user.pk or (
-            group.consultation.published and reply.is_visible_to(request.user, group.is_moderated_by(request.user))))
+            group.consultation.published and reply.is_visible_to(request.user, moderator)))
     form = EditReplyForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
         try:
