@@ -1,5 +1,7 @@
 import pytest
 
+from factories import UserFactory
+
 
 @pytest.mark.django_db
 def test_an_unknown_address_gets_the_site_framed_404_in_the_visitors_language(client):
@@ -10,7 +12,16 @@ def test_an_unknown_address_gets_the_site_framed_404_in_the_visitors_language(cl
 
 
 @pytest.mark.django_db
-def test_a_forbidden_page_says_so_and_offers_to_sign_in(client):
+def test_a_forbidden_page_says_so_in_the_site_frame(client):
+    client.force_login(UserFactory())
     response = client.get("/en/consultations/import/")
     assert response.status_code == 403
-    assert "Signing in may help." in response.content.decode()
+    page = response.content.decode()
+    assert "You do not have permission to see or change this." in page and "Public API" in page
+
+
+@pytest.mark.django_db
+def test_a_visitor_opening_a_secretariat_page_is_asked_to_sign_in(client):
+    response = client.get("/en/consultations/import/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
