@@ -1,6 +1,5 @@
 """GET /api/v1/assistant/ask: the assistant's answer as JSON."""
 
-from django.conf import settings
 from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -12,7 +11,6 @@ from actionagenda.validators import OneLine
 from . import services
 
 router = Router(tags=["assistant"])
-LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 class AskParams(Schema):
