@@ -36,6 +36,13 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 
 
+def _default_site_url(host: str, port: int) -> None:
+    """Links in e-mails, share buttons and the API point at the address served, unless SITE_URL names the public
+    one (a deployment behind a proxy). The worker the demo starts inherits it."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    os.environ.setdefault("SITE_URL", f"http://{shown}:{port}")
+
+
 def demo(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="actionagenda demo",
                                      description="Run the platform with demo data on SQLite.")
@@ -46,6 +53,7 @@ def demo(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     # The demo's secretariat account moderates at once; a deployment requires a second factor for it.
     os.environ.setdefault("SECRETARIAT_REQUIRE_MFA", "0")
+    _default_site_url(args.host, args.port)
     datafolder.prepare()
     _setup_django()
     call_command("migrate", interactive=False, verbosity=0)
@@ -79,6 +87,7 @@ def serve(argv: list[str]) -> None:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args(argv)
+    _default_site_url(args.host, args.port)
     datafolder.prepare()
     _setup_django()
     _gunicorn(args.host, args.port, args.workers, args.threads)

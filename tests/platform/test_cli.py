@@ -5,6 +5,22 @@ from actionagenda.accounts.models import ApiToken
 
 
 # A real transaction: a command run from the command line closes the database connections when it ends.
+@pytest.mark.parametrize(("host", "expected"), [("127.0.0.1", "http://127.0.0.1:8601"),
+                                                 ("0.0.0.0", "http://127.0.0.1:8601")])
+def test_serve_links_to_the_address_it_serves_unless_site_url_is_set(monkeypatch, host, expected):
+    # Set first so that monkeypatch records the variable and takes back what serve() sets.
+    monkeypatch.setenv("SITE_URL", "")
+    monkeypatch.delenv("SITE_URL")
+    monkeypatch.setattr(cli, "_setup_django", lambda: None)
+    monkeypatch.setattr(cli.datafolder, "prepare", lambda: None)
+    monkeypatch.setattr(cli, "_gunicorn", lambda *args, **kwargs: None)
+    cli.serve(["--host", host, "--port", "8601"])
+    assert cli.os.environ["SITE_URL"] == expected
+    monkeypatch.setenv("SITE_URL", "https://commitments.example.org")
+    cli.serve(["--port", "8601"])
+    assert cli.os.environ["SITE_URL"] == "https://commitments.example.org"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_hyphenated_command_names_reach_the_django_command(capsys):
     cli.main(["actionagenda", "create-api-token", "--user", "partner@example.org", "--create"])
