@@ -74,3 +74,19 @@ def _rate_limit_clock(monkeypatch):
 
     start = time.time() // 86400 * 86400 + 1
     monkeypatch.setattr(ratelimits, "time", types.SimpleNamespace(time=lambda: start))
+
+
+@pytest.fixture
+def author(db):
+    """A signed-up author; apps whose tests need a different one define their own."""
+    from factories import UserFactory  # conftest is read before Django is set up: models load later
+
+    return UserFactory(email="author@example.org")
+
+
+@pytest.fixture
+def secretariat(db):
+    """A secretariat member (Secretariat group, verified address)."""
+    from actionagenda.accounts.services import make_secretariat
+
+    return make_secretariat("sec@example.org")[0]

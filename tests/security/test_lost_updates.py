@@ -12,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.concurrency import StaleRecord
@@ -72,16 +71,6 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def author():
-    return UserFactory(email="author@example.org")
-
-
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
 
 
 @pytest.fixture
