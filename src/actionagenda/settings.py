@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "actionagenda.vocabularies",
     "actionagenda.markup",
     "actionagenda.commitments",
+    "actionagenda.progress",
     "actionagenda.outreach",
     "actionagenda.interop",
     "actionagenda.events",

@@ -87,6 +87,8 @@ PROGRAMME_DOCUMENTS = ("txt", "md", "markdown", "docx")
 MAX_EVENT_DOCUMENT = 20 * MB
 MAX_GUIDANCE_FILE = 20 * MB
 MAX_PROGRAMME_DOCUMENT = 5 * MB
+EVIDENCE_FILES = ("pdf", "docx", "xlsx", "pptx", "odt")
+MAX_EVIDENCE_FILE = 10 * MB
 
 
 def extension(name: str) -> str:

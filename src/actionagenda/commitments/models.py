@@ -1,11 +1,15 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actionagenda.concurrency import Versioned
+from actionagenda.progress.choices import Cadence, Direction
 from actionagenda.validators import multi_line, one_line
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
@@ -75,6 +79,9 @@ class Commitment(Versioned):
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_range])
     scale = models.CharField(_("scale"), max_length=16, choices=catalogue.SCALES.choices, blank=True)
     phase = models.CharField(_("phase"), max_length=16, choices=catalogue.PHASES.choices, default="planning")
+    reporting_cadence = models.CharField(_("reporting cadence"), max_length=12, choices=Cadence.choices,
+                                         default=Cadence.QUARTERLY,
+                                         help_text=_("How often you will report progress once published."))
     partners = models.TextField(_("partners"), blank=True, validators=[multi_line])
     resources = models.TextField(_("resources"), blank=True,
                                  help_text=_("People, funding and in-kind means committed to the action."),
@@ -174,6 +181,18 @@ class KPI(Versioned):
     target_date = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date_range])
     current_value = models.DecimalField(_("latest value"), max_digits=16, decimal_places=4, null=True,
                                         blank=True)
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices, blank=True,
+                                 help_text=_("Leave empty to derive it from the baseline and the target."))
+    cumulative = models.BooleanField(_("readings add up"), default=False,
+                                     help_text=_("Tick when each reading is the amount of its period (people "
+                                                 "trained this quarter), not the level reached."))
+    tolerance = models.DecimalField(_("tolerance"), max_digits=16, decimal_places=4, default=0,
+                                    validators=[MinValueValidator(0)],
+                                    help_text=_("For a value to maintain: how far from the target a reading "
+                                                "may be and still count as on track."))
+    weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1,
+                                 validators=[MinValueValidator(Decimal("0.01"))],
+                                 help_text=_("Its share in the overall progress, relative to the other KPIs."))
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 

@@ -160,6 +160,8 @@ PHASES = Vocabulary("phase", _("Phases"), (
     Entry("development", _("Development")),
     Entry("implementation", _("Implementation")),
     Entry("evaluation", _("Evaluation")),
+    Entry("completed", _("Completed")),
+    Entry("discontinued", _("Discontinued")),
 ))
 
 SCALES = Vocabulary("scale", _("Scales"), (

@@ -1,0 +1,154 @@
+"""Progress services: the derived figures of a commitment (KPI progress, scorecard) and its phase moves.
+
+`refresh(ids)` recomputes KPIProgress and Scorecard rows from the public readings and submitted reports, in a
+bounded number of queries whatever the number of commitments; call it after any change to readings, reports,
+KPIs or phases (the views and the API do, after commit), and daily for every published commitment (a state
+depends on the day: `refresh_all`).
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from actionagenda.commitments.models import KPI, Commitment
+
+from . import arithmetic, periods
+from .choices import TrafficLight
+from .models import InterimTarget, KPIProgress, PhaseChange, ProgressReport, Reading, Scorecard
+
+INACTIVE_AFTER = datetime.timedelta(days=2 * 365)
+BATCH = 2000
+
+
+def indicator(kpi: KPI, interim: Iterable[InterimTarget] = ()) -> arithmetic.Indicator:
+    """The arithmetic's view of `kpi` and its interim targets."""
+    def point(value, date):
+        return arithmetic.Point(date, value) if value is not None else None
+
+    return arithmetic.Indicator(
+        baseline=point(kpi.baseline_value, kpi.baseline_date), target=point(kpi.target_value, kpi.target_date),
+        interim=tuple(arithmetic.Point(target.date, target.value) for target in interim),
+        direction=kpi.direction, cumulative=kpi.cumulative, tolerance=kpi.tolerance)
+
+
+def first_reporting_day(commitment: Commitment) -> datetime.date | None:
+    """The first day a published commitment owes reports for: its publication, or its start if later."""
+    if commitment.published_at is None:
+        return None
+    published = timezone.localdate(commitment.published_at)
+    return max(published, commitment.start_date) if commitment.start_date else published
+
+
+@dataclass(frozen=True)
+class Reporting:
+    traffic_light: str
+    inactive: bool
+    last_report_on: datetime.date | None
+    next_report_due: datetime.date | None
+
+
+def reporting(first_day: datetime.date | None, cadence: str, reports: list[tuple[datetime.date, datetime.date,
+              datetime.date]], today: datetime.date) -> Reporting:
+    """The reporting record from the submitted `reports` (period start, period end, day submitted).
+
+    Green: the last period due is reported; amber: it alone is missing; red: two or more in a row. Inactive:
+    nothing submitted for two years (counted from the first reporting day when nothing ever was).
+    """
+    last = max((submitted for _start, _end, submitted in reports), default=None)
+    if first_day is None:
+        return Reporting(TrafficLight.GREEN, False, last, None)
+    due = periods.due_periods(first_day, cadence, today)
+    missing = []
+    for period in reversed(due):
+        if any(period.covered_by(start, end) for start, end, _submitted in reports):
+            break
+        missing.append(period)
+    light = (TrafficLight.GREEN, TrafficLight.AMBER)[len(missing)] if len(missing) < 2 else TrafficLight.RED
+    next_due = missing[-1].due_on if missing else periods.next_due(first_day, cadence, today).due_on
+    inactive = today - (last or first_day) >= INACTIVE_AFTER
+    return Reporting(light, inactive, last, next_due)
+
+
+def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> None:
+    """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard)."""
+    today = today or timezone.localdate()
+    ids = list(commitment_ids)
+    for start in range(0, len(ids), BATCH):
+        _refresh_batch(ids[start:start + BATCH], today)
+
+
+def refresh_all(today: datetime.date | None = None) -> int:
+    """Recompute every published commitment's figures (the daily job); returns how many."""
+    ids = list(Commitment.objects.published().order_by().values_list("pk", flat=True))
+    refresh(ids, today)
+    return len(ids)
+
+
+@transaction.atomic
+def _refresh_batch(ids: list[int], today: datetime.date) -> None:
+    commitments = Commitment.objects.filter(pk__in=ids).only(
+        "pk", "status", "published_at", "start_date", "reporting_cadence").in_bulk()
+    kpis = list(KPI.objects.filter(commitment_id__in=ids).order_by("commitment_id", "position", "pk"))
+    kpi_ids = [kpi.pk for kpi in kpis]
+    interim = defaultdict(list)
+    for target in InterimTarget.objects.filter(kpi_id__in=kpi_ids).order_by("date", "pk"):
+        interim[target.kpi_id].append(target)
+    readings = defaultdict(list)
+    for kpi_id, date, value in Reading.objects.public().filter(kpi_id__in=kpi_ids).values_list(
+            "kpi_id", "date", "value"):
+        readings[kpi_id].append(arithmetic.Point(date, value))
+    reports = defaultdict(list)
+    for commitment_id, start, end, submitted in ProgressReport.objects.filter(
+            commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).values_list(
+            "commitment_id", "period_start", "period_end", "submitted_at"):
+        reports[commitment_id].append((start, end, timezone.localdate(submitted) if submitted else end))
+
+    progress_rows, weighted = [], defaultdict(list)
+    for kpi in kpis:
+        result = arithmetic.assess(indicator(kpi, interim[kpi.pk]), readings[kpi.pk], today)
+        progress_rows.append(KPIProgress(kpi=kpi, latest_value=result.latest, latest_date=result.latest_date,
+                                         fraction=result.fraction, state=result.state, computed_on=today))
+        weighted[kpi.commitment_id].append((kpi.weight, result.fraction))
+    KPIProgress.objects.filter(kpi__commitment_id__in=ids).exclude(kpi_id__in=kpi_ids).delete()
+    KPIProgress.objects.bulk_create(progress_rows, update_conflicts=True, unique_fields=["kpi"],
+                                    update_fields=["latest_value", "latest_date", "fraction", "state",
+                                                   "computed_on"])
+    cards = []
+    for pk, commitment in commitments.items():
+        if not commitment.is_public:
+            continue
+        record = reporting(first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today)
+        cards.append(Scorecard(commitment_id=pk, overall=arithmetic.overall(weighted[pk]),
+                               traffic_light=record.traffic_light, inactive=record.inactive,
+                               last_report_on=record.last_report_on, next_report_due=record.next_report_due,
+                               computed_on=today))
+    Scorecard.objects.filter(commitment_id__in=ids).exclude(
+        commitment_id__in=[card.commitment_id for card in cards]).delete()
+    Scorecard.objects.bulk_create(cards, update_conflicts=True, unique_fields=["commitment"],
+                                  update_fields=["overall", "traffic_light", "inactive", "last_report_on",
+                                                 "next_report_due", "computed_on"])
+
+
+def refresh_after_commit(commitment_id: int) -> None:
+    """Recompute one commitment's figures once the current transaction has committed."""
+    transaction.on_commit(lambda: refresh([commitment_id]))
+
+
+def record_phase(commitment: Commitment, phase: str, started_on: datetime.date, user, reason: str = "") -> PhaseChange:
+    """Move `commitment` to `phase` from `started_on`, keeping the move (the timeline is every move)."""
+    with transaction.atomic():
+        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        change = PhaseChange.objects.create(commitment=locked, phase=phase, started_on=started_on, by=user,
+                                            reason=reason.strip())
+        latest = PhaseChange.objects.filter(commitment=locked).order_by("-started_on", "-pk").first()
+        if latest.phase != locked.phase:
+            locked.phase = latest.phase
+            locked._history_user = user
+            locked._change_reason = f"phase: {latest.phase}"
+            locked.save(update_fields=["phase", "updated", "version"])
+        commitment.refresh_from_db()
+    return change
