@@ -43,6 +43,7 @@ def post_event_document(client, event, name, content):
             "published": "on", "starts_at_0": f"{local:%Y-%m-%d}", "starts_at_1": f"{local:%H:%M:%S}",
             "ends_at_0": f"{event.ends_at:%Y-%m-%d}", "ends_at_1": f"{event.ends_at:%H:%M:%S}",
             "timezone": event.timezone, "online_url": event.online_url, "accepts_registrations": "on",
+            "access_without_registration": "open",
             "speakers-TOTAL_FORMS": "0", "speakers-INITIAL_FORMS": "0",
             "registrations-TOTAL_FORMS": "0", "registrations-INITIAL_FORMS": "0",
             "documents-TOTAL_FORMS": "1", "documents-INITIAL_FORMS": "0",

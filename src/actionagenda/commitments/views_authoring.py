@@ -128,7 +128,7 @@ def withdraw(request, pk):
     return render(request, "commitments/withdraw.html", {"commitment": commitment})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_contact(request, signed):
     """The link e-mailed to a contact address: a button (a GET changes nothing, so mail scanners confirm no
     one) that lets the contact receive the commitment's notices."""

@@ -51,8 +51,8 @@ class EventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         (None, {"fields": ["kind", "title", "slug", "description", "published"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "timezone", "location", "online_url",
                                           "recording_url"]}),
-        (_("Registration"), {"fields": ["accepts_registrations", "capacity", "registration_opens",
-                                        "registration_closes"]}),
+        (_("Registration"), {"fields": ["accepts_registrations", "access_without_registration", "capacity",
+                                        "registration_opens", "registration_closes"]}),
     ]
 
     def get_queryset(self, request):

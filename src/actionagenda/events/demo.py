@@ -1,25 +1,34 @@
-"""Demo events for the embedded run: a webinar with speakers and documents, key events, a past recording."""
+"""Demo events for the embedded run: a webinar with speakers and documents, key events, a past recording.
+
+Times are set in each organiser's own time zone (a meeting in Addis Ababa runs 9:00 to 17:30 there), then
+stored in UTC like every event.
+"""
 
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 
-from .models import EventDocument, Speaker
+from .models import Event, EventDocument, Speaker
 from .services import create_event
 
 _DESCRIPTION = ("How non-state actors can support national biosafety frameworks under the Cartagena Protocol: "
                 "experiences from commitments made under the Action Agenda for Nature and People.")
 
 
-def _at(days: int, hour: int) -> datetime.datetime:
-    return (timezone.now() + datetime.timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
+def _at(days: int, hour: int, minute: int = 0, zone: str = "UTC") -> datetime.datetime:
+    """`hour`:`minute` in `zone` on the day `days` from today there."""
+    tz = zoneinfo.ZoneInfo(zone)
+    day = timezone.now().astimezone(tz).date() + datetime.timedelta(days=days)
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz).astimezone(datetime.UTC)
 
 
 def generate() -> int:
     """Create four events relative to today; returns how many were made."""
+    montreal, addis = "America/Montreal", "Africa/Addis_Ababa"
     webinar = create_event(title="Risk assessment of living modified organisms: what civil society can do",
-                           starts_at=_at(7, 13), ends_at=_at(7, 14) + datetime.timedelta(minutes=30),
-                           timezone="America/Montreal", description=_DESCRIPTION, capacity=100,
+                           starts_at=_at(7, 9, zone=montreal), ends_at=_at(7, 10, 30, zone=montreal),
+                           timezone=montreal, description=_DESCRIPTION, capacity=100,
                            online_url="https://meet.example.org/biosafety-webinar")
     Speaker.objects.bulk_create([
         Speaker(event=webinar, name="Dr Wanjiru Kamau", affiliation="National Biosafety Authority, Kenya", order=1),
@@ -30,11 +39,15 @@ def generate() -> int:
                       url="https://www.cbd.int/doc/c/concept-note.pdf"),
         EventDocument(event=webinar, title="Programme", kind="programme", url="https://www.cbd.int/doc/c/programme.pdf"),
     ])
-    create_event(title="Regional meeting on biosafety for Africa", starts_at=_at(30, 7), ends_at=_at(32, 15),
-                 timezone="Africa/Addis_Ababa", kind="meeting", location="Addis Ababa",
-                 description="Regional exchange on implementing the Cartagena Protocol.", accepts_registrations=False)
-    create_event(title="Biosafety week", starts_at=_at(60, 0), ends_at=_at(65, 23), kind="biosafety_week",
+    # Three working days in Addis Ababa, whatever day of the year the demo starts on (over a year end too).
+    create_event(title="Regional meeting on biosafety for Africa", starts_at=_at(30, 9, zone=addis),
+                 ends_at=_at(32, 17, 30, zone=addis), timezone=addis, kind="meeting", location="Addis Ababa",
+                 description="Regional exchange on implementing the Cartagena Protocol.", accepts_registrations=False,
+                 access_without_registration=Event.Access.INVITATION)
+    create_event(title="Biosafety week", starts_at=_at(60, 9, zone=montreal), ends_at=_at(64, 17, zone=montreal),
+                 timezone=montreal, kind="biosafety_week",
                  description="A week of outreach on biosafety and public awareness.", accepts_registrations=False)
-    create_event(title="Public awareness and participation on biosafety", starts_at=_at(-14, 14),
-                 ends_at=_at(-14, 15), description=_DESCRIPTION, recording_url="https://video.example.org/rec")
+    create_event(title="Public awareness and participation on biosafety", starts_at=_at(-14, 9, zone=montreal),
+                 ends_at=_at(-14, 10, zone=montreal), timezone=montreal, description=_DESCRIPTION,
+                 recording_url="https://video.example.org/rec")
     return 4

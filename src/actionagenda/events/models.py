@@ -1,12 +1,15 @@
+import datetime
 import secrets
 import zoneinfo
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -21,6 +24,39 @@ def validate_timezone(name: str) -> None:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(_("“%(name)s” is not a known time zone."), params={"name": name}) from error
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    """Whether a visitor can register now, and the sentence that says why (or why not)."""
+
+    code: str
+    message: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.code in ("open", "waitlist")
+
+
+def duration_text(starts_at: datetime.datetime, ends_at: datetime.datetime, zone: str) -> str:
+    """How long an event lasts, as people say it: hours and minutes under a day, else the calendar days it
+    covers in the organiser's time zone (a meeting from 10:00 on 31 December to 18:00 on 2 January lasts
+    3 days, not "2 days, 8 hours"). Elapsed time is counted on aware datetimes, so a DST change is honoured."""
+    elapsed = ends_at - starts_at
+    if elapsed < datetime.timedelta(days=1):
+        minutes = round(elapsed.total_seconds() / 60)
+        hours, minutes = divmod(minutes, 60)
+        parts = []
+        if hours:
+            parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
+        if minutes or not hours:
+            parts.append(ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes})
+        return " ".join(parts)
+    tz = zoneinfo.ZoneInfo(zone)
+    # An end at midnight belongs to the day before: a week from Monday 00:00 to Sunday 24:00 is 7 days.
+    last = (ends_at.astimezone(tz) - datetime.timedelta(microseconds=1)).date()
+    days = (last - starts_at.astimezone(tz).date()).days + 1
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
 
 
 class Event(Versioned):
@@ -51,7 +87,14 @@ class Event(Versioned):
     recording_url = models.URLField(_("recording link"), blank=True,
                                     help_text=_("Shown on the event page once the event has ended."),
                                     validators=[one_line])
+    class Access(models.TextChoices):
+        OPEN = "open", _("Open to all, no registration needed")
+        INVITATION = "invitation", _("By invitation")
+
     accepts_registrations = models.BooleanField(_("accepts registrations"), default=True)
+    access_without_registration = models.CharField(
+        _("without registration"), max_length=12, choices=Access.choices, default=Access.OPEN,
+        help_text=_("What the event page says when the event does not accept registrations."))
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True,
                                            help_text=_("Places for confirmed registrants; empty means unlimited."))
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -96,10 +139,45 @@ class Event(Versioned):
 
     def registration_is_open(self, now=None) -> bool:
         """Registration runs from `registration_opens` (or creation) until `registration_closes` or the start."""
+        return self.registration_state(now).is_open
+
+    def registration_state(self, now=None) -> RegistrationState:
+        """Where registration stands, with the reason a visitor is told: not needed, by invitation, not open
+        yet (and when it opens), open, full (new registrants join the waitlist), closed, or the event ended."""
         now = now or timezone.now()
         closes = self.registration_closes or self.starts_at
-        return (self.accepts_registrations and self.published
-                and (self.registration_opens is None or self.registration_opens <= now) and now < closes)
+        if not self.accepts_registrations:
+            if self.access_without_registration == self.Access.INVITATION:
+                return RegistrationState("invitation", _(
+                    "Participation is by invitation: the secretariat invites the participants, so there is no "
+                    "registration on this site."))
+            return RegistrationState("not_needed", _(
+                "No registration is needed: this event is open to all."))
+        if self.ends_at <= now:
+            return RegistrationState("ended", _("This event has ended."))
+        if not self.published:
+            return RegistrationState("closed", _("Registration is closed."))
+        if self.registration_opens is not None and now < self.registration_opens:
+            return RegistrationState("not_open_yet", _("Registration opens on %(date)s UTC.") % {
+                "date": formats.date_format(self.registration_opens.astimezone(datetime.UTC), "DATETIME_FORMAT")})
+        if now >= closes:
+            if self.registration_closes is not None and now < self.starts_at:
+                return RegistrationState("closed", _("Registration closed on %(date)s UTC.") % {
+                    "date": formats.date_format(closes.astimezone(datetime.UTC), "DATETIME_FORMAT")})
+            return RegistrationState("closed", _("Registration closed when the event started."))
+        if self.is_full:
+            return RegistrationState("waitlist", _(
+                "This event is full: register to join the waitlist. When someone cancels, the first person on "
+                "the waitlist gets the place automatically."))
+        return RegistrationState("open")
+
+    @property
+    def duration(self) -> str:
+        return duration_text(self.starts_at, self.ends_at, self.timezone)
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.ends_at - self.starts_at >= datetime.timedelta(days=1)
 
 
 class Speaker(Versioned):

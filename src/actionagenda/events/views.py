@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from actionagenda import ratelimits, uploads
 
@@ -55,7 +55,7 @@ def _initial(request) -> dict:
     return {"name": user.name, "email": user.email} if user.is_authenticated else {}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, slug):
     event = get_object_or_404(Event.objects.prefetch_related("speakers", "documents")
                               .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed"))),
@@ -80,7 +80,7 @@ def detail(request, slug):
     registrant = _registrant(request, event)
     context = {"event": event, "form": form, "registrant": registrant,
                "show_form": registrant is None or form.is_bound or "another" in request.GET,
-               "registration_open": event.registration_is_open()}
+               "registration_state": event.registration_state()}
     response = render(request, "events/detail.html", context, status=status)
     return ratelimits.refuse(response, refusal) if refusal else response
 
@@ -104,7 +104,7 @@ def _registered(request, registration: Registration):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration(request, token):
     """The registrant's own page, reached from the link in their e-mails: details, online link, cancel."""
     registration = services.registration_for_token(token)
@@ -124,7 +124,7 @@ def registration(request, token):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, signed):
     """The link e-mailed to a pending registrant: a button that confirms (a GET changes nothing, so mail
     scanners that open links confirm no one), then the event page with the place and the online link."""
@@ -153,18 +153,18 @@ def _ics(content: bytes, filename: str | None = None) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def calendar_feed(request):
     return _ics(calendars.feed(_upcoming()))
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(Event, slug=slug, published=True)
     return _ics(calendars.event_file(event), filename=f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 def document(request, slug, pk):
     """An uploaded document of a published event (concept note, programme), as a download."""
     attached = get_object_or_404(EventDocument.objects.exclude(file=""), pk=pk, event__slug=slug,
