@@ -1,3 +1,6 @@
+import datetime
+import zoneinfo
+
 import pytest
 from django.core.management import call_command
 
@@ -31,3 +34,12 @@ def test_the_demo_question_shows_a_threaded_discussion_in_three_languages(client
     assert "<strong>laboratory capacity</strong>" in page
     assert "annexe III" in page and "parientes silvestres" in page
     assert question.replies.filter(parent__parent__isnull=False).count() == 1  # a reply to a reply to a reply
+
+
+def test_the_demo_webinar_keeps_the_organisers_wall_clock_when_moved_across_summer_time():
+    # The sample says 13:00-15:00 EDT in September; moved to today it is still 13:00 in New York.
+    call_command("seed_consultation_demo")
+    webinar = Consultation.objects.get().events.get()
+    local = webinar.starts_at.astimezone(zoneinfo.ZoneInfo(webinar.timezone))
+    assert (local.hour, local.minute) == (13, 0)
+    assert webinar.ends_at - webinar.starts_at == datetime.timedelta(hours=2)

@@ -1,6 +1,7 @@
 """A demo consultation for the embedded run: the bundled sample programme, moved so it is open today."""
 
 import datetime
+import zoneinfo
 from pathlib import Path
 
 from django.db import transaction
@@ -24,7 +25,10 @@ def seed() -> Consultation | None:
     for week in programme.weeks:
         week.starts_on, week.ends_on = week.starts_on + shift, week.ends_on + shift
     for webinar in programme.webinars:
-        webinar.starts_at, webinar.ends_at = webinar.starts_at + shift, webinar.ends_at + shift
+        # Moved on the organiser's wall clock: 13:00 in New York stays 13:00 after a change of summer time.
+        zone = zoneinfo.ZoneInfo(webinar.timezone)
+        webinar.starts_at, webinar.ends_at = ((moment.astimezone(zone) + shift).astimezone(datetime.UTC)
+                                              for moment in (webinar.starts_at, webinar.ends_at))
     consultation = importer.save(programme)
     _seed_discussion(Question.objects.filter(theme__group__consultation=consultation).order_by("pk").first())
     return consultation

@@ -3,9 +3,9 @@
 `parse(text)` is pure: it returns the structure it understood and the lines it did not, with line numbers.
 `save(programme)` writes it in one transaction (all or nothing), creating events for announced webinars.
 
-Webinar times carry a time-zone abbreviation; abbreviations are ambiguous in general, so a fixed table maps
-the ones used by the secretariat's partners to a UTC offset and a representative IANA zone (`TIME_ZONES`).
-Explicit offsets ("UTC+3", "GMT-5") are understood as well.
+Webinar times are read by `times.read_range`: the ways people write times in each language, and the time-zone
+abbreviations, explicit offsets and cities of the UN duty stations; a webinar without a known zone is
+reported, never guessed.
 """
 
 import datetime
@@ -20,23 +20,8 @@ from django.utils.translation import gettext as _
 from actionagenda import documents
 from actionagenda.events import services as event_services
 
+from . import times
 from .models import Consultation, DiscussionGroup, Question, Theme, Week
-
-# Abbreviation -> (hours from UTC, IANA zone shown to participants). French: HAE/HNE = EDT/EST.
-TIME_ZONES: dict[str, tuple[float, str]] = {
-    "UTC": (0, "UTC"), "GMT": (0, "UTC"), "TU": (0, "UTC"),
-    "EDT": (-4, "America/New_York"), "EST": (-5, "America/New_York"),
-    "HAE": (-4, "America/Montreal"), "HNE": (-5, "America/Montreal"),
-    "CDT": (-5, "America/Chicago"), "CST": (-6, "America/Chicago"),
-    "MDT": (-6, "America/Denver"), "MST": (-7, "America/Denver"),
-    "PDT": (-7, "America/Los_Angeles"), "PST": (-8, "America/Los_Angeles"),
-    "BRT": (-3, "America/Sao_Paulo"), "ART": (-3, "America/Argentina/Buenos_Aires"),
-    "BST": (1, "Europe/London"), "CET": (1, "Europe/Paris"), "CEST": (2, "Europe/Paris"),
-    "WAT": (1, "Africa/Lagos"), "CAT": (2, "Africa/Maputo"), "SAST": (2, "Africa/Johannesburg"),
-    "EAT": (3, "Africa/Nairobi"), "IST": (5.5, "Asia/Kolkata"), "ICT": (7, "Asia/Bangkok"),
-    "JST": (9, "Asia/Tokyo"), "AEST": (10, "Australia/Sydney"), "AEDT": (11, "Australia/Sydney"),
-    "NZST": (12, "Pacific/Auckland"), "NZDT": (13, "Pacific/Auckland"),
-}
 
 MONTHS = {
     # English, French, Spanish; matched on the first letters after accents are removed.
@@ -56,9 +41,6 @@ THEME_RE = re.compile(r"^(?:theme|thème|tema)\s+(\d+)\s*[:.\-–]\s*(.+)$", re.
 QUESTION_RE = re.compile(r"^(?:(?:q|question|pregunta)\s*)?(\d{1,2})\s*[.):]\s+(.+)$", re.I)
 BULLET_RE = re.compile(r"^[-*•]\s+(.+)$")
 WEBINAR_RE = re.compile(r"webinar|webinaire|seminario\s+web|webinario", re.I)
-_TIME = r"(\d{1,2})\s*(?:[:.hH]\s*(\d{2})|[hH])"  # 13:00, 13.00, 13 h 00, 13h
-TIME_RANGE_RE = re.compile(
-    _TIME + r"\s*(?:-|–|—|to|à|a|al)\s*" + _TIME + r"\s*\(?\s*([A-Z]{2,4})\b\s*([+-]\s*\d{1,2}(?::?\d{2})?)?\)?")
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]", re.I)
 FIELD_CODE_RE = re.compile(r'HYPERLINK\s+"[^"]*"\s*', re.I)
 TOKEN_RE = re.compile(r"\d{4}|\d{1,2}(?:er|st|nd|rd|th)?|[^\W\d_]+")
@@ -218,35 +200,22 @@ def _clean(line: str) -> str:
     return line.strip()
 
 
-def _webinar(line: str, year: int, number: int) -> ParsedWebinar | None:
-    times = TIME_RANGE_RE.search(line)
-    if not times:
-        return None
-    abbreviation = times.group(5).upper()
-    extra = (times.group(6) or "").replace(" ", "")
-    if abbreviation in TIME_ZONES:
-        hours, zone = TIME_ZONES[abbreviation]
-    else:
-        return None
-    if extra:  # "UTC+3", "GMT-5:30"
-        sign = -1 if extra.startswith("-") else 1
-        digits = extra[1:].replace(":", "")
-        whole, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
-        hours = sign * (int(whole) + int(minutes) / 60)
-        zone = "UTC"
-    dates = parse_dates(line[: times.start()], year)
+def _webinar(line: str, year: int, number: int) -> tuple[ParsedWebinar | None, list[str]]:
+    """A webinar line: its date (before the times, or after them), its time range and zone; with notes."""
+    # Found once to know where the times are, then again on the day (the zone's offset depends on it).
+    found = times.read_range(line, datetime.date(year, 1, 1))
+    if found is None:
+        return None, []
+    dates = parse_dates(line[: found.start], year) or parse_dates(line[found.end:], year)
     if not dates:
-        return None
-    offset = datetime.timezone(datetime.timedelta(hours=hours))
-    day = dates[0]
-    hour, minute, end_hour, end_minute = (int(value or 0) for value in times.group(1, 2, 3, 4))
-    starts = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=offset)
-    ends = datetime.datetime(day.year, day.month, day.day, end_hour, end_minute, tzinfo=offset)
-    if ends <= starts:
-        ends += datetime.timedelta(days=1)
-    title = line.split(":", 1)[0].strip() if ":" in line[: times.start()] else line[: times.start()].strip(" ,")
-    return ParsedWebinar(title=title[:250], starts_at=starts.astimezone(datetime.UTC),
-                         ends_at=ends.astimezone(datetime.UTC), timezone=zone, line=number)
+        return None, []
+    found = times.read_range(line, dates[0])
+    before = line[: found.start]
+    title = before.split(":", 1)[0].strip() if ":" in before else before.strip(" ,")
+    if not title:
+        title = line[found.end:].strip(" ,:;-–") or line
+    return ParsedWebinar(title=title[:250], starts_at=found.starts_at, ends_at=found.ends_at,
+                         timezone=found.timezone, line=number), found.notes
 
 
 def parse(text: str, year: int | None = None) -> Programme:
@@ -282,8 +251,9 @@ def parse(text: str, year: int | None = None) -> Programme:
                 (week.groups if week else programme.groups_without_week).append(group)
             theme = ParsedTheme(int(match.group(1)), match.group(2).strip(), number)
             group.themes.append(theme)
-        elif WEBINAR_RE.search(line) and (webinar := _webinar(line, year, number)):
-            programme.webinars.append(webinar)
+        elif WEBINAR_RE.search(line) and (found := _webinar(line, year, number))[0]:
+            programme.webinars.append(found[0])
+            programme.notes.extend((number, note) for note in found[1])
         elif theme is not None and (match := QUESTION_RE.match(line)):
             theme.questions.append(ParsedQuestion(int(match.group(1)), match.group(2).strip(), number))
         elif theme is not None and ((match := BULLET_RE.match(line)) or line.endswith("?")):
