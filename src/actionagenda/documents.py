@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import docx
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx.enum.style import WD_STYLE_TYPE
 from pypdf import PdfReader
 
@@ -65,7 +66,8 @@ def check_package(source) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DocumentError(_("The file could not be read: it is damaged or is not the kind its name says.")) from exc
     if len(members) > MAX_PARTS:
-        raise DocumentError(_("The file holds %(count)d parts; at most %(limit)d are accepted.")
+        raise DocumentError(ngettext("The file holds %(count)d parts; at most %(limit)d is accepted.",
+                                     "The file holds %(count)d parts; at most %(limit)d are accepted.", MAX_PARTS)
                             % {"count": len(members), "limit": MAX_PARTS})
     total = 0
     for member in members:
@@ -76,8 +78,10 @@ def check_package(source) -> zipfile.ZipFile:
                                 % {"limit": filesizeformat(MAX_PART_BYTES if member.file_size > MAX_PART_BYTES
                                                            else MAX_PACKAGE_BYTES)})
         if member.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-            raise DocumentError(_("A part of the file unpacks to %(ratio)d times its packed size, which only crafted "
-                                  "files do.") % {"ratio": ratio})
+            raise DocumentError(ngettext(
+                "A part of the file unpacks to %(ratio)d time its packed size, which only crafted files do.",
+                "A part of the file unpacks to %(ratio)d times its packed size, which only crafted files do.",
+                int(ratio)) % {"ratio": ratio})
     return package
 
 
@@ -95,8 +99,9 @@ def count_paragraphs(package: zipfile.ZipFile, part: str = "word/document.xml", 
                 tail = window[-40:]
                 if count > limit:
                     raise DocumentError(
-                        _("The document has more than %(limit)d paragraphs; split it into smaller files.")
-                        % {"limit": limit})
+                        ngettext("The document has more than %(limit)d paragraph; split it into smaller files.",
+                                 "The document has more than %(limit)d paragraphs; split it into smaller files.",
+                                 limit) % {"limit": limit})
     except KeyError as exc:
         raise DocumentError(_("The file is not a Word document (it has no document part).")) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -145,7 +150,8 @@ def pdf_pages(data: bytes) -> Iterator[tuple[int, str]]:
         raise DocumentError(_("The PDF could not be read (%(error)s). Is it damaged or password-protected?")
                             % {"error": exc}) from exc
     if count > MAX_PAGES:
-        raise DocumentError(_("The PDF has %(count)d pages; at most %(limit)d are accepted.")
+        raise DocumentError(ngettext("The PDF has %(count)d pages; at most %(limit)d is accepted.",
+                                     "The PDF has %(count)d pages; at most %(limit)d are accepted.", MAX_PAGES)
                             % {"count": count, "limit": MAX_PAGES})
     characters = 0
     for number in range(count):
@@ -162,8 +168,10 @@ def pdf_pages(data: bytes) -> Iterator[tuple[int, str]]:
 
 def check_characters(count: int) -> None:
     if count > MAX_CHARACTERS:
-        raise DocumentError(_("The document holds more than %(limit)d characters of text; split it into smaller "
-                              "files.") % {"limit": MAX_CHARACTERS})
+        raise DocumentError(ngettext(
+            "The document holds more than %(limit)d character of text; split it into smaller files.",
+            "The document holds more than %(limit)d characters of text; split it into smaller files.",
+            MAX_CHARACTERS) % {"limit": MAX_CHARACTERS})
 
 
 def text(data: bytes, max_lines: int | None = MAX_LINES) -> str:
@@ -171,7 +179,8 @@ def text(data: bytes, max_lines: int | None = MAX_LINES) -> str:
     on export); DocumentError when it has more than `max_lines` lines."""
     lines = data.count(b"\n") + 1
     if max_lines is not None and lines > max_lines:
-        raise DocumentError(_("The file has %(count)d lines; at most %(limit)d are accepted.")
+        raise DocumentError(ngettext("The file has %(count)d lines; at most %(limit)d is accepted.",
+                                     "The file has %(count)d lines; at most %(limit)d are accepted.", max_lines)
                             % {"count": lines, "limit": max_lines})
     try:
         return data.decode("utf-8-sig")

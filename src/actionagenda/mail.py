@@ -1,5 +1,7 @@
 """E-mails written from a pair of templates, in the recipient's language: the one way the platform sends mail."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -10,8 +12,9 @@ from actionagenda.validators import LINE_BREAKS_AND_CONTROLS
 
 def subject_line(text: str) -> str:
     """`text` as a single line fit for a Subject header, whatever it holds: line breaks and control characters
-    (which make Django refuse the header with BadHeaderError) become spaces, runs of spaces one."""
-    return " ".join(LINE_BREAKS_AND_CONTROLS.sub(" ", text).split())
+    (which make Django refuse the header with BadHeaderError) become spaces, runs of spaces one. No-break spaces
+    stay: French puts one before a colon ("Votre inscription : ...")."""
+    return re.sub(r"[ \t]+", " ", LINE_BREAKS_AND_CONTROLS.sub(" ", text)).strip(" \t")
 
 
 def send_templated(template: str, context: dict, recipients: list[str], language: str,

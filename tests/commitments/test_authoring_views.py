@@ -236,3 +236,12 @@ def test_it_refuses_to_commit_on_behalf_of_another_users_organisation(client, au
     assert "Select a valid choice" in response.content.decode()
     assert not theirs.members.filter(pk=author.pk).exists()
     assert not Commitment.objects.filter(actor=theirs).exists()
+
+
+def test_the_live_panel_follows_french_typography_and_plurals(client, author):
+    # "1 critères sur 5" and "Spécifique: manquant" were the examples.
+    almost_empty = client.post("/fr/commitments/smart/", {"title": "Radio"}).content.decode()
+    assert "Spécifique\u00a0:</strong> <span class=\"smart-state\">manquant" in almost_empty
+    assert "0 critère sur 5 rempli." in almost_empty
+    complete = client.post("/fr/commitments/smart/", post_data()).content.decode()
+    assert "5 critères sur 5 remplis." in complete

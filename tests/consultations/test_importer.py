@@ -152,7 +152,7 @@ def test_the_command_prints_the_structure_it_created(tmp_path, capsys):
     assert "Week 1: 2021-09-27 - 2021-10-03" in out
     assert "    Theme 1: Capacités nationales" in out
     assert "Note, line 8: Question without a number: numbered 3." in out
-    assert "1 weeks, 1 groups, 1 themes, 3 questions, 1 webinars" in out
+    assert "1 week, 1 group, 1 theme, 3 questions, 1 webinar." in out
     assert Consultation.objects.get().groups.get().themes.get().questions.count() == 3
 
 

@@ -144,7 +144,7 @@ def test_the_invitation_is_attached_through_the_shared_mail_path(django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         services.register(event, dataclasses.replace(PERSON, language="fr"), email_verified=True)
     [message] = mail.outbox
-    assert message.subject == "Votre inscription : Biosafety & you"
+    assert message.subject == "Votre inscription\u00a0: Biosafety & you"
     [(filename, content, mimetype)] = message.attachments
     assert (filename, mimetype) == ("invitation.ics", "text/calendar; method=REQUEST")
     assert "METHOD:REQUEST" in content

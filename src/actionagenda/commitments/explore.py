@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries as iso_countries
 from pyroaring import BitMap
 
@@ -88,8 +89,8 @@ def parse(params) -> Query:
             values = [value.upper() for value in values]
         bad = [value for value in values if not is_known(facet, value)]
         if bad:
-            query.errors[facet] = _("Unknown %(facet)s: %(values)s.") % {
-                "facet": facet, "values": ", ".join(bad)}
+            query.errors[facet] = ngettext("Unknown %(facet)s: %(values)s.", "Unknown %(facet)s values: %(values)s.",
+                                           len(bad)) % {"facet": facet, "values": ", ".join(bad)}
         good = [value for value in dict.fromkeys(values) if value not in bad]
         if good:
             query.filters[facet] = good

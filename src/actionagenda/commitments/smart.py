@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from actionagenda.vocabularies import catalogue
 
@@ -94,11 +95,13 @@ def must_have_problems(data: CommitmentData) -> list:
 def _specific(data: CommitmentData) -> list:
     missing = []
     if len(data.title.strip()) < MIN_TITLE_LENGTH:
-        missing.append(_("Give a title of at least %(n)d characters that says what you will do.")
-                       % {"n": MIN_TITLE_LENGTH})
+        missing.append(ngettext("Give a title of at least %(n)d character that says what you will do.",
+                                "Give a title of at least %(n)d characters that says what you will do.",
+                                MIN_TITLE_LENGTH) % {"n": MIN_TITLE_LENGTH})
     if len(data.description.strip()) < MIN_DESCRIPTION_LENGTH:
-        missing.append(_("Describe what you will do, for whom and how in at least %(n)d characters.")
-                       % {"n": MIN_DESCRIPTION_LENGTH})
+        missing.append(ngettext("Describe what you will do, for whom and how in at least %(n)d character.",
+                                "Describe what you will do, for whom and how in at least %(n)d characters.",
+                                MIN_DESCRIPTION_LENGTH) % {"n": MIN_DESCRIPTION_LENGTH})
     if not data.audiences and not data.countries:
         missing.append(_("Name the target audiences or the countries where you will act."))
     return missing

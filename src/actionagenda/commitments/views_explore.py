@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from actionagenda import ids
 from actionagenda.accounts import roles
-from actionagenda.vocabularies import catalogue
 
 from . import explore
 from .models import Commitment
@@ -74,7 +73,6 @@ def detail(request, pk):
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
-        "ip_elements": [catalogue.IP_ELEMENTS.get(term.code) or term for term in commitment.ip_elements.all()],
         "share": {
             "email": f"mailto:?subject={quote(commitment.title)}&body={quote(text + chr(10) + url)}",
             "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
@@ -78,8 +79,8 @@ def _moderation_action(action: str, description):
     def moderate(modeladmin, request, queryset):
         for reply in queryset.select_related("question__theme__group"):
             services.moderate(user=request.user, reply=reply, action=action)
-        modeladmin.message_user(request, _("Replies updated: %(count)d.") % {"count": len(queryset)},
-                                messages.SUCCESS)
+        modeladmin.message_user(request, ngettext("%(count)d reply updated.", "%(count)d replies updated.",
+                                                  len(queryset)) % {"count": len(queryset)}, messages.SUCCESS)
     moderate.__name__ = f"{action}_replies"  # the admin tells actions apart by name
     return admin.action(description=description)(moderate)
 

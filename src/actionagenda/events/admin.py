@@ -104,5 +104,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         promoted = 0
         for token in queryset.exclude(status=Registration.Status.CANCELLED).values_list("token", flat=True):
             promoted += len(services.cancel(token)[1])
-        messages.success(request, _("Registrations cancelled; %(count)d promoted from the waitlist.")
-                         % {"count": promoted})
+        messages.success(request, ngettext("Registrations cancelled; %(count)d person promoted from the waitlist.",
+                                           "Registrations cancelled; %(count)d people promoted from the waitlist.",
+                                           promoted) % {"count": promoted})

@@ -99,23 +99,30 @@ GBF_TARGETS = Vocabulary("gbf_target", _("GBF targets"), tuple(
 PRIMARY_GBF_TARGET = "GBF-17"
 BIOSAFETY_RELATED_GBF_TARGETS = (PRIMARY_GBF_TARGET, "GBF-14", "GBF-20", "GBF-21", "GBF-22")
 
+def _element(code: str, title: Promise, group: str, number: str = "") -> Entry:
+    """An Implementation Plan element whose label leads with its official number, so every page, form, facet,
+    export and API answer shows the number the same way."""
+    label = format_lazy("{number} {title}", number=number, title=title) if number else title
+    return Entry(code, label, group=group, number=number)
+
+
 # Topic keys of the Cartagena Protocol Implementation Plan (2021-2030); `number` is the official goal
 # number where it has been checked against decision CP-10/3, empty where it has not.
 IP_ELEMENTS = Vocabulary("ip_element", _("Implementation Plan elements"), (
-    Entry("IP-NBF", _("National biosafety frameworks"), group="A", number="A.1"),
-    Entry("IP-BCH", _("Biosafety Clearing-House and information sharing"), group="A", number="A.2"),
-    Entry("IP-COMPLY", _("Compliance, monitoring and national reporting"), group="A", number="A.3"),
-    Entry("IP-RA", _("Risk assessment"), group="A"),
-    Entry("IP-RMGMT", _("Risk management and monitoring"), group="A"),
-    Entry("IP-DI", _("Detection, identification, handling, transport and packaging"), group="A"),
-    Entry("IP-UTM", _("Unintentional and illegal transboundary movements, emergency measures"), group="A"),
-    Entry("IP-SEC", _("Socio-economic considerations"), group="A"),
-    Entry("IP-LR", _("Liability and redress"), group="A"),
-    Entry("IP-PAEP", _("Public awareness, education and participation"), group="A"),
-    Entry("IP-CB", _("Capacity-building"), group="B", number="B.1"),
-    Entry("IP-RESMOB", _("Resource mobilisation"), group="B"),
-    Entry("IP-COOP", _("Cooperation and coordination"), group="B", number="B.4"),
-    Entry("IP-MAINSTREAM", _("Outreach and mainstreaming of biosafety"), group="B"),
+    _element("IP-NBF", _("National biosafety frameworks"), "A", "A.1"),
+    _element("IP-BCH", _("Biosafety Clearing-House and information sharing"), "A", "A.2"),
+    _element("IP-COMPLY", _("Compliance, monitoring and national reporting"), "A", "A.3"),
+    _element("IP-RA", _("Risk assessment"), "A"),
+    _element("IP-RMGMT", _("Risk management and monitoring"), "A"),
+    _element("IP-DI", _("Detection, identification, handling, transport and packaging"), "A"),
+    _element("IP-UTM", _("Unintentional and illegal transboundary movements, emergency measures"), "A"),
+    _element("IP-SEC", _("Socio-economic considerations"), "A"),
+    _element("IP-LR", _("Liability and redress"), "A"),
+    _element("IP-PAEP", _("Public awareness, education and participation"), "A"),
+    _element("IP-CB", _("Capacity-building"), "B", "B.1"),
+    _element("IP-RESMOB", _("Resource mobilisation"), "B"),
+    _element("IP-COOP", _("Cooperation and coordination"), "B", "B.4"),
+    _element("IP-MAINSTREAM", _("Outreach and mainstreaming of biosafety"), "B"),
 ))
 
 ACTION_AREAS = Vocabulary("action_area", _("Action areas"), (

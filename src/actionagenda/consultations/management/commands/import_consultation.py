@@ -30,7 +30,11 @@ class Command(BaseCommand):
             consultation = importer.save(programme, title=title)
         except importer.EmptyProgramme as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(
-            f"Created consultation {consultation.slug!r}: {len(programme.weeks)} weeks, {len(programme.groups)} "
-            f"groups, {len(programme.themes)} themes, {len(programme.questions)} questions, "
-            f"{len(programme.webinars)} webinars."))
+        counts = ", ".join(_count(len(items), noun) for items, noun in (
+            (programme.weeks, "week"), (programme.groups, "group"), (programme.themes, "theme"),
+            (programme.questions, "question"), (programme.webinars, "webinar")))
+        self.stdout.write(self.style.SUCCESS(f"Created consultation {consultation.slug!r}: {counts}."))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
