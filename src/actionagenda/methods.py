@@ -9,8 +9,16 @@ as GET here, before any view or middleware sees the method, keeps the rule in on
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from actionagenda.interop import problems
+
+
+def read_only(view):
+    """A view that only reads (a file, a feed): GET and HEAD. Any other method is told 405 by the view itself;
+    CSRF is not checked first, since nothing here changes anything, so a POST is not answered a CSRF page."""
+    return csrf_exempt(require_safe(view))
 
 
 def allowed_methods(response) -> list[str]:

@@ -20,9 +20,9 @@ from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from actionagenda import documents
+from actionagenda.methods import read_only
 
 SANDBOX = "sandbox; default-src 'none'"
 HEAD_BYTES = 8192
@@ -149,7 +149,7 @@ def attachment(field_file) -> FileResponse:
     return response
 
 
-@require_safe
+@read_only
 def stored(request, path):
     """Any stored upload by its storage path (the links of the admin's file fields), for the secretariat only:
     the public reaches documents through their own pages (an event's documents), which check publication."""

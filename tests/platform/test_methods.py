@@ -1,6 +1,7 @@
 """HEAD answers wherever GET does; a 405 is problem+json on the API and plain text elsewhere, never HTML."""
 
 import pytest
+from django.test import Client
 
 from factories import EventFactory, UserFactory
 
@@ -60,3 +61,10 @@ def test_a_post_only_action_refuses_head_as_it_refuses_get(client):
         response = getattr(client, method)("/en/consultations/any/themes/1/follow/")
         assert response.status_code == 405
         assert response["Allow"] == "POST"
+
+
+def test_a_post_to_a_file_is_told_405_not_a_csrf_page(event):
+    # Browsers and tools send no CSRF token to a calendar file; the answer names the methods, not a form error.
+    response = Client(enforce_csrf_checks=True).post(f"/en/events/{event.slug}/event.ics")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "text/plain; charset=utf-8"

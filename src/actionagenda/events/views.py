@@ -5,9 +5,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from actionagenda import ratelimits, uploads
+from actionagenda.methods import read_only
 
 from . import calendars, services
 from .forms import RegistrationForm
@@ -153,18 +154,18 @@ def _ics(content: bytes, filename: str | None = None) -> HttpResponse:
     return response
 
 
-@require_safe
+@read_only
 def calendar_feed(request):
     return _ics(calendars.feed(_upcoming()))
 
 
-@require_safe
+@read_only
 def event_ics(request, slug):
     event = get_object_or_404(Event, slug=slug, published=True)
     return _ics(calendars.event_file(event), filename=f"{event.slug}.ics")
 
 
-@require_safe
+@read_only
 def document(request, slug, pk):
     """An uploaded document of a published event (concept note, programme), as a download."""
     attached = get_object_or_404(EventDocument.objects.exclude(file=""), pk=pk, event__slug=slug,
