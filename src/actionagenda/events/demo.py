@@ -44,7 +44,11 @@ def generate() -> int:
                  ends_at=_at(32, 17, 30, zone=addis), timezone=addis, kind="meeting", location="Addis Ababa",
                  description="Regional exchange on implementing the Cartagena Protocol.", accepts_registrations=False,
                  access_without_registration=Event.Access.INVITATION)
-    create_event(title="Biosafety week", starts_at=_at(60, 9, zone=montreal), ends_at=_at(64, 17, zone=montreal),
+    # A working week, Monday to Friday, about two months ahead.
+    monday = 60 + (7 - (timezone.now().astimezone(zoneinfo.ZoneInfo(montreal)).date()
+                        + datetime.timedelta(days=60)).weekday()) % 7
+    create_event(title="Biosafety week", starts_at=_at(monday, 9, zone=montreal),
+                 ends_at=_at(monday + 4, 17, zone=montreal),
                  timezone=montreal, kind="biosafety_week",
                  description="A week of outreach on biosafety and public awareness.", accepts_registrations=False)
     create_event(title="Public awareness and participation on biosafety", starts_at=_at(-14, 9, zone=montreal),
