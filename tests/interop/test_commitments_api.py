@@ -35,9 +35,12 @@ def test_an_item_has_every_public_field(client, commitments):
     assert body["audiences"] == ["general_public"]
     assert body["start_date"] == "2025-01-01" and body["end_date"] == "2028-12-31"
     assert body["phase"] == "implementation" and body["scale"] == "national" and body["status"] == "published"
-    assert body["kpis"] == [{"name": "People reached", "unit": "people",
-                             "baseline": {"value": "0.0000", "date": "2025-01-01"},
-                             "target": {"value": "5000.0000", "date": "2028-12-31"}, "current": None}]
+    kpi = kenya.kpis.get()
+    assert [{name: item[name] for name in ("id", "name", "unit", "baseline", "target", "current")}
+            for item in body["kpis"]] == [{"id": kpi.pk, "name": "People reached", "unit": "people",
+                                           "baseline": {"value": "0.0000", "date": "2025-01-01"},
+                                           "target": {"value": "5000.0000", "date": "2028-12-31"},
+                                           "current": None}]
     assert body["url"] == f"https://commitments.example.org/en/commitments/{kenya.pk}/"
     assert {"partners", "resources", "expected_impact", "website", "published_at", "description"} <= set(body)
 

@@ -14,6 +14,8 @@ from pydantic import BaseModel, Field
 
 from actionagenda.commitments import explore
 from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.progress import choices, public
+from actionagenda.progress.models import ProgressReport
 from actionagenda.vocabularies import catalogue
 
 from . import problems
@@ -37,11 +39,64 @@ class Measure(BaseModel):
 
 
 class KPIOut(BaseModel):
+    id: int
     name: str
     unit: str
     baseline: Measure
     target: Measure
     current: Decimal | None
+
+
+class InterimTargetOut(BaseModel):
+    value: Decimal
+    date: datetime.date
+    phase: str = Field(description="The phase this target closes, or empty")
+
+
+class ReadingOut(BaseModel):
+    date: datetime.date
+    value: Decimal
+    note: str
+
+
+class KPIProgressOut(BaseModel):
+    fraction: str | None = Field(description="(latest - baseline) / (target - baseline) as a decimal string, "
+                                             "unclamped: negative is a regression, above 1 a target exceeded; "
+                                             "null without data")
+    display_percent: int | None = Field(description="The fraction clamped to 0-100")
+    state: str = Field(description=", ".join(choices.State.values))
+
+
+class KPIDetailOut(KPIOut):
+    direction: str = Field(description=", ".join(choices.Direction.values) + " (derived when not given)")
+    cumulative: bool = Field(description="Readings add up (true) or each is the level reached (false)")
+    interim_targets: list[InterimTargetOut]
+    readings: list[ReadingOut] = Field(description="Public readings, oldest first (corrections replace the "
+                                                   "readings they correct)")
+    progress: KPIProgressOut
+
+
+class PhaseOut(BaseModel):
+    phase: str
+    started_on: datetime.date
+    reason: str = Field(description="Why the commitment was discontinued, when it was")
+
+
+class ScorecardOut(BaseModel):
+    overall: str | None = Field(description="Weighted mean of the KPI fractions (each within -1..1), as a "
+                                            "decimal string; null without data")
+    traffic_light: str | None = Field(description=", ".join(choices.TrafficLight.values))
+    inactive: bool = Field(description="No report for two years")
+    next_report_due: datetime.date | None
+
+
+class ReportRef(BaseModel):
+    id: int
+    period_start: datetime.date
+    period_end: datetime.date
+    kind: str = Field(description=", ".join(ProgressReport.Kind.values))
+    submitted: datetime.datetime | None
+    url: str
 
 
 class CommitmentOut(BaseModel):
@@ -68,6 +123,13 @@ class CommitmentOut(BaseModel):
     status: str
     published_at: datetime.datetime | None
     url: str
+
+
+class CommitmentDetailOut(CommitmentOut):
+    kpis: list[KPIDetailOut]
+    phases: list[PhaseOut]
+    scorecard: ScorecardOut
+    reports: list[ReportRef] = Field(description="Submitted progress reports (self-reported), newest first")
 
 
 class CommitmentPage(BaseModel):
@@ -100,7 +162,7 @@ def items(ids: list[int]) -> list[dict]:
     linked = explore.links(list(found))
     kpis: dict[int, list] = {}
     for kpi in KPI.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
-            "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
+            "id", "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
             "current_value"):
         kpis.setdefault(kpi["commitment_id"], []).append(kpi)
     return [item(found[pk], linked, kpis.get(pk, [])) for pk in ids if pk in found]
@@ -124,7 +186,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
         "start_date": commitment.start_date, "end_date": commitment.end_date, "phase": commitment.phase,
         "scale": commitment.scale, "partners": commitment.partners, "resources": commitment.resources,
         "expected_impact": commitment.expected_impact, "website": commitment.website,
-        "kpis": [{"name": kpi["name"], "unit": kpi["unit"],
+        "kpis": [{"id": kpi["id"], "name": kpi["name"], "unit": kpi["unit"],
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
                   "current": kpi["current_value"]} for kpi in kpis],
@@ -150,12 +212,19 @@ def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge
     return {"count": result.count, "items": items(result.ids)}
 
 
-@router.get("/{commitment_id}", response={200: CommitmentOut, **problems.responses(404, 422)},
-            summary="One published commitment")
+@router.get("/{commitment_id}", response={200: CommitmentDetailOut, **problems.responses(404, 422)},
+            summary="One published commitment, with its progress")
 def get_commitment(request, commitment_id: int):
-    if not Commitment.objects.published().filter(pk=commitment_id).exists():
+    commitment = Commitment.objects.published().filter(pk=commitment_id).first()
+    if commitment is None:
         raise HttpError(404, f"No published commitment with id {commitment_id}.")
-    return items([commitment_id])[0]
+    record = items([commitment_id])[0]
+    progress = public.progress_record(commitment)
+    record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
+    for report in progress["reports"]:
+        report["url"] = settings.SITE_URL + report["url"]
+    return {**record, "phases": progress["phases"], "scorecard": progress["scorecard"],
+            "reports": progress["reports"]}
 
 
 class StatisticsOut(Schema):

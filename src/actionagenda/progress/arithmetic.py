@@ -58,11 +58,7 @@ class Progress:
 
     @property
     def display_percent(self) -> int | None:
-        """The bar's length: the fraction clamped to 0-100 % (the fraction itself says regression or excess)."""
-        if self.fraction is None:
-            return None
-        clamped = min(max(self.fraction, ZERO), ONE)
-        return int((clamped * 100).quantize(ONE, rounding=ROUND_HALF_UP))
+        return display_percent(self.fraction)
 
     @property
     def exceeded(self) -> bool:
@@ -71,6 +67,14 @@ class Progress:
     @property
     def regression(self) -> bool:
         return self.state == REGRESSING
+
+
+def display_percent(value: Decimal | None) -> int | None:
+    """The bar's length: a fraction clamped to 0-100 % (the fraction itself says regression or excess)."""
+    if value is None:
+        return None
+    clamped = min(max(value, ZERO), ONE)
+    return int((clamped * 100).quantize(ONE, rounding=ROUND_HALF_UP))
 
 
 def direction_of(indicator: Indicator) -> str:

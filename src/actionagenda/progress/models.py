@@ -8,6 +8,7 @@ so that pages, facets and the API read one row instead of recomputing.
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -99,6 +100,9 @@ class ProgressReport(Versioned):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.period_start} – {self.period_end}"
+
+    def get_absolute_url(self):
+        return reverse("progress:report", kwargs={"pk": self.pk})
 
     @property
     def is_public(self) -> bool:
