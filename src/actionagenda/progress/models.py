@@ -7,6 +7,7 @@ so that pages, facets and the API read one row instead of recomputing.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -248,3 +249,99 @@ class Scorecard(models.Model):
 
     def __str__(self):
         return str(self.commitment)
+
+
+class Survey(models.Model):
+    """A before/after survey of the commitment's audience: a few questions asked in rounds (a baseline, then
+    follow-ups), recorded as aggregate answers only: counts per option or a mean, never a person's answer."""
+
+    commitment = models.ForeignKey("commitments.Commitment", on_delete=models.CASCADE, related_name="surveys")
+    title = models.CharField(_("title"), max_length=200, validators=[one_line])
+    audience = models.CharField(_("who is asked"), max_length=200, validators=[one_line],
+                                help_text=_("For example: farmers of the Rift Valley cooperatives."))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["commitment", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class SurveyQuestion(models.Model):
+    class Kind(models.TextChoices):
+        CHOICE = "choice", _("One option each (counts per option)")
+        MEAN = "mean", _("A score (the mean)")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=300, validators=[one_line])
+    kind = models.CharField(_("answers"), max_length=8, choices=Kind.choices, default=Kind.CHOICE)
+    options = models.TextField(_("options"), blank=True, validators=[multi_line],
+                               help_text=_("One option per line (for counts per option)."))
+    scale_min = models.DecimalField(_("lowest score"), max_digits=8, decimal_places=2, null=True, blank=True)
+    scale_max = models.DecimalField(_("highest score"), max_digits=8, decimal_places=2, null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("survey question")
+        verbose_name_plural = _("survey questions")
+        ordering = ["survey", "position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def option_list(self) -> list[str]:
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    def clean(self):
+        if self.kind == self.Kind.CHOICE and len(self.option_list) < 2:
+            raise ValidationError({"options": _("Give at least two options, one per line.")})
+        if self.kind == self.Kind.MEAN:
+            if self.scale_min is None or self.scale_max is None:
+                raise ValidationError({"scale_max": _("Give the lowest and the highest score of the scale.")})
+            if self.scale_min >= self.scale_max:
+                raise ValidationError({"scale_max": _("The highest score must be above the lowest.")})
+
+
+class SurveyRound(models.Model):
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", _("Baseline")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="rounds")
+    kind = models.CharField(_("round"), max_length=10, choices=Kind.choices, default=Kind.FOLLOW_UP)
+    held_on = models.DateField(_("held on"), validators=[validate_date_range])
+    respondents = models.PositiveIntegerField(_("respondents"))
+    created = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey round")
+        verbose_name_plural = _("survey rounds")
+        ordering = ["survey", "held_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["survey"], condition=models.Q(kind="baseline"),
+                                               name="progress_survey_one_baseline")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.held_on})"
+
+
+class SurveyAnswer(models.Model):
+    """How many respondents of a round chose an option of a question, or the question's mean score."""
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="answers")
+    option = models.PositiveSmallIntegerField(null=True, blank=True)  # index in the question's options
+    count = models.PositiveIntegerField(null=True, blank=True)
+    mean = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        constraints = [models.UniqueConstraint(fields=["round", "question", "option"],
+                                               name="progress_survey_answer_once")]
+
+    def __str__(self):
+        return f"{self.question}: {self.count if self.mean is None else self.mean}"
