@@ -20,12 +20,12 @@ def subject_line(text: str) -> str:
 def send_templated(template: str, context: dict, recipients: list[str], language: str,
                    attachments: tuple[tuple[str, bytes, str], ...] = ()) -> int:
     """Render `<template>_subject.txt` and `<template>.txt` in `language` (the site's default when it is not one
-    of the site's languages) with `site_url` in the context, attach each (filename, content, MIME type) of
+    of the site's languages) (links in them through
+    `{% load links %}` and `|absolute`), attach each (filename, content, MIME type) of
     `attachments`, and send; returns the number sent. Call it from a task or after the commit, never inside a
     transaction: SMTP may take seconds."""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
         subject = subject_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}.txt", context)

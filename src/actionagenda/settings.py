@@ -111,8 +111,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "actionagenda.outreach.context.site",
             ],
+            "libraries": {"links": "actionagenda.links"},
         },
     }
 ]

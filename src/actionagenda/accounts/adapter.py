@@ -1,10 +1,11 @@
-"""django-allauth on this site: its refusals answer 429 with Retry-After on the site's page, never a form error."""
+"""django-allauth on this site: its refusals answer 429 with Retry-After on the site's page, never a form error;
+the links in its e-mails point at the public address."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.core.exceptions import ValidationError
 
-from actionagenda import ratelimits
+from actionagenda import links, ratelimits
 
 # The allauth limits (ACCOUNT_RATE_LIMITS actions) that can refuse each of its pages.
 _ACTIONS = {
@@ -32,3 +33,10 @@ class AccountAdapter(DefaultAccountAdapter):
             super().pre_authenticate(request, **credentials)
         except ValidationError as error:
             raise ImmediateHttpResponse(ratelimits.allauth_refusal(request, ("login_failed",))) from error
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth builds its links (`activate_url`, `password_reset_url`, `signup_url`) from the request's host;
+        the e-mail carries them at the public address, like every other link the platform sends."""
+        context = {key: links.rebased(value) if key.endswith("_url") and isinstance(value, str) else value
+                   for key, value in context.items()}
+        super().send_mail(template_prefix, email, context)

@@ -4,7 +4,7 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from actionagenda import ratelimits
+from actionagenda import links, ratelimits
 from actionagenda.interop import problems
 from actionagenda.validators import OneLine
 
@@ -65,6 +65,6 @@ def ask(request, params: Query[AskParams]):
         "score": found.score, "gbf_targets": found.document.gbf_targets, "ip_elements": found.document.ip_elements,
         "passages": [{"heading": q.heading, "page": q.page, "language": q.language, "text": q.text}
                      for q in found.passages],
-        "related_commitments": [{"id": c.pk, "title": c.title, "url": c.get_absolute_url()}
+        "related_commitments": [{"id": c.pk, "title": c.title, "url": links.absolute(c.get_absolute_url())}
                                 for c in found.related],
     } for found in answer.documents]}

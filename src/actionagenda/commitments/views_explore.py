@@ -2,7 +2,6 @@
 
 from urllib.parse import quote, urlencode
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from actionagenda import ids
+from actionagenda import ids, links
 from actionagenda.accounts import roles
 
 from . import explore
@@ -64,7 +63,7 @@ def detail(request, pk):
     insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:
         raise Http404  # the rule of actionagenda.refusals: a draft is refused as an unknown id is
-    url = settings.SITE_URL + commitment.get_absolute_url()
+    url = links.absolute(commitment.get_absolute_url())
     text = f"{commitment.title} — {commitment.actor.name}"
     countries = list(commitment.countries.all())
     regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})

@@ -6,18 +6,18 @@ so a later file (an update, a cancellation) replaces the earlier entry instead o
 
 import datetime
 from email.utils import parseaddr
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
+from actionagenda import links
+
 from .models import Event, Registration
 
 
 def event_uid(event: Event) -> str:
-    host = urlsplit(settings.SITE_URL).hostname or "actionagenda"
-    return f"event-{event.pk}@{host}"
+    return f"event-{event.pk}@{links.host()}"
 
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:
@@ -40,7 +40,7 @@ def _component(event: Event, registration: Registration | None = None, cancelled
     component.add("dtstart", _utc(event.starts_at))
     component.add("dtend", _utc(event.ends_at))
     component.add("summary", event.title)
-    page = f"{settings.SITE_URL}{event.get_absolute_url()}"
+    page = links.absolute(event.get_absolute_url())
     component.add("url", page)
     description = [event.description.strip(), page]
     location = event.location

@@ -7,11 +7,11 @@ filters are read through `Filters`, so the parameters the OpenAPI document lists
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
+from actionagenda import links
 from actionagenda.commitments import explore
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.progress import choices, public
@@ -191,7 +191,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
                   "current": kpi["current_value"]} for kpi in kpis],
         "status": commitment.status, "published_at": commitment.published_at,
-        "url": settings.SITE_URL + commitment.get_absolute_url(),
+        "url": links.absolute(commitment.get_absolute_url()),
     }
 
 

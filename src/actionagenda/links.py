@@ -1,0 +1,34 @@
+"""The platform's public address: every absolute link it hands out (e-mails, share links, calendar files, the
+API's `url` fields, allauth's e-mails) is made here, from SITE_URL, never from the request's Host header.
+
+Templates load it as `{% load links %}` and write `{{ event.get_absolute_url|absolute }}`.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+def absolute(path: str) -> str:
+    """`path` (a path on this site, as get_absolute_url() or reverse() give it) at the public address."""
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"not a path on this site: {path!r}")
+    return settings.SITE_URL + path
+
+
+def rebased(url: str) -> str:
+    """A link to this site built by someone else from the request (allauth does) moved to the public address:
+    behind a proxy the request's host is the proxy's."""
+    parts = urlsplit(url)
+    return absolute(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
+
+
+def host() -> str:
+    """The public host name, for identifiers that must stay the same whatever page made them (calendar UIDs)."""
+    return urlsplit(settings.SITE_URL).hostname or "actionagenda"
+
+
+register.filter("absolute", absolute)
