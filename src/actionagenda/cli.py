@@ -62,11 +62,7 @@ def demo(argv: list[str]) -> None:
     call_command("seed_demo_events")
     call_command("seed_consultation_demo")
     call_command("load_guidance")
-    # Models can be imported only once Django is set up, a few lines above.
-    from actionagenda.accounts.services import make_secretariat
-
-    user, password = make_secretariat("secretariat@example.org", password=_demo_password())
-    print(f"Secretariat account: {user.email}  password: {password}")
+    print(_demo_secretariat())
     print(f"Data folder: {settings.DATA_DIR}")
     print(f"Open http://{args.host}:{args.port}/en/")
     sys.stdout.flush()
@@ -76,8 +72,32 @@ def demo(argv: list[str]) -> None:
     _gunicorn(args.host, args.port, workers=2, threads=4)
 
 
-def _demo_password() -> str:
-    return secrets.token_urlsafe(10)
+DEMO_SECRETARIAT = "secretariat@example.org"
+DEMO_PASSWORD_FILE = "demo_secretariat_password"
+
+
+def _demo_secretariat() -> str:
+    """What the demo says about its secretariat account. The password made on the first run is kept (readable
+    by its owner only) in the data folder and printed again at every start; the demo never changes it, and
+    once someone has, it says how to choose a new one."""
+    # Models can be imported only once Django is set up.
+    from actionagenda.accounts.models import User
+    from actionagenda.accounts.services import make_secretariat
+
+    kept = settings.DATA_DIR / DEMO_PASSWORD_FILE
+    if not User.objects.filter(email=DEMO_SECRETARIAT).exists():
+        password = secrets.token_urlsafe(10)
+        make_secretariat(DEMO_SECRETARIAT, password=password)
+        kept.unlink(missing_ok=True)
+        with os.fdopen(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as kept_file:
+            kept_file.write(password)
+        return f"Secretariat account: {DEMO_SECRETARIAT}  password: {password}"
+    user, _ = make_secretariat(DEMO_SECRETARIAT)  # the role again, never a new password
+    password = kept.read_text().strip() if kept.exists() else ""
+    if password and user.check_password(password):
+        return f"Secretariat account: {DEMO_SECRETARIAT}  password: {password}  (kept from the first run)"
+    return (f"Secretariat account: {DEMO_SECRETARIAT}  (its password was changed and is kept; to choose a new "
+            f"one: actionagenda changepassword {DEMO_SECRETARIAT})")
 
 
 def serve(argv: list[str]) -> None:
