@@ -21,7 +21,8 @@ def test_the_account_management_pages_have_no_axe_violations(page):
     page.get_by_label("Password").fill("correct horse battery staple")
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/commitments/mine/")
-    page.get_by_role("link", name="Account").click()
+    page.get_by_text("Account", exact=True).click()  # the header's account menu
+    page.get_by_role("link", name="Account settings").click()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Two-factor authentication").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Two-Factor Authentication"
