@@ -17,3 +17,13 @@ document.addEventListener("keydown", (event) => {
     if (hadFocus) menu.querySelector("summary").focus();
   });
 });
+
+// Explore: the facets a person opened on a phone stay open while htmx swaps in the new counts and results.
+let facetsOpen = false;
+document.addEventListener("htmx:beforeSwap", () => {
+  facetsOpen = Boolean(document.querySelector("details.facets[open]"));
+});
+document.addEventListener("htmx:afterSwap", () => {
+  const facets = document.querySelector("details.facets");
+  if (facets && facetsOpen) facets.open = true;
+});
