@@ -216,6 +216,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
+FORMAT_MODULE_PATH = ["actionagenda.formats"]  # one date style per language, see formats/__init__.py
 USE_I18N = True
 USE_TZ = True
 

@@ -22,7 +22,7 @@ def test_it_shows_time_speakers_and_documents(client):
                                  url="https://example.org/concept-note.pdf")
     html = client.get(event.get_absolute_url()).content.decode()
     assert '<time datetime="2030-05-06T11:00:00Z" data-localtime>' in html
-    assert "Organiser's time: May 6, 2030, 2 p.m. (Africa/Nairobi)" in html
+    assert "Organiser's time: 6 May 2030 at 14:00 (Africa/Nairobi)" in html
     assert "Dr Wanjiru Kamau</strong>, Chair, National Biosafety Authority" in html
     assert 'href="https://example.org/concept-note.pdf">Concept note</a>' in html
     assert "events/localtime.js" in html

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -153,7 +154,7 @@ def _time_bound(data: CommitmentData, blocking: list) -> list:
             blocking.append(absent)
         elif not date_in_range(date):
             message = _("Dates must be between %(first)d and %(last)d; %(date)s is not.") % {
-                "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date.isoformat()}
+                "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date_format(date)}
             missing.append(message)
             blocking.append(message)
     if data.start_date and data.end_date and data.end_date <= data.start_date:

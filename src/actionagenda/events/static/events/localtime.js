@@ -2,11 +2,14 @@
 // stays when scripts are off.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || undefined;
+  // The date-time style of the pages (actionagenda/formats): "8 December 2026 at 13:00", "8 décembre 2026 à
+  // 13:00", "8 de diciembre de 2026 a las 13:00", here followed by the visitor's time zone. British English
+  // writes the day first, as the pages do.
+  var lang = {en: "en-GB"}[document.documentElement.lang] || document.documentElement.lang || undefined;
   var format;
   try {
-    format = new Intl.DateTimeFormat(lang, {weekday: "long", year: "numeric", month: "long", day: "numeric",
-                                            hour: "2-digit", minute: "2-digit", timeZoneName: "short"});
+    format = new Intl.DateTimeFormat(lang, {year: "numeric", month: "long", day: "numeric", hour: "2-digit",
+                                            minute: "2-digit", hourCycle: "h23", timeZoneName: "short"});
   } catch (error) {
     return;
   }
