@@ -4,12 +4,14 @@ from django.urls import include, path
 
 from actionagenda import uploads
 from actionagenda.interop.api import api
+from actionagenda.outreach.views import favicon
 
 # django-allauth answers its own rate limits with the URLconf's handler429 when there is one.
 handler429 = "actionagenda.accounts.adapter.rate_limited"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("favicon.ico", favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     # Stored uploads (the links of the admin's file fields), always as downloads: never django.views.static.
     path("media/<path:path>", uploads.stored, name="upload"),

@@ -84,6 +84,23 @@ STICKING_OUT = """() => [...document.querySelectorAll("body *")]
     .map(e => `${e.tagName.toLowerCase()}.${e.className}`)"""
 
 
+# Room around the page's content: below the header, above the footer, and no band under the footer.
+# (The API docs are Swagger UI's own page, without the site's frame.)
+SPACING = """() => {
+  if (!document.querySelector(".site-header")) return [];
+  const header = document.querySelector(".site-header").getBoundingClientRect();
+  const footer = document.querySelector(".site-footer").getBoundingClientRect();
+  const shown = [...document.querySelectorAll("main > *")].filter(e => e.checkVisibility()
+                                                                     && e.getBoundingClientRect().height > 0);
+  const first = shown[0].getBoundingClientRect(), last = shown[shown.length - 1].getBoundingClientRect();
+  const problems = [];
+  if (first.top - header.bottom < 24) problems.push(`content ${first.top - header.bottom}px below the header`);
+  if (footer.top - last.bottom < 24) problems.push(`content ${footer.top - last.bottom}px above the footer`);
+  if (footer.bottom + window.scrollY < window.innerHeight - 1) problems.push("a band under the footer");
+  return problems;
+}"""
+
+
 def look_at(page, name: str, path: str, width_name: str) -> int | None:
     """Load the page and save its screenshot; returns what sticks out when it is wider than the screen."""
     response = page.goto(path)
@@ -101,20 +118,26 @@ def look_at(page, name: str, path: str, width_name: str) -> int | None:
 def test_no_page_scrolls_sideways_and_each_has_its_screenshot(browser, live_server, site, width_name):
     visitor, signed_in = site
     width = WIDTHS[width_name]
-    too_wide = {}
+    too_wide, cramped, missing = {}, {}, []
     for who, paths in {"visitor": visitor, **signed_in}.items():
         context = browser.new_context(base_url=live_server.url, locale="en-GB",
                                       viewport={"width": width, "height": 800})
         page = context.new_page()
         page.set_default_timeout(15_000)
+        page.on("response", lambda response: missing.append(response.url)
+                if response.status == 404 and response.request.resource_type != "document" else None)
         if who != "visitor":
             sign_in(page, f"{who}@example.org")
         for name, path in paths.items():
             sticking_out = look_at(page, name, path, width_name)
             if sticking_out is not None:
                 too_wide[name] = sticking_out
+            if problems := page.evaluate(SPACING):
+                cramped[name] = problems
         context.close()
     assert too_wide == {}, too_wide
+    assert cramped == {}, cramped
+    assert missing == []  # the favicon among them
 
 
 def test_on_a_phone_explores_facets_are_behind_a_filters_button_and_stay_open_while_filtering(browser, live_server):
@@ -149,4 +172,13 @@ def test_without_javascript_the_filters_open_and_apply(browser, live_server):
     page.get_by_label(re.compile(r"^Peru")).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator(".result-count")).to_have_text("1 commitment")
+    page.context.close()
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1280, 3), (800, 2), (390, 1)])
+def test_the_landing_pages_six_latest_commitments_fill_their_rows(browser, live_server, width, columns):
+    CommitmentFactory.create_batch(6)
+    page = open_page(browser, live_server, width, path="/en/")
+    lefts = {round(card.bounding_box()["x"]) for card in page.locator(".latest .card").all()}
+    assert len(lefts) == columns
     page.context.close()

@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from actionagenda.commitments import services as commitments
 
@@ -9,3 +10,8 @@ def landing(request):
         "figures": commitments.headline_figures(),
         "latest": commitments.latest_published(6),
     })
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon (an image, a JSON answer): the site's icon."""
+    return redirect(static("actionagenda/favicon.svg"), permanent=True)
