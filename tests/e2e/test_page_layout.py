@@ -134,6 +134,10 @@ def test_no_page_scrolls_sideways_and_each_has_its_screenshot(browser, live_serv
                 too_wide[name] = sticking_out
             if problems := page.evaluate(SPACING):
                 cramped[name] = problems
+        if width_name == "phone":  # the header's menu, open, as each kind of person sees it
+            page.goto("/en/")
+            page.locator(".site-menu > summary").click()
+            page.screenshot(path=SCREENSHOTS / width_name / f"menu-{who}.png")
         context.close()
     assert too_wide == {}, too_wide
     assert cramped == {}, cramped
