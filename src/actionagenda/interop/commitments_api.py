@@ -222,7 +222,7 @@ def get_commitment(request, commitment_id: int):
     progress = public.progress_record(commitment)
     record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
     for report in progress["reports"]:
-        report["url"] = settings.SITE_URL + report["url"]
+        report["url"] = links.absolute(report["url"])
     return {**record, "phases": progress["phases"], "scorecard": progress["scorecard"],
             "reports": progress["reports"]}
 
