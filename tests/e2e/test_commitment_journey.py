@@ -60,6 +60,7 @@ def test_a_newcomer_commits_the_secretariat_publishes_and_search_finds_it(browse
     secretariat.get_by_label("Email").fill("sec@example.org")
     secretariat.get_by_label("Password").fill(PASSWORD)
     secretariat.get_by_role("button", name="Sign In").click()
+    secretariat.get_by_text("Account", exact=True).click()  # the header's account menu
     secretariat.get_by_role("link", name="Moderation").click()
     secretariat.get_by_role("link", name="Seed stewardship schools in Marsabit").click()
     expect(secretariat.locator("#smart-panel, .smart-panel").first).to_contain_text("5 of 5 criteria met")

@@ -30,6 +30,7 @@ def sign_in(page):
 
 def test_the_secretariat_returns_a_commitment_with_a_comment(page, waiting):
     sign_in(page)
+    page.get_by_text("Account", exact=True).click()  # the header's account menu
     page.get_by_role("link", name="Moderation").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Moderation"
     assert axe_violations(page) == []
