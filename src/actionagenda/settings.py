@@ -276,6 +276,8 @@ CONTENT_SECURITY_POLICY = {
 # Rate limits of our own views (submission, registration, assistant, replies), counted in the cache: "count/seconds".
 ACTIONAGENDA_RATE_LIMITS = {
     "commitment_submit": os.environ.get("RATE_LIMIT_SUBMIT", "20/3600"),
+    # Submissions and corrections of progress reports (each one is public at once).
+    "progress_report_submit": os.environ.get("RATE_LIMIT_REPORT_SUBMIT", "20/3600"),
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
     "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
     "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),

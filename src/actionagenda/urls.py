@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
     path("surveys/", include("actionagenda.progress.survey_urls")),
+    path("commitments/", include("actionagenda.progress.urls")),
     path("events/", include("actionagenda.events.urls")),
     path("ask/", include("actionagenda.assistant.urls")),
     path("consultations/", include("actionagenda.consultations.urls")),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda.accounts import roles
+from actionagenda.progress import services as progress
 
 from . import facets, smart
 from .models import Commitment, ModerationDecision
@@ -111,6 +112,10 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
     locked._history_user = user
     locked.save()
     facets.invalidate()
+    if action == Action.PUBLISH:
+        progress.on_publish(locked, user)  # the first phase of its timeline, and its scorecard
+    else:
+        progress.refresh_after_commit(locked.pk)  # a scorecard only while it is published
     decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
     if transition.notify_author:
         transaction.on_commit(lambda: notify_author.enqueue(decision.pk))

@@ -103,7 +103,7 @@ class ProgressReport(Versioned):
         return f"{self.get_kind_display()} {self.period_start} – {self.period_end}"
 
     def get_absolute_url(self):
-        return reverse("progress:report", kwargs={"pk": self.pk})
+        return reverse("progress:report", kwargs={"pk": self.commitment_id, "report": self.pk})
 
     @property
     def is_public(self) -> bool:
@@ -117,6 +117,7 @@ class ReportDecision(models.Model):
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("Submitted")
+        CORRECT = "correct", _("Corrected")
         COMMENT = "comment", _("Commented")
         RETURN = "return", _("Returned for changes")
 

@@ -11,10 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.vocabularies import catalogue
 
 from . import arithmetic, periods
 from .choices import TrafficLight
@@ -138,17 +141,81 @@ def refresh_after_commit(commitment_id: int) -> None:
     transaction.on_commit(lambda: refresh([commitment_id]))
 
 
-def record_phase(commitment: Commitment, phase: str, started_on: datetime.date, user, reason: str = "") -> PhaseChange:
-    """Move `commitment` to `phase` from `started_on`, keeping the move (the timeline is every move)."""
+# The phases in the order a commitment goes through them; discontinued may end any of them.
+PHASE_ORDER = ("planning", "development", "implementation", "evaluation", "completed")
+DISCONTINUED = "discontinued"
+FINAL_PHASES = ("completed", DISCONTINUED)
+
+
+def phase_problems(moves: list[tuple[str, datetime.date]], phase: str, started_on, reason: str,
+                   today: datetime.date) -> dict[str, list[str]]:
+    """What is wrong with adding the move to `phase` on `started_on` to the commitment's `moves` (phase, date),
+    field by field; empty when it fits. The timeline, in date order, must follow PHASE_ORDER (a phase may be
+    skipped, none repeated or gone back to), discontinued ends it and needs a public reason, and no move is
+    dated in the future."""
+    problems = defaultdict(list)
+    if phase not in PHASE_ORDER and phase != DISCONTINUED:
+        problems["phase"].append(_("Choose one of the phases."))
+    if not isinstance(started_on, datetime.date):
+        problems["started_on"].append(_("Enter the date the phase started."))
+    elif started_on > today:
+        problems["started_on"].append(_("A phase move cannot be dated in the future."))
+    if phase == DISCONTINUED and not reason.strip():
+        problems["reason"].append(_("Say publicly why the commitment is discontinued."))
+    if problems:
+        return dict(problems)
+    if phase in {existing for existing, _day in moves}:
+        problems["phase"].append(_("The commitment already went through this phase."))
+        return dict(problems)
+    rank = {name: index for index, name in enumerate((*PHASE_ORDER, DISCONTINUED))}
+    # Same-day moves keep the order of the phases; discontinued is always last.
+    timeline = sorted([*moves, (phase, started_on)], key=lambda move: (move[1], rank[move[0]]))
+    ranks = [rank[name] for name, _day in timeline]
+    if any(name in FINAL_PHASES for name, _day in timeline[:-1]):
+        problems["phase"].append(_("The commitment is completed or discontinued: no phase can follow."))
+    elif ranks != sorted(ranks):
+        problems["started_on"].append(_("Phases follow one another in order: this date puts %(phase)s before a "
+                                        "phase that comes earlier.") % {"phase": catalogue.PHASES.label_of(phase)})
+    return dict(problems)
+
+
+def record_phase(commitment: Commitment, phase: str, started_on: datetime.date, user, reason: str = "",
+                 today: datetime.date | None = None) -> PhaseChange:
+    """Move `commitment` to `phase` from `started_on`, keeping the move (the timeline is every move). Raises
+    ValidationError (a dict naming each bad field, see `phase_problems`); refreshes the figures after commit."""
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        change = PhaseChange.objects.create(commitment=locked, phase=phase, started_on=started_on, by=user,
-                                            reason=reason.strip())
+        moves = list(PhaseChange.objects.filter(commitment=locked).values_list("phase", "started_on"))
+        problems = phase_problems(moves, phase, started_on, reason, today)
+        if problems:
+            raise ValidationError(problems)
+        change = PhaseChange(commitment=locked, phase=phase, started_on=started_on, by=user,
+                             reason=reason.strip() if phase == DISCONTINUED else "")
+        change.full_clean(exclude=["commitment", "by"])
+        change.save()
         latest = PhaseChange.objects.filter(commitment=locked).order_by("-started_on", "-pk").first()
         if latest.phase != locked.phase:
             locked.phase = latest.phase
             locked._history_user = user
             locked._change_reason = f"phase: {latest.phase}"
             locked.save(update_fields=["phase", "updated", "version"])
+        refresh_after_commit(locked.pk)
         commitment.refresh_from_db()
     return change
+
+
+def on_publish(commitment: Commitment, user) -> None:
+    """Called by the moderation workflow inside its transaction when `commitment` is published: its phase
+    becomes the first move of its timeline if it has none, and its scorecard is computed after the commit."""
+    if not PhaseChange.objects.filter(commitment=commitment).exists():
+        today = timezone.localdate()
+        start = commitment.start_date
+        PhaseChange.objects.create(commitment=commitment, phase=commitment.phase, by=user,
+                                   started_on=min(start, today) if start else today)
+    refresh_after_commit(commitment.pk)
+
+
+def present_phase(commitment: Commitment) -> PhaseChange | None:
+    """The move that set the commitment's present phase (its reason is public when it is discontinued)."""
+    return PhaseChange.objects.filter(commitment=commitment).order_by("-started_on", "-pk").first()

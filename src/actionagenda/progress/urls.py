@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "progress"
+urlpatterns = [
+    path("<int:pk>/reports/new/", views.new_report, name="new_report"),
+    path("<int:pk>/reports/<int:report>/", views.report_page, name="report"),
+    path("<int:pk>/reports/<int:report>/edit/", views.edit_report, name="edit_report"),
+    path("<int:pk>/reports/<int:report>/decide/", views.decide, name="decide"),
+    path("<int:pk>/reports/<int:report>/files/<int:file>/", views.evidence_file, name="evidence_file"),
+    path("<int:pk>/phase/", views.phase, name="phase"),
+]
