@@ -19,6 +19,7 @@ from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment, ModerationDecision
 from actionagenda.commitments.tasks import notify_author
 from actionagenda.events.services import create_event
+from actionagenda.progress.models import ProgressReport, Reading
 from actionagenda.vocabularies.models import Term
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
@@ -50,10 +51,24 @@ def records(django_db_setup, django_db_blocker, tmp_path_factory):
         with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
             notify_author.enqueue(commitment.decisions.get().pk)
         _consultation_and_event_records(author)
+        _progress_records(author, secretariat)
         call_command("load_guidance", verbosity=0)
         IndexRun.objects.create(total=3, done=3, finished=timezone.now())
         yield commitment
         transaction.set_rollback(True)
+
+
+def _progress_records(author, secretariat):
+    from actionagenda.progress import reports, services
+
+    commitment = CommitmentFactory(actor=ActorFactory(members=[author]))
+    kpi = commitment.kpis.get()
+    report = reports.save(commitment, author, reports.ReportInput(
+        period_start="2026-01-01", period_end="2026-03-31", narrative="Aired.", links=[("https://example.org", "")],
+        readings=[reports.ReadingInput(kpi.pk, "10")]), submit=True, today=datetime.date(2026, 6, 1))
+    reports.decide(report, "return", secretariat, "Date the count.")
+    services.record_phase(commitment, "evaluation", datetime.date(2026, 5, 1), author)
+    services.refresh([commitment.pk])
 
 
 def _consultation_and_event_records(author):
@@ -165,7 +180,7 @@ class TestEveryModel:
         assert response.status_code == 200
         assert escape(str(obj))[:30] in response.content.decode() or model is DBTaskResult
 
-    @pytest.mark.parametrize("model", [ModerationDecision, Term], ids=lambda m: m._meta.label)
+    @pytest.mark.parametrize("model", [ModerationDecision, Term, ProgressReport, Reading], ids=lambda m: m._meta.label)
     def test_records_the_platform_writes_cannot_be_added_or_changed_in_the_admin(self, client, secretariat, records,
                                                                                   model):
         client.force_login(secretariat)

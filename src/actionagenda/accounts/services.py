@@ -13,8 +13,8 @@ from .roles import SECRETARIAT_GROUP
 # What the secretariat may do in the admin besides moderating: manage every platform record.
 # Never auth (groups carry rights) nor mfa (second factors): superusers manage those. The admin keeps the
 # accounts of staff, with their addresses and tokens, to superusers (accounts.admin.AccountRecordsAdmin).
-SECRETARIAT_APPS = ("accounts", "commitments", "vocabularies", "outreach", "interop", "consultations", "events",
-                    "assistant",
+SECRETARIAT_APPS = ("accounts", "commitments", "progress", "vocabularies", "outreach", "interop", "consultations",
+                    "events", "assistant",
                     # E-mail addresses (allauth) and the background task results (failed e-mails).
                     "account", "django_tasks_database")
 
