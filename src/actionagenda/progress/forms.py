@@ -31,10 +31,9 @@ class ReportForm(VersionedFormMixin, forms.Form):
                               choices=[("", "—"), *catalogue.PHASES.choices])
     narrative = forms.CharField(label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
                                 help_text=_("Needed to submit. Markdown is allowed."))
-    challenges = forms.CharField(label=_("Challenges"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                                 help_text=_("Full reports only."))
+    challenges = forms.CharField(label=_("Challenges"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     support_needed = forms.CharField(label=_("Support needed"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Full reports only."))
+                                     widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, report: ProgressReport, **kwargs):
         self.instance = report

@@ -1,0 +1,87 @@
+"""In Chromium: an author files a progress report with a reading and sees it on its public page and on the
+commitment's page; axe finds nothing on the report form (blank, refused, and on a phone's width)."""
+
+import datetime
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
+
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "correct horse battery staple"  # the factories' password
+SCREENSHOTS = os.environ.get("ACTIONAGENDA_SCREENSHOTS")  # a folder, to look at the pages
+
+
+@pytest.fixture
+def commitment():
+    author = UserFactory(email="reporter@example.org")
+    commitment = CommitmentFactory(title="Biosafety radio in Kisumu", actor=ActorFactory(members=[author]),
+                                   kpi=False, reporting_cadence="yearly",
+                                   published_at=datetime.datetime(2025, 2, 1, tzinfo=datetime.UTC))
+    KPIFactory(commitment=commitment, name="Listeners reached", unit="listeners")
+    return commitment
+
+
+def sign_in(page):
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill("reporter@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/commitments/mine/")
+
+
+def shoot(page, name):
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+
+
+def test_an_author_files_a_report_with_a_reading_and_the_public_sees_it(page, browser, live_server, commitment):
+    sign_in(page)
+    page.goto(commitment.get_absolute_url())
+    page.get_by_role("link", name="Report progress").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report progress")
+    assert axe_violations(page) == []
+    shoot(page, "report-form-1280")
+
+    reading = page.get_by_role("group", name="Listeners reached")
+    reading.get_by_label("Value (listeners)").fill("2,400")  # a comma: refused, and nothing typed is lost
+    page.get_by_label("What happened").fill("Twelve radio programmes on **living modified organisms** aired.")
+    page.get_by_role("button", name="Submit: public at once").click()
+    expect(reading.get_by_text("Enter a number")).to_be_visible()
+    expect(page.get_by_label("What happened")).to_have_value(
+        "Twelve radio programmes on **living modified organisms** aired.")
+    assert axe_violations(page) == []
+
+    reading.get_by_label("Value (listeners)").fill("2400")
+    reading.get_by_label("Note").fill("Station survey")
+    page.get_by_role("button", name="Submit: public at once").click()
+    expect(page.get_by_role("status")).to_contain_text("your report is public")
+    shoot(page, "report-page-1280")
+
+    visitor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    visitor.goto(commitment.get_absolute_url())
+    visitor.get_by_role("link", name=re.compile(r"^Progress report, 1 Jan.* 2025 – 31 Dec.* 2025$")).click()
+    expect(visitor.get_by_text("Self-reported", exact=True)).to_be_visible()
+    expect(visitor.get_by_role("row", name="Listeners reached")).to_contain_text("2400 listeners")
+    expect(visitor.locator("strong", has_text="living modified organisms")).to_be_visible()  # Markdown rendered
+    assert axe_violations(visitor) == []
+    visitor.context.close()
+
+
+def test_the_report_form_passes_axe_on_a_phone(browser, live_server, commitment):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page)
+    page.goto(f"/en/commitments/{commitment.pk}/reports/new/")
+    assert axe_violations(page) == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the form is {width} px wide on a 390 px screen"
+    shoot(page, "report-form-390")
+    page.goto(commitment.get_absolute_url())
+    shoot(page, "commitment-390")
+    context.close()
