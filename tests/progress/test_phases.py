@@ -95,3 +95,12 @@ def test_publishing_records_the_first_phase_and_computes_the_scorecard(django_ca
     with django_capture_on_commit_callbacks(execute=True):
         workflow.apply(waiting, workflow.Action.ARCHIVE, secretariat)
     assert not Scorecard.objects.filter(commitment=waiting).exists()
+
+
+def test_the_first_move_of_a_commitment_without_a_timeline_cannot_go_back_from_its_present_phase(author):
+    commitment = CommitmentFactory(actor=ActorFactory(members=[author]), phase="implementation")
+    with pytest.raises(ValidationError) as refused:
+        services.record_phase(commitment, "planning", day(2025, 1, 1), author, today=TODAY)
+    assert "later phase (Implementation)" in refused.value.message_dict["phase"][0]
+    services.record_phase(commitment, "implementation", day(2025, 1, 1), author, today=TODAY)  # dates it
+    assert PhaseChange.objects.get().started_on == day(2025, 1, 1)

@@ -193,3 +193,14 @@ def test_the_default_period_is_the_oldest_one_due_and_not_reported(author, commi
                  today=TODAY)
     period = reports.default_period(commitment, TODAY)
     assert (period.start, period.end) == (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
+
+
+def test_a_removed_file_leaves_the_storage_once_the_save_is_committed(django_capture_on_commit_callbacks, author,
+                                                                    commitment):
+    pdf = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n%%EOF\n")
+    report = reports.save(commitment, author, data(files=[pdf]), today=TODAY)
+    stored = report.evidence_files.get()
+    storage, name = stored.file.storage, stored.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.save(commitment, author, data(remove_files=[stored.pk]), report=report, today=TODAY)
+    assert not report.evidence_files.exists() and not storage.exists(name)

@@ -67,9 +67,10 @@ class ReportInput:
     remove_files: list[int] = field(default_factory=list)
 
 
-def may_report(user, commitment: Commitment) -> bool:
-    """Only the actor's members report on a commitment, and only once it is published."""
-    return commitment.is_public and roles.is_author(user, commitment)
+def may_report(user, commitment: Commitment, is_author: bool | None = None) -> bool:
+    """Only the actor's members report on a commitment, and only once it is published (`is_author`: as for
+    `visible_reports`)."""
+    return commitment.is_public and (roles.is_author(user, commitment) if is_author is None else is_author)
 
 
 def default_period(commitment: Commitment, today: datetime.date | None = None) -> periods.Period:
@@ -110,20 +111,19 @@ def save(commitment: Commitment, user, data: ReportInput, *, report: ProgressRep
         else:
             report = ProgressReport(commitment=locked, created_by=user)
         was_public = report.pk is not None and report.submitted_at is not None
-        current = {reading.kpi_id: reading for reading in report.readings.current()} if report.pk else {}
-        cleaned = _clean(locked, report, data, current, was_public, submit or report.is_public, today)
         publicly = submit or report.is_public
-        changed = _write(report, user, cleaned, current, was_public, source)
+        current = {reading.kpi_id: reading for reading in report.readings.current()} if report.pk else {}
+        cleaned = _clean(locked, report, data, current, was_public, publicly, today)
         action = None
-        if submit and report.status != Status.SUBMITTED:
+        if report.is_public:
+            action = Action.CORRECT  # kept only if something changed
+        elif submit:
             report.status, report.submitted_at, action = Status.SUBMITTED, timezone.now(), Action.SUBMIT
-        elif report.is_public and changed:
-            action = Action.CORRECT
         report._history_user = user
-        report.save()
-        if action:
+        report._change_reason = action or ""
+        changed = _write(report, cleaned, current, was_public, user, source)
+        if action == Action.SUBMIT or (action == Action.CORRECT and changed):
             ReportDecision.objects.create(report=report, action=action, by=user)
-        if publicly and (action or changed):
             ratelimits.consume(RATE_SCOPE, user.pk)
         services.refresh_after_commit(locked.pk)
     return report
@@ -204,13 +204,12 @@ def _clean_readings(commitment, readings, start, end, today, current, was_public
         errors["readings"].append(_("A reading that was public can be corrected, not removed."))
 
 
-def _write(report, user, cleaned, current, was_public, source) -> bool:
-    """Store `cleaned` on `report`; returns whether anything public-facing changed (readings, text, evidence)."""
+def _write(report, cleaned, current, was_public, user, source) -> bool:
+    """Store `cleaned` on `report` (saved once); returns whether anything changed (text, readings, evidence)."""
     fields = ("kind", "period_start", "period_end", "phase", "narrative", "challenges", "support_needed")
     changed = report.pk is None or any(getattr(report, name) != cleaned[name] for name in fields)
     for name in fields:
         setattr(report, name, cleaned[name])
-    report._history_user = user
     report.save()
     for kpi, (value, day, note) in cleaned["readings"].items():
         old = current.pop(kpi, None)
@@ -241,7 +240,9 @@ def _write(report, user, cleaned, current, was_public, source) -> bool:
         evidence.save()
     for evidence in cleaned["remove_files"]:
         changed = True
-        evidence.file.delete(save=False)
+        # The stored file goes once the removal is committed (a refused save keeps the row, and so the file).
+        storage, name = evidence.file.storage, evidence.file.name
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
         evidence.delete()
     return changed
 
@@ -281,11 +282,13 @@ def decide(report: ProgressReport, action: str, user, comment: str = "") -> Repo
     return decision
 
 
-def visible_reports(user, commitment: Commitment):
+def visible_reports(user, commitment: Commitment, is_author: bool | None = None):
     """The reports of `commitment` that `user` may read: submitted ones for everybody, all for its authors and the
-    secretariat."""
+    secretariat (`is_author`: roles.is_author(user, commitment), when the caller knows it already)."""
     reports = commitment.reports.all()
-    if roles.is_author(user, commitment) or roles.is_secretariat(user):
+    if is_author is None:
+        is_author = roles.is_author(user, commitment)
+    if is_author or roles.is_secretariat(user):
         return reports
     return reports.filter(status=Status.SUBMITTED)
 

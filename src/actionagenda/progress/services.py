@@ -148,11 +148,11 @@ FINAL_PHASES = ("completed", DISCONTINUED)
 
 
 def phase_problems(moves: list[tuple[str, datetime.date]], phase: str, started_on, reason: str,
-                   today: datetime.date) -> dict[str, list[str]]:
+                   today: datetime.date, present: str = "") -> dict[str, list[str]]:
     """What is wrong with adding the move to `phase` on `started_on` to the commitment's `moves` (phase, date),
     field by field; empty when it fits. The timeline, in date order, must follow PHASE_ORDER (a phase may be
     skipped, none repeated or gone back to), discontinued ends it and needs a public reason, and no move is
-    dated in the future."""
+    dated in the future. Without any move yet, the first one may not go back from the `present` phase."""
     problems = defaultdict(list)
     if phase not in PHASE_ORDER and phase != DISCONTINUED:
         problems["phase"].append(_("Choose one of the phases."))
@@ -168,6 +168,10 @@ def phase_problems(moves: list[tuple[str, datetime.date]], phase: str, started_o
         problems["phase"].append(_("The commitment already went through this phase."))
         return dict(problems)
     rank = {name: index for index, name in enumerate((*PHASE_ORDER, DISCONTINUED))}
+    if not moves and rank.get(present, 0) > rank[phase]:
+        problems["phase"].append(_("The commitment is already in a later phase (%(present)s).")
+                                 % {"present": catalogue.PHASES.label_of(present)})
+        return dict(problems)
     # Same-day moves keep the order of the phases; discontinued is always last.
     timeline = sorted([*moves, (phase, started_on)], key=lambda move: (move[1], rank[move[0]]))
     ranks = [rank[name] for name, _day in timeline]
@@ -187,7 +191,7 @@ def record_phase(commitment: Commitment, phase: str, started_on: datetime.date, 
     with transaction.atomic():
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
         moves = list(PhaseChange.objects.filter(commitment=locked).values_list("phase", "started_on"))
-        problems = phase_problems(moves, phase, started_on, reason, today)
+        problems = phase_problems(moves, phase, started_on, reason, today, present=locked.phase)
         if problems:
             raise ValidationError(problems)
         change = PhaseChange(commitment=locked, phase=phase, started_on=started_on, by=user,
