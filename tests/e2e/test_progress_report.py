@@ -85,3 +85,34 @@ def test_the_report_form_passes_axe_on_a_phone(browser, live_server, commitment)
     page.goto(commitment.get_absolute_url())
     shoot(page, "commitment-390")
     context.close()
+
+
+def test_the_secretariat_returns_a_report_and_it_leaves_the_public_page(page, browser, live_server, commitment):
+    from actionagenda.accounts.services import make_secretariat
+    from actionagenda.progress import reports
+
+    make_secretariat("sec@example.org", password=PASSWORD)
+    author = commitment.actor.members.get()
+    report = reports.save(commitment, author, reports.ReportInput(
+        period_start="2025-01-01", period_end="2025-12-31", narrative="Twelve programmes aired.",
+        readings=[reports.ReadingInput(commitment.kpis.get().pk, "2400")]), submit=True)
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill("sec@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/commitments/mine/")
+    page.goto(report.get_absolute_url())
+    page.get_by_role("button", name="Return for changes").click()  # without a comment first
+    expect(page.get_by_text("Say what the authors should change")).to_be_visible()
+    assert axe_violations(page) == []
+    shoot(page, "report-decision-1280")
+    page.get_by_label("Comment to the authors").fill("Please say how the listeners were counted.")
+    page.get_by_role("button", name="Return for changes").click()
+    expect(page.get_by_role("status")).to_contain_text("Returned for changes")
+    expect(page.get_by_text("Please say how the listeners were counted.")).to_be_visible()
+
+    visitor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    assert visitor.goto(report.get_absolute_url()).status == 404
+    visitor.goto(commitment.get_absolute_url())
+    expect(visitor.get_by_text("No progress reported yet.")).to_be_visible()
+    visitor.context.close()

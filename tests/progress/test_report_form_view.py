@@ -134,3 +134,16 @@ def test_submissions_are_rate_limited(client, settings, author, commitment):
                                                       period_end="2026-03-31", **{"links": ""}))
     assert response.status_code == 429 and response["Retry-After"]
     assert ProgressReport.objects.count() == 1
+
+
+def test_the_edit_page_asks_anonymous_visitors_to_sign_in_and_refuses_the_secretariat(client, author, secretariat,
+                                                                                     commitment):
+    client.force_login(author)
+    client.post(url(commitment), post_data(commitment, action="draft"))
+    edit = reverse("progress:edit_report", kwargs={"pk": commitment.pk, "report": ProgressReport.objects.get().pk})
+    client.logout()
+    response = client.get(edit)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(secretariat)
+    assert client.post(edit, post_data(commitment)).status_code == 403
+    assert ProgressReport.objects.get().status == "draft"
