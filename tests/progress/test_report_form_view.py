@@ -147,3 +147,22 @@ def test_the_edit_page_asks_anonymous_visitors_to_sign_in_and_refuses_the_secret
     client.force_login(secretariat)
     assert client.post(edit, post_data(commitment)).status_code == 403
     assert ProgressReport.objects.get().status == "draft"
+
+
+def test_a_stale_edit_is_refused_with_the_input_kept(client, author, commitment):
+    from actionagenda.progress import reports
+
+    client.force_login(author)
+    client.post(url(commitment), post_data(commitment, action="draft"))
+    report = ProgressReport.objects.get()
+    edit = reverse("progress:edit_report", kwargs={"pk": commitment.pk, "report": report.pk})
+    token = client.get(edit).content.decode().split('name="loaded_version" value="')[1].split('"')[0]
+    reports.save(commitment, author, reports.ReportInput(period_start="2025-01-01", period_end="2025-12-31",
+                                                         narrative="Saved in another tab."), report=report)
+    response = client.post(edit, post_data(commitment, narrative="Typed in this tab.", action="draft",
+                                           loaded_version=token))
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else saved this" in page and "Typed in this tab." in page
+    report.refresh_from_db()
+    assert report.narrative == "Saved in another tab."
