@@ -72,7 +72,7 @@ def test_an_unknown_commitment_is_not_found(client):
 
 
 def test_the_detail_page_needs_a_fixed_number_of_queries(client, commitment, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(commitment.get_absolute_url())
     page = response.content.decode()
     assert response.status_code == 200

@@ -61,3 +61,13 @@ def test_a_draft_report_is_not_found_by_the_public_or_another_author(client, aut
     client.force_login(author)
     page = client.get(page_url(draft)).content.decode()
     assert "Not public: this report is Draft." in page and "Not ready." in page
+
+
+def test_the_list_of_reports_costs_one_query_whatever_their_number(client, author, commitment, report,
+                                                                   django_assert_max_num_queries):
+    for year in (2022, 2023, 2024):
+        reports.save(commitment, author, ReportInput(period_start=f"{year}-01-01", period_end=f"{year}-12-31",
+                                                     narrative="A year of radio."), submit=True)
+    with django_assert_max_num_queries(9):  # the commitment page's bound, its reports included
+        page = client.get(commitment.get_absolute_url()).content.decode()
+    assert page.count("Self-reported") == 4
