@@ -1,8 +1,11 @@
-"""In Chromium: an author files a progress report with a reading and sees it on its public page and on the
-commitment's page; axe finds nothing on the report form (blank, refused, and on a phone's width)."""
+"""In Chromium: an author files a progress report with a reading and the public sees it on the report's page and
+the commitment's; the secretariat returns a report; an author discontinues the commitment with a public reason.
+axe finds nothing on the report form (blank, refused, on a phone's width), the report, the decision form and the
+phase form."""
 
 import datetime
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -116,3 +119,20 @@ def test_the_secretariat_returns_a_report_and_it_leaves_the_public_page(page, br
     visitor.goto(commitment.get_absolute_url())
     expect(visitor.get_by_text("No progress reported yet.")).to_be_visible()
     visitor.context.close()
+
+
+def test_an_author_discontinues_the_commitment_with_a_public_reason(page, commitment):
+    sign_in(page)
+    page.goto(commitment.get_absolute_url())
+    page.get_by_role("link", name="Move to a new phase").click()
+    page.get_by_label("New phase").select_option("discontinued")
+    page.get_by_role("button", name="Record the move").click()  # without the reason first
+    expect(page.get_by_text("Say publicly why the commitment is discontinued.")).to_be_visible()
+    assert axe_violations(page) == []
+    shoot(page, "phase-form-1280")
+    page.get_by_label("Public reason").fill("The radio station closed in March.")
+    page.get_by_role("button", name="Record the move").click()
+    expect(page.get_by_role("status")).to_contain_text("The new phase is recorded")
+    expect(page.get_by_role("region", name=re.compile("^Discontinued on"))).to_contain_text(
+        "The radio station closed in March.")
+    assert axe_violations(page) == []
