@@ -54,10 +54,13 @@ def test_the_document_is_valid_openapi(client):
 def test_every_error_is_documented_as_problem_details(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     errors = {(path, status): list(answer["content"]) for path, operations in paths.items()
-              for status, answer in operations["get"]["responses"].items() if int(status) >= 400}
+              for operation in operations.values()
+              for status, answer in operation["responses"].items() if int(status) >= 400}
     assert {media for medias in errors.values() for media in medias} == {"application/problem+json"}
     assert {status for path, status in errors if path == "/api/v1/commitments/{commitment_id}"} == {"404", "422"}
     assert {status for path, status in errors if path == "/api/v1/assistant/ask"} == {"422", "429"}
+    assert {status for path, status in errors if path == "/api/v1/commitments/{commitment_id}/reports"} == {
+        "401", "404", "422", "429"}
 
 
 def _fuzz(operation) -> None:

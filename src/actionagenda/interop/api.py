@@ -10,6 +10,7 @@ from actionagenda.vocabularies import catalogue
 from . import problems
 from .commitments_api import router as commitments_router
 from .commitments_api import statistics_router
+from .reports_api import router as reports_router
 
 
 class API(NinjaAPI):
@@ -67,5 +68,6 @@ def vocabulary(request, name: str):
 
 
 api.add_router("/commitments", commitments_router)
+api.add_router("/commitments", reports_router)
 api.add_router("/assistant", assistant_router)
 api.add_router("/statistics", statistics_router)
