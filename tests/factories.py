@@ -10,6 +10,8 @@ from actionagenda.accounts.models import Actor, User
 from actionagenda.commitments.models import KPI, TERM_LINKS, Commitment
 from actionagenda.vocabularies.models import Term
 
+PASSWORD = "correct horse battery staple"  # every account the tests make has it
+
 
 def terms(scheme: str, *codes: str) -> list[Term]:
     return list(Term.objects.filter(scheme=scheme, code__in=codes))
@@ -22,7 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     name = factory.Faker("name")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

@@ -5,7 +5,6 @@ import pytest
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.test import Client
 
-from actionagenda.accounts.services import make_secretariat
 from factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,9 +65,8 @@ def test_a_staff_account_outside_the_secretariat_gets_the_global_limit(client, t
     assert temp_files == []
 
 
-def test_staff_upload_pages_accept_up_to_their_own_limit(client, temp_files):
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+def test_staff_upload_pages_accept_up_to_their_own_limit(client, temp_files, secretariat):
+    client.force_login(secretariat)
     response = client.post("/en/consultations/import/", big_file(6 * MB))
     # Past the request limit, the import form's own limit (5 MB) answers, as a field error.
     assert response.status_code == 200
