@@ -78,15 +78,18 @@ def _rate_limit_clock(monkeypatch):
 
 @pytest.fixture
 def author(db):
-    """A signed-up author; apps whose tests need a different one define their own."""
+    """A signed-up author (password `factories.PASSWORD`); a module that needs them signed in says so with
+    `def author(client, author)`."""
     from factories import UserFactory  # conftest is read before Django is set up: models load later
 
-    return UserFactory(email="author@example.org")
+    return UserFactory(email="author@example.org", name="Wanjiku Kamau")
 
 
 @pytest.fixture
 def secretariat(db):
-    """A secretariat member (Secretariat group, verified address)."""
+    """A secretariat member (Secretariat group, verified address, password `factories.PASSWORD`); a module that
+    needs them signed in says so with `def secretariat(client, secretariat)`."""
     from actionagenda.accounts.services import make_secretariat
+    from factories import PASSWORD
 
-    return make_secretariat("sec@example.org")[0]
+    return make_secretariat("sec@example.org", password=PASSWORD)[0]

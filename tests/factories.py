@@ -10,6 +10,8 @@ from actionagenda.accounts.models import Actor, User
 from actionagenda.commitments.models import KPI, TERM_LINKS, Commitment
 from actionagenda.vocabularies.models import Term
 
+PASSWORD = "correct horse battery staple"  # every account the tests make has it
+
 
 def terms(scheme: str, *codes: str) -> list[Term]:
     return list(Term.objects.filter(scheme=scheme, code__in=codes))
@@ -22,7 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     name = factory.Faker("name")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
@@ -71,8 +73,17 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
         wanted = {"gbf_targets": ["GBF-17"], "countries": ["KE"], "action_areas": ["BIOSAFETY"],
                   "ip_elements": ["IP-PAEP"], "audiences": ["general_public"]}
         wanted.update(extracted or {})
-        for field, codes in wanted.items():
-            getattr(self, field).set(terms(TERM_LINKS[field], *codes))
+        # One history record for all the links, not one per field: django-simple-history records the whole
+        # commitment, every link copied, on each change of a link, which made this factory the suite's main cost.
+        # The last field is set with history on, so that record holds every link, as after a form's save.
+        *first, (last, last_codes) = wanted.items()
+        self.skip_history_when_saving = True
+        try:
+            for field, codes in first:
+                getattr(self, field).set(terms(TERM_LINKS[field], *codes))
+        finally:
+            del self.skip_history_when_saving
+        getattr(self, last).set(terms(TERM_LINKS[last], *last_codes))
 
     @factory.post_generation
     def kpi(self, create, extracted, **kwargs):

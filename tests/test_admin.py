@@ -29,11 +29,6 @@ SECRETARIAT_MODELS = [model for model in admin.site._registry if model._meta.app
 OTHER_MODELS = [model for model in admin.site._registry if model._meta.app_label not in SECRETARIAT_APPS]
 
 
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
-
-
 @pytest.fixture(scope="class")
 def records(django_db_setup, django_db_blocker, tmp_path_factory):
     """One record of each model the admin shows, made once for the tests of a class (seeding the consultation

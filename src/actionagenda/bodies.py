@@ -1,7 +1,8 @@
 """Request bodies larger than the site accepts are refused by their Content-Length, before anything reads them.
 
 Without this an anonymous 90 MB multipart POST is written to a temporary file before CSRF refuses it. Only the
-staff upload pages, for signed-in staff, get the larger limit their upload fields need.
+upload pages (the admin's and the programme import, all the secretariat's), for the secretariat, get the larger
+limit their upload fields need.
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
+from actionagenda.accounts import roles
 from actionagenda.interop import problems
 
 # The pages whose forms carry an upload field (each field checks its own size too).
@@ -21,7 +23,7 @@ UPLOAD_VIEWS = {
 
 
 def limit_for(request) -> int:
-    if request.user.is_authenticated and request.user.is_staff:
+    if roles.is_secretariat(request.user):
         try:
             if resolve(request.path_info).view_name in UPLOAD_VIEWS:
                 return settings.ACTIONAGENDA_MAX_UPLOAD_REQUEST_BYTES

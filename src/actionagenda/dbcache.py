@@ -11,6 +11,7 @@ import base64
 import pickle
 
 from django.core.cache.backends import db
+from django.core.management import call_command
 from django.db import connections, router, transaction
 from django.utils.timezone import now as tz_now
 
@@ -38,6 +39,4 @@ class DatabaseCache(db.DatabaseCache):
 
 def create_tables(using="default", verbosity=0, **kwargs):
     """post_migrate: create the tables of the database caches (createcachetable skips existing ones)."""
-    from django.core.management import call_command
-
     call_command("createcachetable", database=using, verbosity=verbosity)

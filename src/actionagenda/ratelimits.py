@@ -10,11 +10,15 @@ the same cache; `allauth_refusal` answers them.
 import math
 import time
 
+from allauth.account import app_settings
 from allauth.account.adapter import get_adapter
+from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import render
+
+from actionagenda.interop import problems
 
 
 class RateLimited(Exception):
@@ -57,8 +61,6 @@ def respond(request, refusal: RateLimited, message: str = ""):
 
 def problem(request, refusal: RateLimited, title: str, detail: str):
     """The API's answer to a refused request: a 429 problem+json document, with Retry-After."""
-    from actionagenda.interop import problems
-
     return refuse(problems.respond(request, 429, title, detail), refusal)
 
 
@@ -66,9 +68,6 @@ def allauth_refusal(request, actions: tuple[str, ...]):
     """The site's 429 page for a request django-allauth refused. allauth keeps a sliding window of hit times and
     says nothing of when it frees up: Retry-After is the longest window of the refused `actions`, after which
     the request is allowed again for certain."""
-    from allauth.account import app_settings
-    from allauth.core.internal.ratelimit import parse_rates
-
     limits = app_settings.RATE_LIMITS
     durations = [rate.duration for action in actions for rate in parse_rates(limits.get(action))]
     return respond(request, RateLimited("allauth", math.ceil(max(durations, default=60))))

@@ -22,6 +22,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 from actionagenda import documents
+from actionagenda.accounts import roles
 from actionagenda.methods import read_only
 
 SANDBOX = "sandbox; default-src 'none'"
@@ -153,7 +154,7 @@ def attachment(field_file) -> FileResponse:
 def stored(request, path):
     """Any stored upload by its storage path (the links of the admin's file fields), for the secretariat only:
     the public reaches documents through their own pages (an event's documents), which check publication."""
-    if not (request.user.is_authenticated and request.user.is_secretariat):
+    if not roles.is_secretariat(request.user):
         raise Http404
     try:
         if not default_storage.exists(path):

@@ -1,3 +1,5 @@
+from functools import cache
+
 import pytest
 
 from actionagenda.assistant import embedding, retrieval, services
@@ -16,11 +18,17 @@ SMALL_LIBRARY = {
 }
 
 
+@cache
+def passage_vector(text: str) -> bytes:
+    """The real model's vector of a passage, embedded once per session: many tests build the same documents."""
+    return embedding.to_bytes(embedding.embed_passages([text])[0])
+
+
 def make_document(key, title, text, *, vectors=True, **fields):
     document = GuidanceDocument.objects.create(key=key, title=title, publisher="SCBD", year="2024",
                                                url=f"https://example.org/{key.lower()}", languages=["en"],
                                                index_status=GuidanceDocument.IndexStatus.INDEXED, **fields)
-    vector = embedding.to_bytes(embedding.embed_passages([f"{title}. {text}"])[0]) if vectors else None
+    vector = passage_vector(f"{title}. {text}") if vectors else None
     Passage.objects.create(document=document, position=0, language="en", heading="Overview", text=text,
                            vector=vector)
     return document

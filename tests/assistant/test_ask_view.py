@@ -1,8 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from actionagenda.accounts.services import make_secretariat
-
 ASK = "/en/ask/"
 
 
@@ -44,9 +42,8 @@ def test_it_limits_how_often_one_client_can_ask(client, small_library, settings)
 
 
 @pytest.mark.django_db
-def test_the_secretariat_sees_the_library_status(client):
-    user, password = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+def test_the_secretariat_sees_the_library_status(client, secretariat):
+    client.force_login(secretariat)
     html = client.get(ASK).content.decode()
     assert "Guidance library (secretariat)" in html
     assert reverse("admin:assistant_guidancedocument_changelist") in html

@@ -1,7 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant.models import GuidanceDocument, IndexRun
 from factories import UserFactory
 
@@ -17,9 +16,8 @@ def form(file):
 
 
 @pytest.mark.django_db
-def test_the_secretariat_uploads_a_pdf_that_the_worker_indexes(client, run_worker):
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+def test_the_secretariat_uploads_a_pdf_that_the_worker_indexes(client, secretariat, run_worker):
+    client.force_login(secretariat)
     response = client.post(ADD, form(SimpleUploadedFile("trees.pdf", pdf_bytes(["Modified trees spread pollen far."]))),
                            follow=True)
     assert "RA_TREES is queued for indexing" in response.content.decode()
@@ -34,9 +32,8 @@ def test_the_secretariat_uploads_a_pdf_that_the_worker_indexes(client, run_worke
 
 
 @pytest.mark.django_db
-def test_a_broken_upload_is_reported_to_the_secretariat(client, run_worker):
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+def test_a_broken_upload_is_reported_to_the_secretariat(client, secretariat, run_worker):
+    client.force_login(secretariat)
     client.post(ADD, form(SimpleUploadedFile("trees.pdf", b"%PDF-1.4 garbage")))
     run_worker()
     document = GuidanceDocument.objects.get(key="RA_TREES")
@@ -52,14 +49,13 @@ def test_other_staff_cannot_manage_the_library(client):
 
 
 @pytest.mark.django_db
-def test_a_new_title_gets_the_documents_passages_embedded_again(client, run_worker):
+def test_a_new_title_gets_the_documents_passages_embedded_again(client, secretariat, run_worker):
     from actionagenda.assistant import services
 
     services.load_catalogue()
     document = GuidanceDocument.objects.get(key="SYNBIO_TS82")
     before = {p.pk: bytes(p.vector) for p in document.passages.all()}
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+    client.force_login(secretariat)
     data = {**form(""), "key": document.key, "title": document.title, "publisher": document.publisher,
             "titles": '{"fr": "Biologie synthétique (Cahier technique n° 82)", "es": "Biología sintética"}'}
     data.pop("file")

@@ -19,10 +19,10 @@ def _english():
 
 
 @pytest.fixture
-def author(client):
-    user = UserFactory(name="Wanjiku Kamau")
-    client.force_login(user)
-    return user
+def author(client, author):
+    """The shared author, signed in."""
+    client.force_login(author)
+    return author
 
 
 def new_url(kind):

@@ -2,7 +2,6 @@
 
 import pytest
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import workflow
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
@@ -10,10 +9,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def returned(author):
+def returned(author, secretariat):
     commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted",
                                    published_at=None)
-    workflow.apply(commitment, "return", make_secretariat("sec@example.org")[0],
+    workflow.apply(commitment, "return", secretariat,
                    comment="Add a baseline <b>date</b>.\nAnd name the region.")
     return commitment
 
@@ -31,8 +30,8 @@ def test_another_user_cannot_read_it(client, returned):
     assert client.get(returned.get_absolute_url()).status_code == 404
 
 
-def test_the_public_page_of_a_published_commitment_has_no_moderation_steps(client, author, returned):
+def test_the_public_page_of_a_published_commitment_has_no_moderation_steps(client, author, secretariat, returned):
     workflow.apply(returned, "submit", author)
-    workflow.apply(returned, "publish", make_secretariat("sec@example.org")[0], comment="Internal note.")
+    workflow.apply(returned, "publish", secretariat, comment="Internal note.")
     html = client.get(returned.get_absolute_url()).content.decode()
     assert returned.title in html and "Internal note." not in html and "moderation-steps" not in html

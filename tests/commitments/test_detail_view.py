@@ -1,7 +1,6 @@
 import pytest
 from django.test import override_settings
 
-from actionagenda.accounts.services import make_secretariat
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,13 +56,13 @@ def test_a_draft_is_not_found_by_visitors_and_other_users(client, commitment):
     assert client.get(commitment.get_absolute_url()).status_code == 404
 
 
-def test_a_draft_is_shown_to_its_author_and_the_secretariat(client, commitment, author):
+def test_a_draft_is_shown_to_its_author_and_the_secretariat(client, commitment, author, secretariat):
     commitment.status = "submitted"
     commitment.save()
     client.force_login(author)
     page = client.get(commitment.get_absolute_url()).content.decode()
     assert "Not public: this commitment is Submitted." in page
-    client.force_login(make_secretariat("sec@example.org")[0])
+    client.force_login(secretariat)
     assert client.get(commitment.get_absolute_url()).status_code == 200
 
 

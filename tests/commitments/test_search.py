@@ -1,6 +1,5 @@
 import pytest
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import explore, search, workflow
 from factories import ActorFactory, CommitmentFactory, UserFactory
 
@@ -64,12 +63,12 @@ def test_an_edited_title_is_searchable_at_once(trilingual):
     assert found("laboratory") == set()
 
 
-def test_a_newly_published_commitment_is_findable_immediately():
+def test_a_newly_published_commitment_is_findable_immediately(secretariat):
     author = UserFactory()
     commitment = CommitmentFactory(actor=ActorFactory(members=[author]), status="submitted", published_at=None,
                                    title="Mentoring young risk assessors")
     assert found("mentoring") == set()
-    workflow.apply(commitment, "publish", make_secretariat("sec@example.org")[0])
+    workflow.apply(commitment, "publish", secretariat)
     assert found("mentoring") == {commitment.pk}
 
 

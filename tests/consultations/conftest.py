@@ -1,6 +1,5 @@
 import pytest
 
-from actionagenda.accounts.services import secretariat_group
 from factories import ActorFactory, UserFactory
 
 from .builders import make_consultation
@@ -20,13 +19,6 @@ def question(moderator):
 def participant(db):
     user = UserFactory(name="Pat Participant")
     ActorFactory(members=[user], kind="organization", country="KE")
-    return user
-
-
-@pytest.fixture
-def secretariat(db):
-    user = UserFactory(name="Sam Secretariat")
-    user.groups.add(secretariat_group())
     return user
 
 

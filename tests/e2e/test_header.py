@@ -7,19 +7,13 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from actionagenda.accounts.services import make_secretariat
+from factories import PASSWORD
 
 from .conftest import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct horse battery staple"
 ONE_ROW = 80  # px: the brand's two lines and their padding; the old header took 150 px once signed in
-
-
-@pytest.fixture
-def secretariat():
-    make_secretariat("secretariat@example.org", password=PASSWORD)
 
 
 def open_page(browser, live_server, width: int, javascript: bool = True, signed_in: bool = False, path="/en/"):
@@ -29,7 +23,7 @@ def open_page(browser, live_server, width: int, javascript: bool = True, signed_
     page.set_default_timeout(10_000)
     if signed_in:
         page.goto("/en/accounts/login/")
-        page.locator("#id_login").fill("secretariat@example.org")
+        page.locator("#id_login").fill("sec@example.org")  # the shared secretariat fixture
         page.locator("#id_password").fill(PASSWORD)
         page.locator("#id_password").press("Enter")
         page.wait_for_url(re.compile(r"/en/(?!accounts/login)"))

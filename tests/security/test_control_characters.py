@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant.forms import AskForm
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment
@@ -50,10 +49,10 @@ def refusal_codes(field, value) -> list[str]:
 
 
 @pytest.fixture
-def author(client):
-    user = UserFactory(email="author@example.org")
-    client.force_login(user)
-    return user
+def author(client, author):
+    """The shared author, signed in."""
+    client.force_login(author)
+    return author
 
 
 @pytest.mark.parametrize("title", ONE_LINE_BREAKERS)
@@ -113,8 +112,8 @@ def test_every_multi_line_model_field_refuses_controls_but_keeps_layout():
         assert refusal_codes(field, "a\r\nb\n\tc") == [], (model.__name__, field.name)
 
 
-def test_the_admin_refuses_an_event_title_with_a_line_break(client):
-    client.force_login(make_secretariat("sec@example.org")[0])
+def test_the_admin_refuses_an_event_title_with_a_line_break(client, secretariat):
+    client.force_login(secretariat)
     event = EventFactory(title="Biosafety webinar")
     url = reverse("admin:events_event_change", args=[event.pk])
     form = client.get(url).context["adminform"].form
@@ -166,12 +165,13 @@ def test_the_api_still_answers_a_plain_question(client):
     assert response.status_code == 200
 
 
-def test_a_stored_title_with_a_line_break_still_gets_its_publish_notice(django_capture_on_commit_callbacks):
+def test_a_stored_title_with_a_line_break_still_gets_its_publish_notice(secretariat,
+                                                                           django_capture_on_commit_callbacks):
     author = UserFactory(email="author@example.org")
     commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted",
                                    published_at=None, title="Radio\r\nBcc: victim@example.org\x85\x1f show")
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(commitment, "publish", make_secretariat("sec@example.org")[0])
+        workflow.apply(commitment, "publish", secretariat)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["author@example.org"] and message.bcc == []
@@ -179,12 +179,12 @@ def test_a_stored_title_with_a_line_break_still_gets_its_publish_notice(django_c
     assert message.message()["Subject"] == message.subject
 
 
-def test_the_subject_shows_the_title_as_typed_not_html_escaped(django_capture_on_commit_callbacks):
+def test_the_subject_shows_the_title_as_typed_not_html_escaped(secretariat, django_capture_on_commit_callbacks):
     author = UserFactory(email="author@example.org")
     commitment = CommitmentFactory(actor=ActorFactory(members=[author]), created_by=author, status="submitted",
                                    published_at=None, title="R&D on \"safe\" seeds")
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(commitment, "publish", make_secretariat("sec@example.org")[0])
+        workflow.apply(commitment, "publish", secretariat)
     assert mail.outbox[0].subject == 'Your commitment "R&D on "safe" seeds": Published'
 
 

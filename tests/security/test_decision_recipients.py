@@ -8,7 +8,6 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments import contacts, workflow
 from actionagenda.commitments.models import Commitment
 from factories import ActorFactory, CommitmentFactory, UserFactory
@@ -17,11 +16,6 @@ from tests.commitments.authoring_data import post_data
 pytestmark = pytest.mark.django_db
 
 STRANGER = "stranger@example.org"
-
-
-@pytest.fixture
-def secretariat():
-    return make_secretariat("sec@example.org")[0]
 
 
 @pytest.fixture

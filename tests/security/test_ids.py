@@ -7,7 +7,7 @@ from django.test import Client
 from actionagenda import ids
 from actionagenda.consultations import services
 from actionagenda.consultations.models import Reply
-from factories import ActorFactory, CommitmentFactory, UserFactory
+from factories import ActorFactory, CommitmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,11 @@ def question(db):
 
 
 @pytest.fixture
-def author(client):
-    user = UserFactory()
-    ActorFactory(members=[user])
-    client.force_login(user)
-    return user
+def author(client, author):
+    """The shared author, member of an actor, signed in."""
+    ActorFactory(members=[author])
+    client.force_login(author)
+    return author
 
 
 def _reply(client, question, parent):

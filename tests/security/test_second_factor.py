@@ -6,10 +6,9 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from actionagenda.accounts.models import User
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.commitments.models import Commitment
 from actionagenda.consultations.models import Consultation
-from factories import ActorFactory, CommitmentFactory, UserFactory
+from factories import PASSWORD, ActorFactory, CommitmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +22,10 @@ def _required(settings):
 
 
 @pytest.fixture
-def secretariat(client):
-    user = make_secretariat("sec@example.org", password="the secretariat's password 1")[0]
-    client.force_login(user)
-    return user
+def secretariat(client, secretariat):
+    """The shared secretariat member, signed in."""
+    client.force_login(secretariat)
+    return secretariat
 
 
 @pytest.fixture
@@ -96,7 +95,7 @@ def test_signing_out_the_language_switch_and_the_set_up_page_stay_open(client, s
     assert response.status_code == 302 and response["Location"] == "/fr/"
     response = client.get(SET_UP)
     assert response.status_code == 200 or "/accounts/reauthenticate/" in response["Location"]
-    response = client.post("/en/accounts/reauthenticate/", {"password": "the secretariat's password 1"})
+    response = client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
     assert response.status_code == 302 and response["Location"] != SET_UP
     client.post("/en/accounts/logout/")
     assert "_auth_user_id" not in client.session

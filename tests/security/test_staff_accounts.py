@@ -19,10 +19,10 @@ ADMIN = "/en/admin"
 
 
 @pytest.fixture
-def secretariat(client):
-    user = make_secretariat("sec@example.org")[0]
-    client.force_login(user)
-    return user
+def secretariat(client, secretariat):
+    """The shared secretariat member, signed in."""
+    client.force_login(secretariat)
+    return secretariat
 
 
 @pytest.fixture(params=["superuser", "other secretariat member", "staff member", "themselves"])

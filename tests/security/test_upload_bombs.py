@@ -10,7 +10,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actionagenda import documents
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant import embedding
 from actionagenda.assistant.models import GuidanceDocument, IndexRun
 from actionagenda.consultations.models import Consultation
@@ -82,10 +81,10 @@ def parsing(monkeypatch):
 
 
 @pytest.fixture
-def secretariat(client):
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
-    return user
+def secretariat(client, secretariat):
+    """The shared secretariat member, signed in."""
+    client.force_login(secretariat)
+    return secretariat
 
 
 def upload_guidance(client, name, content):

@@ -8,7 +8,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant.models import GuidanceDocument
 from actionagenda.events.models import EventDocument
 from factories import EventFactory, UserFactory
@@ -30,10 +29,9 @@ def docx_bytes() -> bytes:
 
 
 @pytest.fixture
-def secretariat(client):
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
-    return user
+def signed_in(client, secretariat):
+    """The upload tests act as the shared secretariat member, signed in."""
+    client.force_login(secretariat)
 
 
 def post_event_document(client, event, name, content):
@@ -59,7 +57,7 @@ def post_event_document(client, event, name, content):
     ("note.pdf", HTML, "The content of this file is not PDF, whatever its name says."),
     ("note.docx", SVG, "The content of this file is not Word (DOCX), whatever its name says."),
 ])
-def test_an_event_document_that_could_run_script_is_refused_at_upload(client, secretariat, name, content, message):
+def test_an_event_document_that_could_run_script_is_refused_at_upload(client, signed_in, name, content, message):
     event = EventFactory()
     response = post_event_document(client, event, name, content)
     assert response.status_code == 200
@@ -68,13 +66,13 @@ def test_an_event_document_that_could_run_script_is_refused_at_upload(client, se
 
 
 @pytest.mark.parametrize("name, content", [("note.pdf", PDF), ("note.docx", docx_bytes())])
-def test_the_promised_document_types_are_accepted(client, secretariat, name, content):
+def test_the_promised_document_types_are_accepted(client, signed_in, name, content):
     event = EventFactory()
     assert post_event_document(client, event, name, content).status_code == 302
     assert EventDocument.objects.get().file.read() == content
 
 
-def test_an_event_document_over_the_size_limit_is_refused(client, secretariat, settings):
+def test_an_event_document_over_the_size_limit_is_refused(client, signed_in, settings):
     from actionagenda import uploads
 
     big = PDF + b" " * (uploads.MAX_EVENT_DOCUMENT - len(PDF) + 1)
@@ -89,7 +87,7 @@ def guidance_form(name, content):
 
 
 @pytest.mark.parametrize("name, content", [("trees.svg", SVG), ("trees.pdf", HTML), ("trees.txt", b"\x00\x01ELF")])
-def test_a_guidance_file_of_another_type_is_refused_at_upload(client, secretariat, name, content):
+def test_a_guidance_file_of_another_type_is_refused_at_upload(client, signed_in, name, content):
     response = client.post("/en/admin/assistant/guidancedocument/add/", guidance_form(name, content))
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
@@ -123,15 +121,14 @@ def test_a_pdf_is_served_as_a_pdf_download(client):
     assert_download(client.get(document.href), "application/pdf", "programme.pdf")
 
 
-def test_media_addresses_serve_stored_files_as_downloads_to_the_secretariat_only(client):
+def test_media_addresses_serve_stored_files_as_downloads_to_the_secretariat_only(client, secretariat):
     document = stored(EventFactory(published=False), "programme.html", HTML)
     url = document.file.url
     assert url.startswith("/media/events/documents/")
     assert client.get(url).status_code == 404
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
-    user, _ = make_secretariat("secretariat@example.org", password="a long enough password 42")
-    client.force_login(user)
+    client.force_login(secretariat)
     assert_download(client.get(url), "text/html; charset=utf-8", "programme.html")
     assert client.get("/media/../secret_key").status_code == 404
     assert client.get("/media/events/documents/missing.pdf").status_code == 404

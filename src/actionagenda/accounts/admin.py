@@ -8,12 +8,13 @@ from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from actionagenda.admin_defaults import HTTPS_LINKS
 
-from . import roles
+from . import erasure, roles
 from .models import Actor, ApiToken, User
 
 # Sign-in to the admin goes through allauth, so its rate limits and the secretariat's second factor apply.
@@ -99,6 +100,16 @@ class UserAdmin(AccountRecordsAdmin, BaseUserAdmin):
         # Its "Reset password" button would only lead to a refusal.
         return [(name, {**options, "fields": [field for field in options["fields"] if field != "password"]})
                 for name, options in fieldsets]
+
+    # Deleting an account here erases it as the erasure command does: its replies stay in their threads, its
+    # address leaves registrations, commitments and their history.
+    def delete_model(self, request, obj):
+        erasure.erase_account(obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            erasure.erase_account(user)
 
 
 @admin.register(Actor)

@@ -3,6 +3,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda import dbcache
+
 
 class AccountsConfig(AppConfig):
     name = "actionagenda.accounts"
@@ -10,8 +12,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: services imports models.
-        from actionagenda import dbcache
-
         from . import services
 
         # A side effect of signing in (also right after sign-up): e-mails follow the language the person uses.

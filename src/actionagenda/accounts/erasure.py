@@ -2,6 +2,8 @@
 consultation replies (kept as a "deleted participant" so threads still read), its event registrations, and its
 address as a commitment contact, history included. Retention periods are applied by the periodic jobs."""
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
@@ -14,19 +16,31 @@ from .models import Actor, User
 
 @transaction.atomic
 def erase_person(email: str) -> dict[str, int]:
-    """Erase what the platform holds about the owner of `email`: their account if there is one (with every
-    verified address of it), their registrations and their contact entries. Returns counts per kind."""
+    """Erase what the platform holds about the owner of `email`: their account if there is one (see
+    `erase_account`), else their registrations and their contact entries. Returns counts per kind."""
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
-    emails = {email} | (user.verified_emails() if user else set())
-    erased = {"registrations": events.anonymise_registrations_of(emails),
-              "contacts": sum(contacts.erase_contact(address) for address in emails),
-              "actors": 0, "accounts": 0}
     if user is not None:
-        erased["actors"] = _anonymise_individual_actors(user)
-        user.delete()  # replies stay without an author; e-mail addresses, tokens, follows and flags go with it
-        erased["accounts"] = 1
+        return erase_account(user)
+    return {**_erase_addresses({email}), "actors": 0, "accounts": 0}
+
+
+@transaction.atomic
+def erase_account(user: User) -> dict[str, int]:
+    """Erase an account (the erasure command, and a deletion in the admin): with every verified address of it, its
+    registrations and contact entries go, the actors that stood for it alone are renamed, and its replies stay
+    as a "Deleted participant". Returns counts per kind."""
+    erased = _erase_addresses({user.email.lower()} | user.verified_emails())
+    erased["actors"] = _anonymise_individual_actors(user)
+    _scrub_admin_log(User, [user.pk])
+    user.delete()  # replies stay without an author; e-mail addresses, tokens, follows and flags go with it
+    erased["accounts"] = 1
     return erased
+
+
+def _erase_addresses(emails: set[str]) -> dict[str, int]:
+    return {"registrations": events.anonymise_registrations_of(emails),
+            "contacts": sum(contacts.erase_contact(address) for address in emails)}
 
 
 def _anonymise_individual_actors(user: User) -> int:
@@ -36,4 +50,12 @@ def _anonymise_individual_actors(user: User) -> int:
     pks = list(alone.values_list("pk", flat=True))
     name = _("Deleted participant")
     Actor.history.filter(id__in=pks).update(name=name, website="", description="")
+    _scrub_admin_log(Actor, pks)
     return Actor.objects.filter(pk__in=pks).update(name=name, website="", description="")
+
+
+def _scrub_admin_log(model, pks) -> None:
+    """The admin's log names each record it changed or deleted (the deletion of the account itself included):
+    the entries stay, under the erased name."""
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                            object_id__in=[str(pk) for pk in pks]).update(object_repr=_("Deleted participant"))

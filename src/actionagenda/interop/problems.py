@@ -1,4 +1,8 @@
-"""RFC 9457 problem details for every API error."""
+"""RFC 9457 problem details for every API error.
+
+Every app answering an API error imports this module, and the API (`interop.api`) imports those apps' routers:
+it imports nothing of the project, so that no app importing it pulls in the API or another app.
+"""
 
 from http import HTTPStatus
 
