@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("actionagenda.outreach.urls")),
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
+    path("commitments/", include("actionagenda.progress.urls_cards")),
     path("surveys/", include("actionagenda.progress.survey_urls")),
     path("commitments/", include("actionagenda.progress.urls")),
     path("events/", include("actionagenda.events.urls")),

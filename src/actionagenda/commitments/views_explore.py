@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from actionagenda import ids, links
 from actionagenda.accounts import roles
+from actionagenda.progress import display, infographic
 
 from . import explore
 from .models import Commitment
@@ -58,7 +59,7 @@ def _facet_items(facet: str, values) -> str:
 
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
-    commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor"), pk=pk)
+    commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor", "scorecard"), pk=pk)
     is_author = roles.is_author(request.user, commitment)
     insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:
@@ -67,8 +68,9 @@ def detail(request, pk):
     text = f"{commitment.title} — {commitment.actor.name}"
     countries = list(commitment.countries.all())
     regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})
+    progress = display.for_commitment(commitment)
     context = {
-        "commitment": commitment, "absolute_url": url,
+        "commitment": commitment, "absolute_url": url, "progress": progress,
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
@@ -79,5 +81,7 @@ def detail(request, pk):
             "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
         },
     }
+    if commitment.is_public:
+        context |= infographic.links(commitment, progress)
     return render(request, "commitments/detail.html", context)
 
