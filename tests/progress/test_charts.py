@@ -75,6 +75,7 @@ def test_no_reading_is_no_data_never_zero():
     assert chart.description.startswith("No data")
     assert ("Progress", "No data") in chart.table.rows and ("Progress", "0 %") not in chart.table.rows
     assert not rects(chart, "bar-progress") and not rects(chart, "bar-regression")
+    assert [text.text for text in parsed(chart).iter(f"{SVG}text")] == ["No data"]  # no scale to read as 0 %
 
 
 def test_the_bar_marks_where_the_kpi_should_be_today():
@@ -92,7 +93,7 @@ def test_the_readings_chart_draws_readings_against_the_planned_path_and_target()
     chart = charts.readings_chart("kpi-2-readings", "Listeners", "people", indicator, readings)
     assert_accessible(chart, "kpi-2-readings")
     svg = parsed(chart)
-    assert len(list(svg.iter(f"{SVG}circle"))) == 2
+    assert len([dot for dot in svg.iter(f"{SVG}circle") if dot.get("class") == "reading"]) == 2
     classes = [element.get("class") for element in svg.iter()]
     assert {"readings", "planned-path", "target-line", "interim-target"} <= set(classes)
     labels = [text.text for text in svg.iter(f"{SVG}text")]
@@ -107,11 +108,11 @@ def test_a_decreasing_kpi_with_a_single_reading_is_one_dot_on_a_scale_that_holds
     chart = charts.readings_chart("k", "Incidents", "cases", DECREASING, [Point(datetime.date(2026, 5, 1),
                                                                                   Decimal(130))])
     svg = parsed(chart)
-    dots = list(svg.iter(f"{SVG}circle"))
+    dots = [dot for dot in svg.iter(f"{SVG}circle") if dot.get("class") == "reading"]
     assert len(dots) == 1 and not [e for e in svg.iter() if e.get("class") == "readings"]
     ticks = [text.text for text in svg.iter(f"{SVG}text") if text.get("text-anchor") == "end"]
     assert ticks[0] == "25" and ticks[-2] == "150"  # 40..130 on a scale of 25; the last one says "Target"
-    baseline_y = 236 - (100 - 25) / 125 * 220
+    baseline_y = 218 - (100 - 25) / 125 * 186
     path = next(e for e in svg.iter() if e.get("class") == "planned-path").get("points").split()
     assert float(path[0].split(",")[1]) == pytest.approx(baseline_y, abs=0.1)
     assert float(path[-1].split(",")[1]) > float(path[0].split(",")[1])  # the path goes down the value axis

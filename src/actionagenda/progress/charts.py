@@ -129,9 +129,10 @@ def progress_bar(ident: str, name: str, indicator: Indicator, progress: Progress
         tick = x(due)
         body.append(f'<line x1="{_n(tick)}" y1="2" x2="{_n(tick)}" y2="28" stroke="{INK}" stroke-width="2" '
                     f'class="bar-expected"/>')
-    body.append(f'<line x1="{_n(x(Decimal(0)))}" y1="4" x2="{_n(x(Decimal(0)))}" y2="26" stroke="{INK}"/>')
-    body.append(_text(x(Decimal(0)), 40, percent(Decimal(0)), 11, "middle" if low < 0 else "start", MUTED))
-    body.append(_text(right, 40, percent(Decimal(1)), 11, "end", MUTED))
+    if fraction is not None:  # no scale under "No data": nothing there to read as 0 %
+        body.append(f'<line x1="{_n(x(Decimal(0)))}" y1="4" x2="{_n(x(Decimal(0)))}" y2="26" stroke="{INK}"/>')
+        body.append(_text(x(Decimal(0)), 40, percent(Decimal(0)), 11, "middle" if low < 0 else "start", MUTED))
+        body.append(_text(right, 40, percent(Decimal(1)), 11, "end", MUTED))
     description = words
     if due is not None:
         description += " " + _("Expected by today: %(percent)s.") % {"percent": percent(due)}
@@ -208,8 +209,8 @@ def date_ticks(first: datetime.date, last: datetime.date) -> tuple[list[datetime
 def readings_chart(ident: str, name: str, unit: str, indicator: Indicator, readings: list[Point]) -> Chart:
     """The KPI's values over time (dots joined by a line) against its planned path from the baseline through
     the interim targets to the target (dashed), with the target as a horizontal line."""
-    width, height = 520, 280
-    left, right, top, bottom = 64, 504, 16, 236
+    width, height = 400, 254
+    left, right, top, bottom = 52, 388, 32, 218
     values = plotted(indicator, readings)
     milestones = [point for point in (indicator.baseline, *indicator.interim, indicator.target) if point]
     planned = sorted((point for point in milestones if point.date), key=lambda point: point.date)
@@ -234,21 +235,21 @@ def readings_chart(ident: str, name: str, unit: str, indicator: Indicator, readi
     def y(value: Decimal) -> float:
         return bottom - float((value - low) / (high - low)) * (bottom - top)
 
-    body = []
+    body = _legend(left, bool(indicator.interim))
     for tick in ticks:
         body.append(f'<line x1="{left}" y1="{_n(y(tick))}" x2="{right}" y2="{_n(y(tick))}" stroke="{SOFT}"/>')
-        body.append(_text(left - 6, y(tick) + 4, number(tick), 12, "end", MUTED))
+        body.append(_text(left - 6, y(tick) + 4, number(tick), 13, "end", MUTED))
     date_marks, date_format = date_ticks(first, last)
     for tick in date_marks:
         body.append(f'<line x1="{_n(x(tick))}" y1="{bottom}" x2="{_n(x(tick))}" y2="{bottom + 5}" stroke="{MUTED}"/>')
-        body.append(_text(x(tick), bottom + 20, formats.date_format(tick, date_format), 12, "middle", MUTED))
+        body.append(_text(x(tick), bottom + 20, formats.date_format(tick, date_format), 13, "middle", MUTED))
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
     body.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="{MUTED}"/>')
     if indicator.target:
         level = y(indicator.target.value)
         body.append(f'<line x1="{left}" y1="{_n(level)}" x2="{right}" y2="{_n(level)}" stroke="{ACCENT}" '
                     f'stroke-width="1.5" stroke-dasharray="2 3" class="target-line"/>')
-        body.append(_text(right - 2, level - 5, _("Target"), 12, "end", ACCENT))
+        body.append(_text(right - 2, level - 5, _("Target"), 13, "end", ACCENT))
     if len(planned) >= 2:
         path = " ".join(f"{_n(x(point.date))},{_n(y(point.value))}" for point in planned)
         body.append(f'<polyline points="{path}" fill="none" stroke="{MUTED}" stroke-width="1.5" '
@@ -268,6 +269,18 @@ def readings_chart(ident: str, name: str, unit: str, indicator: Indicator, readi
     if not values:
         body.append(_text((left + right) / 2, top + 16, _("No readings yet"), 13, "middle", MUTED))
     return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+
+
+def _legend(left: float, interim: bool) -> list[str]:
+    """What the line, the dashes and the diamonds mean (the target line is labelled where it is drawn)."""
+    items = [f'<line x1="{left}" y1="10" x2="{left + 18}" y2="10" stroke="{BRAND}" stroke-width="2.5"/>'
+             f'<circle cx="{left + 9}" cy="10" r="3.5" fill="{BRAND}"/>', _text(left + 24, 14, _("Readings"), 12),
+             f'<line x1="{left + 110}" y1="10" x2="{left + 128}" y2="10" stroke="{MUTED}" stroke-width="1.5" '
+             f'stroke-dasharray="6 4"/>', _text(left + 134, 14, _("Planned path"), 12)]
+    if interim:
+        items += [f'<path d="M{left + 246} 5L{left + 251} 10L{left + 246} 15L{left + 241} 10Z" fill="#fff" '
+                  f'stroke="{ACCENT}" stroke-width="2"/>', _text(left + 257, 14, _("Interim target"), 12)]
+    return items
 
 
 def _describe_readings(name: str, unit: str, indicator: Indicator, values: list[Point]) -> str:
@@ -313,7 +326,7 @@ class Phase:
 
 def phase_timeline(ident: str, phases: list[Phase], until: datetime.date) -> Chart:
     """Each phase as a band from the day it began to the next one (the last one until `until`)."""
-    width, height, left, right = 520, 92, 8, 512
+    width, height, left, right = 400, 92, 4, 396
     phases = sorted(phases, key=lambda phase: phase.started_on)
     title = _("Phase timeline")
     spans = [(phase, (phases[index + 1].started_on if index + 1 < len(phases) else None))
