@@ -8,12 +8,14 @@ every colour is doubled by text: a regression is written "regression", never onl
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import arithmetic
@@ -31,6 +33,15 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
+    def html(self) -> SafeString:
+        """The table as HTML, each row headed by its first cell (written here: a template loop over every
+        reading of every KPI costs more than the charts)."""
+        head = "".join(f'<th scope="col">{escape(header)}</th>' for header in self.headers)
+        body = "".join("<tr>" + f'<th scope="row">{escape(row[0])}</th>'
+                       + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>" for row in self.rows)
+        return mark_safe(f"<table><caption>{escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
+                         f"<tbody>{body}</tbody></table>")
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -46,6 +57,11 @@ def number(value: Decimal | None) -> str:
     """`value` without trailing zeros, localised (70, 1 250,5 in French); an em dash for none."""
     if value is None:
         return "—"
+    return _number(get_language(), value)
+
+
+@functools.lru_cache(maxsize=4096)  # a chart writes many values, a page many charts: format each once
+def _number(language: str, value: Decimal) -> str:
     text = f"{value:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -59,7 +75,12 @@ def percent(share: Decimal) -> str:
 
 
 def day(value: datetime.date | None) -> str:
-    return formats.date_format(value, "DATE_FORMAT") if value else "—"
+    return _day(get_language(), value) if value else "—"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(language: str, value: datetime.date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def progress_text(progress: Progress) -> str:
@@ -305,10 +326,11 @@ def _readings_table(caption: str, unit: str, indicator: Indicator, values: list[
     rows = []
     if indicator.baseline:
         rows.append((indicator.baseline.date, _("Baseline"), indicator.baseline.value))
-    rows += [(point.date, _("Interim target"), point.value) for point in indicator.interim]
+    interim, reading = _("Interim target"), _("Reading")
+    rows += [(point.date, interim, point.value) for point in indicator.interim]
     if indicator.target:
         rows.append((indicator.target.date, _("Target"), indicator.target.value))
-    rows += [(point.date, _("Reading"), point.value) for point in values]
+    rows += [(point.date, reading, point.value) for point in values]
     rows.sort(key=lambda row: row[0] or datetime.date.max)
     value_header = _("Value (%(unit)s)") % {"unit": unit} if unit else _("Value")
     return Table(caption, (_("Date"), _("What"), value_header),

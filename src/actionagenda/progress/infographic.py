@@ -198,7 +198,7 @@ def to_png(shapes: list[Box | Line]) -> bytes:
             draw.text((shape.x, shape.y), shape.text, fill=shape.fill, font=font(shape.size, shape.bold),
                       anchor=ANCHORS[shape.anchor])
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=True)
+    image.save(output, format="PNG")
     return output.getvalue()
 
 
