@@ -62,13 +62,13 @@ def for_commitment(commitment: Commitment, today: datetime.date | None = None) -
                                                                                             "value"):
         readings[kpi_id].append(arithmetic.Point(date, value))
     stored = {row.kpi_id: row for row in KPIProgress.objects.filter(kpi_id__in=ids)}
-    rows = [_kpi_figures(commitment, kpi, services.indicator(kpi, interim[kpi.pk]), readings[kpi.pk],
+    rows = [_kpi_figures(kpi, services.indicator(kpi, interim[kpi.pk]), readings[kpi.pk],
                          stored.get(kpi.pk), today) for kpi in kpis]
     card = _scorecard(commitment, [(row.kpi.weight, row.progress.fraction) for row in rows], today)
     return Figures(rows, card, _timeline(commitment, today))
 
 
-def _kpi_figures(commitment, kpi, indicator, points, row, today) -> KPIFigures:
+def _kpi_figures(kpi, indicator, points, row, today) -> KPIFigures:
     if row is None:
         progress = arithmetic.assess(indicator, points, today)
     else:
