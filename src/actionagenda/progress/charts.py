@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from . import arithmetic
@@ -313,9 +313,11 @@ def _describe_readings(name: str, unit: str, indicator: Indicator, values: list[
         parts.append(_("Target %(value)s %(unit)s (%(date)s).") % {
             "value": number(indicator.target.value), "unit": unit, "date": day(indicator.target.date)})
     if indicator.interim:
-        parts.append(_("%(count)d interim targets.") % {"count": len(indicator.interim)})
+        count = len(indicator.interim)
+        parts.append(ngettext("%(count)d interim target.", "%(count)d interim targets.", count) % {"count": count})
     if values:
-        parts.append(_("%(count)d readings, the latest %(value)s %(unit)s on %(date)s.") % {
+        parts.append(ngettext("%(count)d reading, %(value)s %(unit)s on %(date)s.",
+                              "%(count)d readings, the latest %(value)s %(unit)s on %(date)s.", len(values)) % {
             "count": len(values), "value": number(values[-1].value), "unit": unit, "date": day(values[-1].date)})
     else:
         parts.append(_("No readings yet."))
