@@ -101,7 +101,7 @@ def test_the_readings_chart_draws_readings_against_the_planned_path_and_target()
     assert [label for label in labels if len(label) == 4] == ["2025", "2026", "2027", "2028"]
     assert [row[1] for row in chart.table.rows] == ["Baseline", "Reading", "Reading", "Interim target", "Target"]
     assert chart.table.headers[-1] == "Value (people)"
-    assert "2 readings, the latest 1,100 people on Dec. 31, 2025." in chart.description
+    assert "2 readings, the latest 1,100 people on 31 December 2025." in chart.description
 
 
 def test_a_decreasing_kpi_with_a_single_reading_is_one_dot_on_a_scale_that_holds_it():
@@ -164,8 +164,8 @@ def test_the_phase_timeline_has_a_band_per_phase_and_a_table():
               charts.Phase("planning", "Planning", datetime.date(2025, 1, 1))]
     chart = charts.phase_timeline("phases-1", phases, TODAY)
     assert_accessible(chart, "phases-1")
-    assert chart.table.rows == (("Planning", "Jan. 1, 2025", "June 1, 2025"), ("Development", "June 1, 2025", "now"))
-    assert chart.description == "Planning from Jan. 1, 2025 to June 1, 2025. Development since June 1, 2025."
+    assert chart.table.rows == (("Planning", "1 January 2025", "1 June 2025"), ("Development", "1 June 2025", "now"))
+    assert chart.description == "Planning from 1 January 2025 to 1 June 2025. Development since 1 June 2025."
     bands = [rect for rect in parsed(chart).iter(f"{SVG}rect") if "phase" in rect.get("class", "")]
     assert [band.get("class") for band in bands] == ["phase phase-planning", "phase phase-development"]
     assert float(bands[0].get("width")) < float(bands[1].get("width"))  # 5 months against 12

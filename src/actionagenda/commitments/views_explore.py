@@ -82,6 +82,6 @@ def detail(request, pk):
         },
     }
     if commitment.is_public:
-        context |= infographic.links(commitment, progress)
+        context |= infographic.page_links(commitment, progress)
     return render(request, "commitments/detail.html", context)
 

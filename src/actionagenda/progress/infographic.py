@@ -9,15 +9,15 @@ import functools
 import hashlib
 import io
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import font_lato
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
+
+from actionagenda import links
 
 from . import arithmetic, charts
 from .display import Figures
@@ -118,8 +118,7 @@ def layout(title: str, actor: str, figures: Figures) -> list[Box | Line]:
         shapes.append(Line(MARGIN, y, _("No indicators yet."), 26, charts.MUTED))
     if figures.scorecard:
         shapes.extend(_scorecard(770, top, WIDTH - MARGIN - 770, figures))
-    site = urlsplit(settings.SITE_URL).netloc or settings.SITE_URL
-    shapes.append(Line(WIDTH - MARGIN, HEIGHT - 24, site, 20, charts.MUTED, anchor="end"))
+    shapes.append(Line(WIDTH - MARGIN, HEIGHT - 24, links.host(), 20, charts.MUTED, anchor="end"))
     return shapes
 
 
@@ -212,8 +211,8 @@ def describe(title: str, actor: str, figures: Figures) -> str:
     return " ".join(parts)
 
 
-def links(commitment, figures: Figures) -> dict:
+def page_links(commitment, figures: Figures) -> dict:
     """For a public commitment's page: the absolute addresses of its card (PNG, SVG) and the card in words."""
-    urls = {name: settings.SITE_URL + reverse(f"cards:{name}", kwargs={"pk": commitment.pk}) for name in ("png", "svg")}
+    urls = {name: links.absolute(reverse(f"cards:{name}", kwargs={"pk": commitment.pk})) for name in ("png", "svg")}
     return {"card_png_url": urls["png"], "card_svg_url": urls["svg"],
             "card_alt": describe(commitment.title, commitment.actor.name, figures)}
