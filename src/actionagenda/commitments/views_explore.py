@@ -68,9 +68,9 @@ def detail(request, pk):
     text = f"{commitment.title} — {commitment.actor.name}"
     countries = list(commitment.countries.all())
     regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})
-    progress = display.for_commitment(commitment)
+    figures = display.for_commitment(commitment)
     context = {
-        "commitment": commitment, "absolute_url": url, "progress": progress,
+        "commitment": commitment, "absolute_url": url, "progress_figures": figures,
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
@@ -82,6 +82,6 @@ def detail(request, pk):
         },
     }
     if commitment.is_public:
-        context |= infographic.page_links(commitment, progress)
+        context |= infographic.page_links(commitment, figures)
     return render(request, "commitments/detail.html", context)
 
