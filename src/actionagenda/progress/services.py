@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionagenda.commitments import facets
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.vocabularies import catalogue
 
@@ -76,12 +77,17 @@ def reporting(first_day: datetime.date | None, cadence: str, reports: list[tuple
     return Reporting(light, inactive, last, next_due)
 
 
-def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> None:
-    """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard)."""
+def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> bool:
+    """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard);
+    returns whether a KPI state, traffic light or inactivity changed (the explore facets are then rebuilt)."""
     today = today or timezone.localdate()
     ids = list(commitment_ids)
+    changed = False
     for start in range(0, len(ids), BATCH):
-        _refresh_batch(ids[start:start + BATCH], today)
+        changed |= _refresh_batch(ids[start:start + BATCH], today)
+    if changed:
+        facets.invalidate()
+    return changed
 
 
 def refresh_all(today: datetime.date | None = None) -> int:
@@ -92,10 +98,12 @@ def refresh_all(today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def _refresh_batch(ids: list[int], today: datetime.date) -> None:
-    commitments = Commitment.objects.filter(pk__in=ids).only(
-        "pk", "status", "published_at", "start_date", "reporting_cadence").in_bulk()
-    kpis = list(KPI.objects.filter(commitment_id__in=ids).order_by("commitment_id", "position", "pk"))
+def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
+    commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
+        "pk", "status", "published_at", "start_date", "reporting_cadence", "scorecard__traffic_light",
+        "scorecard__inactive").in_bulk()
+    kpis = list(KPI.objects.filter(commitment_id__in=ids).select_related("progress")
+                .order_by("commitment_id", "position", "pk"))
     kpi_ids = [kpi.pk for kpi in kpis]
     interim = defaultdict(list)
     for target in InterimTarget.objects.filter(kpi_id__in=kpi_ids).order_by("date", "pk"):
@@ -110,6 +118,10 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> None:
             "commitment_id", "period_start", "period_end", "submitted_at"):
         reports[commitment_id].append((start, end, timezone.localdate(submitted) if submitted else end))
 
+    # What the explore facets knew (read with the rows above, no query of its own), to tell whether they change.
+    before = ({(kpi.pk, kpi.progress.state) for kpi in kpis if _has(kpi, "progress")},
+              {(pk, c.scorecard.traffic_light, c.scorecard.inactive) for pk, c in commitments.items()
+               if _has(c, "scorecard")})
     progress_rows, weighted = [], defaultdict(list)
     for kpi in kpis:
         result = arithmetic.assess(indicator(kpi, interim[kpi.pk]), readings[kpi.pk], today)
@@ -134,6 +146,18 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> None:
     Scorecard.objects.bulk_create(cards, update_conflicts=True, unique_fields=["commitment"],
                                   update_fields=["overall", "traffic_light", "inactive", "last_report_on",
                                                  "next_report_due", "computed_on"])
+    after = ({(row.kpi_id, row.state) for row in progress_rows},
+             {(card.commitment_id, card.traffic_light, card.inactive) for card in cards})
+    return before != after
+
+
+def _has(row, relation: str) -> bool:
+    """Whether the reverse one-to-one `relation` of `row` (fetched with select_related) exists."""
+    try:
+        getattr(row, relation)
+    except ObjectDoesNotExist:
+        return False
+    return True
 
 
 def refresh_after_commit(commitment_id: int) -> None:
