@@ -5,7 +5,7 @@ from django_tasks import task
 
 from actionagenda.mail import send_templated
 
-from . import services
+from . import reminders, services
 from .models import ReportDecision
 
 
@@ -26,3 +26,9 @@ def refresh_progress() -> int:
     """Recompute every published commitment's KPI states and scorecard for today (states, traffic lights and
     inactivity follow the calendar); safe to run more than once a day."""
     return services.refresh_all()
+
+
+@task()
+def send_progress_reminders() -> int:
+    """E-mail the reminders due today before and after each report's due date (never one twice)."""
+    return reminders.send_due()
