@@ -101,7 +101,7 @@ def _plan_batch(ids: list[int], today: datetime.date) -> list[tuple[Reminder, Us
         "pk", "actor_id", "created_by_id", "status", "published_at", "start_date", "reporting_cadence").in_bulk()
     reported: dict[int, list] = {}
     for commitment_id, start, end in ProgressReport.objects.filter(
-            commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).values_list(
+            commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).order_by().values_list(
             "commitment_id", "period_start", "period_end"):
         reported.setdefault(commitment_id, []).append((start, end))
     reminders = [reminder for pk, commitment in commitments.items()
@@ -110,8 +110,9 @@ def _plan_batch(ids: list[int], today: datetime.date) -> list[tuple[Reminder, Us
     if not reminders:
         return []
     recipients = _recipients({commitments[r.commitment_id] for r in reminders})
-    claimed = set(ReminderSent.objects.filter(commitment_id__in={r.commitment_id for r in reminders}).values_list(
-        "commitment_id", "recipient_id", "period_end", "days_from_due"))
+    claimed = set(ReminderSent.objects.filter(
+        commitment_id__in={r.commitment_id for r in reminders}, period_end__in={r.period.end for r in reminders},
+    ).values_list("commitment_id", "recipient_id", "period_end", "days_from_due"))
     return [(reminder, user) for reminder in reminders for user in recipients.get(reminder.commitment_id, [])
             if (reminder.commitment_id, user.pk, reminder.period.end, reminder.days_from_due) not in claimed]
 
