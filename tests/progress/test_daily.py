@@ -45,3 +45,21 @@ def test_seed_demo_leaves_every_published_demo_commitment_with_a_scorecard_and_k
     states = set(KPIProgress.objects.values_list("state", flat=True))
     assert {"no_data", "regressing"} <= states and len(states) >= 4  # the demo shows the cases, not only one
     assert set(Scorecard.objects.values_list("traffic_light", flat=True)) == {"green", "amber", "red"}
+
+
+def test_a_day_without_change_only_moves_computed_on_and_a_new_reading_is_written_the_next_day():
+    from decimal import Decimal
+
+    from actionagenda.progress import services
+    from actionagenda.progress.models import Reading
+
+    commitment = CommitmentFactory(published_at=datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC))
+    kpi = commitment.kpis.get()
+    services.refresh([commitment.pk], datetime.date(2026, 3, 1))
+    services.refresh([commitment.pk], datetime.date(2026, 3, 2))
+    assert KPIProgress.objects.get(kpi=kpi).computed_on == datetime.date(2026, 3, 2)
+    assert Scorecard.objects.get(commitment=commitment).computed_on == datetime.date(2026, 3, 2)
+    Reading.objects.create(kpi=kpi, date=datetime.date(2026, 3, 2), value=Decimal(2500), source="api")
+    services.refresh([commitment.pk], datetime.date(2026, 3, 3))
+    progress = KPIProgress.objects.get(kpi=kpi)
+    assert (progress.latest_value, progress.computed_on) == (Decimal(2500), datetime.date(2026, 3, 3))

@@ -25,6 +25,8 @@ from .choices import TrafficLight
 from .models import InterimTarget, KPIProgress, PhaseChange, ProgressReport, Reading, Scorecard
 
 INACTIVE_AFTER = datetime.timedelta(days=2 * 365)
+PROGRESS_FIELDS = ("latest_value", "latest_date", "fraction", "state")
+CARD_FIELDS = ("overall", "traffic_light", "inactive", "last_report_on", "next_report_due")
 BATCH = 2000
 
 
@@ -100,8 +102,8 @@ def refresh_all(today: datetime.date | None = None) -> int:
 @transaction.atomic
 def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
     commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
-        "pk", "status", "published_at", "start_date", "reporting_cadence", "scorecard__traffic_light",
-        "scorecard__inactive").in_bulk()
+        "pk", "status", "published_at", "start_date", "reporting_cadence",
+        *(f"scorecard__{name}" for name in (*CARD_FIELDS, "computed_on"))).in_bulk()
     kpis = list(KPI.objects.filter(commitment_id__in=ids).select_related("progress")
                 .order_by("commitment_id", "position", "pk"))
     kpi_ids = [kpi.pk for kpi in kpis]
@@ -120,10 +122,12 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
             "commitment_id", "period_start", "period_end", "submitted_at"):
         reports[commitment_id].append((start, end, timezone.localdate(submitted) if submitted else end))
 
-    # What the explore facets knew (read with the rows above, no query of its own), to tell whether they change.
-    before = ({(kpi.pk, kpi.progress.state) for kpi in kpis if _has(kpi, "progress")},
-              {(pk, c.scorecard.traffic_light, c.scorecard.inactive) for pk, c in commitments.items()
-               if _has(c, "scorecard")})
+    # The stored rows (read with the ones above), taken before new rows replace them in the relation caches.
+    stored_progress = {kpi.pk: kpi.progress for kpi in kpis if _has(kpi, "progress")}
+    stored_cards = {pk: c.scorecard for pk, c in commitments.items() if _has(c, "scorecard")}
+    # What the explore facets knew, to tell whether they change.
+    before = ({(pk, row.state) for pk, row in stored_progress.items()},
+              {(pk, row.traffic_light, row.inactive) for pk, row in stored_cards.items()})
     progress_rows, weighted = [], defaultdict(list)
     for kpi in kpis:
         result = arithmetic.assess(indicator(kpi, interim[kpi.pk]), readings[kpi.pk], today)
@@ -131,9 +135,7 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
                                          fraction=result.fraction, state=result.state, computed_on=today))
         weighted[kpi.commitment_id].append((kpi.weight, result.fraction))
     KPIProgress.objects.filter(kpi__commitment_id__in=ids).exclude(kpi_id__in=kpi_ids).delete()
-    KPIProgress.objects.bulk_create(progress_rows, update_conflicts=True, unique_fields=["kpi"],
-                                    update_fields=["latest_value", "latest_date", "fraction", "state",
-                                                   "computed_on"])
+    _save_changed(KPIProgress, progress_rows, stored_progress, "kpi", PROGRESS_FIELDS, today)
     cards = []
     for pk, commitment in commitments.items():
         if not commitment.is_public:
@@ -145,12 +147,26 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
                                computed_on=today))
     Scorecard.objects.filter(commitment_id__in=ids).exclude(
         commitment_id__in=[card.commitment_id for card in cards]).delete()
-    Scorecard.objects.bulk_create(cards, update_conflicts=True, unique_fields=["commitment"],
-                                  update_fields=["overall", "traffic_light", "inactive", "last_report_on",
-                                                 "next_report_due", "computed_on"])
+    _save_changed(Scorecard, cards, stored_cards, "commitment", CARD_FIELDS, today)
     after = ({(row.kpi_id, row.state) for row in progress_rows},
              {(card.commitment_id, card.traffic_light, card.inactive) for card in cards})
     return before != after
+
+
+def _save_changed(model, rows: list, stored: dict, key: str, fields: tuple[str, ...], today: datetime.date) -> None:
+    """Upsert the `rows` whose `fields` differ from the `stored` row of the same key; the others (most of them in
+    the daily job) only get today's `computed_on`, one UPDATE for all, instead of a rewrite of every row."""
+    def same(row) -> bool:
+        old = stored.get(getattr(row, f"{key}_id"))
+        return old is not None and all(getattr(old, name) == getattr(row, name) for name in fields)
+
+    changed = [row for row in rows if not same(row)]
+    unchanged = [getattr(row, f"{key}_id") for row in rows if same(row)]
+    if changed:
+        model.objects.bulk_create(changed, update_conflicts=True, unique_fields=[key],
+                                  update_fields=[*fields, "computed_on"])
+    if unchanged:
+        model.objects.filter(pk__in=unchanged).exclude(computed_on=today).update(computed_on=today)
 
 
 def _has(row, relation: str) -> bool:
