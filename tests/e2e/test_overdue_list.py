@@ -23,6 +23,7 @@ def test_the_secretariat_filters_the_overdue_list_and_it_has_no_axe_violations(p
     fresh = CommitmentFactory(title="Radio in Nairobi", published_at=timezone.now())
     services.refresh([late.pk, fresh.pk])
     sign_in(page)
+    page.get_by_text("Account", exact=True).click()  # the header's account menu
     page.get_by_role("link", name="Moderation").click()
     page.get_by_role("link", name="Overdue and inactive commitments").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Overdue and inactive commitments"

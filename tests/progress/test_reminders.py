@@ -111,7 +111,7 @@ def test_each_member_gets_it_in_their_own_language(member):
     commitment = commitment_of(member, french, spanish)
     assert reminders.send_due(D(2026, 5, 1)) == 3
     by_address = {message.to[0]: message for message in mail.outbox}
-    assert by_address["fr@example.org"].subject == "Rapport d'avancement en retard : Radio in Nairobi"
+    assert by_address["fr@example.org"].subject == "Rapport d'avancement en retard\u00a0: Radio in Nairobi"
     assert "était attendu le 30 avril 2026, il y a 1 jour." in by_address["fr@example.org"].body
     assert f"/fr/commitments/{commitment.pk}/reports/new/" in by_address["fr@example.org"].body
     assert by_address["es@example.org"].subject == "Informe de avance atrasado: Radio in Nairobi"

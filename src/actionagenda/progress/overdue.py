@@ -4,6 +4,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from actionagenda.commitments.models import Commitment
+from actionagenda.links import absolute
 
 from .choices import TrafficLight
 from .models import Scorecard
@@ -40,9 +41,9 @@ def csv_header() -> list[str]:
             _("Reporting cadence"), _("Link")]
 
 
-def csv_row(card: Scorecard, site_url: str) -> list:
+def csv_row(card: Scorecard) -> list:
     commitment = card.commitment
     return [commitment.title, commitment.actor.name, card.get_traffic_light_display(),
             _("yes") if card.inactive else _("no"), card.last_report_on.isoformat() if card.last_report_on else "",
             card.next_report_due.isoformat() if card.next_report_due else "",
-            commitment.get_reporting_cadence_display(), site_url + commitment.get_absolute_url()]
+            commitment.get_reporting_cadence_display(), absolute(commitment.get_absolute_url())]

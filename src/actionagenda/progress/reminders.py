@@ -16,12 +16,12 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actionagenda.accounts.models import Actor, User
 from actionagenda.commitments.models import Commitment
+from actionagenda.links import absolute
 from actionagenda.mail import send_templated
 
 from . import links, periods
@@ -151,7 +151,7 @@ def send(reminder: Reminder, user: User, today: datetime.date) -> int:
     commitment = Commitment.objects.get(pk=reminder.commitment_id)
     context = {"commitment": commitment, "reminder": reminder, "period": reminder.period,
                "due_on": reminder.period.due_on, "days": abs((reminder.period.due_on - today).days), "user": user,
-               "report_url": settings.SITE_URL + links.report_form_url(commitment, user.language)}
+               "report_url": absolute(links.report_form_url(commitment, user.language))}
     return send_templated("progress/email/reminder", context, [user.email], user.language)
 
 

@@ -1,7 +1,6 @@
 """The secretariat's pages of the progress app: the list of overdue and inactive commitments."""
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -35,7 +34,7 @@ def overdue_list(request):
                               sort=data.get("sort") or "light")
     if request.GET.get("format") == "csv":
         body = spreadsheets.csv_bytes(overdue.csv_header(),
-                                      (overdue.csv_row(card, settings.SITE_URL) for card in rows.iterator()))
+                                      (overdue.csv_row(card) for card in rows.iterator()))
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="overdue-{timezone.localdate():%Y-%m-%d}.csv"'
         return response
