@@ -173,3 +173,13 @@ def test_two_workers_claiming_at_the_same_moment_send_one_e_mail(member):
             worker.join(timeout=20)
     assert sorted(results) == [0, 1]
     assert len(mail.outbox) == 1 and ReminderSent.objects.count() == 1
+
+
+@override_settings(SITE_URL="https://commitments.example.org")
+def test_the_link_in_the_e_mail_opens_the_report_form_for_the_member(client, member):
+    commitment_of(member)
+    reminders.send_due(D(2026, 4, 29))
+    [link] = [line for line in mail.outbox[0].body.splitlines() if line.startswith("https://commitments.example.org/")]
+    client.force_login(member)
+    response = client.get(link.removeprefix("https://commitments.example.org"))
+    assert response.status_code == 200 and b"<form" in response.content
