@@ -30,6 +30,9 @@ JOBS = (
     Job("actionagenda.events.tasks.anonymise_past_registrations", every=86400),
     # The digest covers the previous UTC day; hourly runs send it soon after midnight, and only once.
     Job("actionagenda.consultations.tasks.send_consultation_digests", every=3600),
+    # KPI states, traffic lights and inactivity depend on the day: recomputed once a (UTC) day, then reminders.
+    Job("actionagenda.progress.tasks.refresh_progress", every=86400),
+    Job("actionagenda.progress.tasks.send_progress_reminders", every=86400),
 )
 
 

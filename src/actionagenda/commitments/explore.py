@@ -1,7 +1,9 @@
 """The explore query: parsed once from request parameters, run the same way by the explore page and the API.
 
 Parameters: `search` (text), facets `actor_type`, `country`, `region`, `gbf_target`, `ip_element`,
-`action_area`, `phase`, `scale`, `language` (each may repeat: values of one facet are OR-ed, facets AND-ed),
+`action_area`, `phase`, `scale`, `language`, and from the scorecards `kpi_state` (a commitment with at least one
+KPI in that state), `traffic_light` and `inactive` (`true` or `false`); each may repeat: values of one facet are
+OR-ed, facets AND-ed;
 `sort` (newest, oldest) and `page` (explore page) or `limit`/`offset` (API).
 Facet counts are "disjunctive": a facet's counts apply every other facet's filter and the search, not its
 own, so ticking a second country shows how many more would match.
@@ -15,6 +17,7 @@ from django.utils.translation import ngettext
 from django_countries import countries as iso_countries
 from pyroaring import BitMap
 
+from actionagenda.progress import facets as progress_facets
 from actionagenda.vocabularies import catalogue
 
 from . import facets, search
@@ -33,7 +36,7 @@ def _country_codes() -> frozenset[str]:
 VOCABULARIES = {
     "actor_type": catalogue.ACTOR_TYPES, "region": catalogue.REGIONS, "gbf_target": catalogue.GBF_TARGETS,
     "ip_element": catalogue.IP_ELEMENTS, "action_area": catalogue.ACTION_AREAS, "phase": catalogue.PHASES,
-    "scale": catalogue.SCALES, "language": catalogue.LANGUAGES,
+    "scale": catalogue.SCALES, "language": catalogue.LANGUAGES, **progress_facets.VOCABULARIES,
 }
 
 
@@ -42,6 +45,7 @@ def facet_label(facet: str) -> str:
         "actor_type": _("Actor type"), "country": _("Country"), "region": _("UN region"),
         "gbf_target": _("GBF target"), "ip_element": _("Implementation Plan element"),
         "action_area": _("Action area"), "phase": _("Phase"), "scale": _("Scale"), "language": _("Language"),
+        **{name: progress_facets.label(name) for name in progress_facets.FACETS},
     }[facet]
 
 

@@ -1,18 +1,20 @@
 """Facet bitmaps of published commitments: counts and filters in well under a millisecond at 10^5.
 
-Each facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language)
-holds a roaring bitmap of the published commitment ids that have it. Filtering is bitmap intersection (the
-full-text matches are one more bitmap), counting is intersection cardinality, and a page in newest-first (or
-oldest-first) order comes from the published ids kept in that order (see Index.page).
+Each facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language, and
+the progress app's KPI state, traffic light and inactivity) holds a roaring bitmap of the published commitment ids
+that have it. Filtering is bitmap intersection (the full-text matches are one more bitmap), counting is
+intersection cardinality, and a page in newest-first (or oldest-first) order comes from the published ids kept in
+that order (see Index.page).
 
-The index is built from the published rows, their actors' kinds and the M2M through tables (through the ORM:
-no other app's table is named here), cached in the "index" cache (Redis, or this process's memory: see
-settings.CACHES) under a version key, and kept in the process once unpickled. The version combines a token that
-`invalidate()` renews (called when a commitment's status changes and after demo data is generated) with the
-latest `updated` of any commitment (an index Commitment.Meta declares), so an edit saved in another process
-(even with a per-process cache) is seen on the next request.
-Not seen until then: changes that save no commitment row (an actor's type changed, M2M links changed without
-saving the commitment, rows deleted with a queryset); call `invalidate()` after such bulk work.
+The index is built from the published rows, their actors' kinds, the M2M through tables and the progress app's
+scorecards (`progress.facets`; through the ORM: no other app's table is named here), cached in the "index" cache
+(Redis, or this process's memory: see settings.CACHES) under a version key, and kept in the process once unpickled.
+The version combines a token that `invalidate()` renews (called when a commitment's status changes and after demo
+data is generated) with the latest `updated` of any commitment (an index Commitment.Meta declares), so an edit
+saved in another process (even with a per-process cache) is seen on the next request. `progress.services.refresh`
+calls `invalidate()` when a KPI state, traffic light or inactivity changed. Not seen until then: other changes that
+save no commitment row (an actor's type changed, M2M links changed without saving the commitment, rows deleted with
+a queryset); call `invalidate()` after such bulk work.
 """
 
 import hashlib
@@ -26,13 +28,14 @@ from django.db.models import Aggregate, F, Max, TextField
 from django.utils.connection import ConnectionProxy
 from pyroaring import BitMap
 
+from actionagenda.progress import facets as progress_facets
 from actionagenda.vocabularies.models import Term
 
 from . import search
 from .models import TERM_LINKS, Commitment
 
 FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
-          "language")
+          "language", *progress_facets.FACETS)
 # Facets read from M2M links (a linked facet is named after its vocabulary): facet -> Commitment field.
 LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
@@ -174,6 +177,7 @@ def build() -> Index:
         if region:
             regions[region] = regions.get(region, BitMap()) | bitmap
     index.values["region"] = regions
+    index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, _grouped))
     return index
 
 

@@ -15,6 +15,7 @@ from actionagenda import links
 from actionagenda.commitments import explore
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.progress import choices, public
+from actionagenda.progress import facets as progress_facets
 from actionagenda.progress.models import ProgressReport
 from actionagenda.vocabularies import catalogue
 
@@ -153,6 +154,12 @@ class Filters(Schema):
     phase: list[str] = Field([], description=_codes(catalogue.PHASES))
     scale: list[str] = Field([], description=_codes(catalogue.SCALES))
     language: list[str] = Field([], description=_codes(catalogue.LANGUAGES))
+    kpi_state: list[str] = Field([], description="Commitments with at least one KPI in this state today: "
+                                                 + _codes(progress_facets.VOCABULARIES["kpi_state"]))
+    traffic_light: list[str] = Field([], description="Reporting record against the commitment's own cadence: green "
+                                                     "(reported for the last period due), amber (one report "
+                                                     "overdue), red (two or more)")
+    inactive: list[str] = Field([], description="true: no report for two years (marked publicly); false: active")
     sort: str = Field("newest", description=" or ".join(explore.SORTS) + " (by publication)")
 
 

@@ -346,3 +346,25 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question}: {self.count if self.mean is None else self.mean}"
+
+
+class ReminderSent(models.Model):
+    """A report reminder claimed for one recipient, period and offset: the row is committed before the e-mail
+    goes, and the unique key makes a second claim (a second run, a concurrent worker) fail and send nothing."""
+
+    commitment = models.ForeignKey("commitments.Commitment", on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period_end = models.DateField()
+    # Days from the due date: negative before it (-30, -7, -1), positive after it (1, 7, then 30, 60, ...).
+    days_from_due = models.SmallIntegerField()
+    claimed = models.DateTimeField(auto_now_add=True)
+    sent = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        constraints = [models.UniqueConstraint(fields=["commitment", "recipient", "period_end", "days_from_due"],
+                                               name="progress_reminder_once")]
+
+    def __str__(self):
+        return f"{self.commitment_id} {self.period_end} {self.days_from_due:+d}"

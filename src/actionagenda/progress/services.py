@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionagenda.commitments import facets
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.vocabularies import catalogue
 
@@ -24,6 +25,8 @@ from .choices import TrafficLight
 from .models import InterimTarget, KPIProgress, PhaseChange, ProgressReport, Reading, Scorecard
 
 INACTIVE_AFTER = datetime.timedelta(days=2 * 365)
+PROGRESS_FIELDS = ("latest_value", "latest_date", "fraction", "state")
+CARD_FIELDS = ("overall", "traffic_light", "inactive", "last_report_on", "next_report_due")
 BATCH = 2000
 
 
@@ -76,12 +79,17 @@ def reporting(first_day: datetime.date | None, cadence: str, reports: list[tuple
     return Reporting(light, inactive, last, next_due)
 
 
-def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> None:
-    """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard)."""
+def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> bool:
+    """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard);
+    returns whether a KPI state, traffic light or inactivity changed (the explore facets are then rebuilt)."""
     today = today or timezone.localdate()
     ids = list(commitment_ids)
+    changed = False
     for start in range(0, len(ids), BATCH):
-        _refresh_batch(ids[start:start + BATCH], today)
+        changed |= _refresh_batch(ids[start:start + BATCH], today)
+    if changed:
+        facets.invalidate()
+    return changed
 
 
 def refresh_all(today: datetime.date | None = None) -> int:
@@ -92,24 +100,34 @@ def refresh_all(today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def _refresh_batch(ids: list[int], today: datetime.date) -> None:
-    commitments = Commitment.objects.filter(pk__in=ids).only(
-        "pk", "status", "published_at", "start_date", "reporting_cadence").in_bulk()
-    kpis = list(KPI.objects.filter(commitment_id__in=ids).order_by("commitment_id", "position", "pk"))
+def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
+    commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
+        "pk", "status", "published_at", "start_date", "reporting_cadence",
+        *(f"scorecard__{name}" for name in (*CARD_FIELDS, "computed_on"))).in_bulk()
+    kpis = list(KPI.objects.filter(commitment_id__in=ids).select_related("progress")
+                .order_by("commitment_id", "position", "pk"))
     kpi_ids = [kpi.pk for kpi in kpis]
     interim = defaultdict(list)
     for target in InterimTarget.objects.filter(kpi_id__in=kpi_ids).order_by("date", "pk"):
         interim[target.kpi_id].append(target)
     readings = defaultdict(list)
-    for kpi_id, date, value in Reading.objects.public().filter(kpi_id__in=kpi_ids).values_list(
+    # Unordered (the arithmetic sorts): the models' default orderings join the KPI and commitment tables and
+    # sort every reading, ten times the cost of the read itself at 10^6 readings.
+    for kpi_id, date, value in Reading.objects.public().filter(kpi_id__in=kpi_ids).order_by().values_list(
             "kpi_id", "date", "value"):
         readings[kpi_id].append(arithmetic.Point(date, value))
     reports = defaultdict(list)
     for commitment_id, start, end, submitted in ProgressReport.objects.filter(
-            commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).values_list(
+            commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).order_by().values_list(
             "commitment_id", "period_start", "period_end", "submitted_at"):
         reports[commitment_id].append((start, end, timezone.localdate(submitted) if submitted else end))
 
+    # The stored rows (read with the ones above), taken before new rows replace them in the relation caches.
+    stored_progress = {kpi.pk: kpi.progress for kpi in kpis if _has(kpi, "progress")}
+    stored_cards = {pk: c.scorecard for pk, c in commitments.items() if _has(c, "scorecard")}
+    # What the explore facets knew, to tell whether they change.
+    before = ({(pk, row.state) for pk, row in stored_progress.items()},
+              {(pk, row.traffic_light, row.inactive) for pk, row in stored_cards.items()})
     progress_rows, weighted = [], defaultdict(list)
     for kpi in kpis:
         result = arithmetic.assess(indicator(kpi, interim[kpi.pk]), readings[kpi.pk], today)
@@ -117,9 +135,7 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> None:
                                          fraction=result.fraction, state=result.state, computed_on=today))
         weighted[kpi.commitment_id].append((kpi.weight, result.fraction))
     KPIProgress.objects.filter(kpi__commitment_id__in=ids).exclude(kpi_id__in=kpi_ids).delete()
-    KPIProgress.objects.bulk_create(progress_rows, update_conflicts=True, unique_fields=["kpi"],
-                                    update_fields=["latest_value", "latest_date", "fraction", "state",
-                                                   "computed_on"])
+    _save_changed(KPIProgress, progress_rows, stored_progress, "kpi", PROGRESS_FIELDS, today)
     cards = []
     for pk, commitment in commitments.items():
         if not commitment.is_public:
@@ -131,9 +147,35 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> None:
                                computed_on=today))
     Scorecard.objects.filter(commitment_id__in=ids).exclude(
         commitment_id__in=[card.commitment_id for card in cards]).delete()
-    Scorecard.objects.bulk_create(cards, update_conflicts=True, unique_fields=["commitment"],
-                                  update_fields=["overall", "traffic_light", "inactive", "last_report_on",
-                                                 "next_report_due", "computed_on"])
+    _save_changed(Scorecard, cards, stored_cards, "commitment", CARD_FIELDS, today)
+    after = ({(row.kpi_id, row.state) for row in progress_rows},
+             {(card.commitment_id, card.traffic_light, card.inactive) for card in cards})
+    return before != after
+
+
+def _save_changed(model, rows: list, stored: dict, key: str, fields: tuple[str, ...], today: datetime.date) -> None:
+    """Upsert the `rows` whose `fields` differ from the `stored` row of the same key; the others (most of them in
+    the daily job) only get today's `computed_on`, one UPDATE for all, instead of a rewrite of every row."""
+    def same(row) -> bool:
+        old = stored.get(getattr(row, f"{key}_id"))
+        return old is not None and all(getattr(old, name) == getattr(row, name) for name in fields)
+
+    changed = [row for row in rows if not same(row)]
+    unchanged = [getattr(row, f"{key}_id") for row in rows if same(row)]
+    if changed:
+        model.objects.bulk_create(changed, update_conflicts=True, unique_fields=[key],
+                                  update_fields=[*fields, "computed_on"])
+    if unchanged:
+        model.objects.filter(pk__in=unchanged).exclude(computed_on=today).update(computed_on=today)
+
+
+def _has(row, relation: str) -> bool:
+    """Whether the reverse one-to-one `relation` of `row` (fetched with select_related) exists."""
+    try:
+        getattr(row, relation)
+    except ObjectDoesNotExist:
+        return False
+    return True
 
 
 def refresh_after_commit(commitment_id: int) -> None:

@@ -1,9 +1,11 @@
-"""Background tasks of the progress app (run in-process or by `actionagenda worker`)."""
+"""Background tasks of the progress app (run in-process or by `actionagenda worker`; the daily ones by its
+periodic jobs)."""
 
 from django_tasks import task
 
 from actionagenda.mail import send_templated
 
+from . import reminders, services
 from .models import ReportDecision
 
 
@@ -17,3 +19,16 @@ def notify_report_decision(decision_id: int) -> int:
     context = {"decision": decision, "report": report, "commitment": report.commitment}
     return sum(send_templated("progress/email/report_decision", context, [member.email], member.language)
                for member in members)
+
+
+@task()
+def refresh_progress() -> int:
+    """Recompute every published commitment's KPI states and scorecard for today (states, traffic lights and
+    inactivity follow the calendar); safe to run more than once a day."""
+    return services.refresh_all()
+
+
+@task()
+def send_progress_reminders() -> int:
+    """E-mail the reminders due today before and after each report's due date (never one twice)."""
+    return reminders.send_due()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_secretariat
 
 app_name = "progress"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/reports/<int:report>/decide/", views.decide, name="decide"),
     path("<int:pk>/reports/<int:report>/files/<int:file>/", views.evidence_file, name="evidence_file"),
     path("<int:pk>/phase/", views.phase, name="phase"),
+    path("overdue/", views_secretariat.overdue_list, name="overdue"),
 ]

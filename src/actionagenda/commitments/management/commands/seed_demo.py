@@ -2,10 +2,12 @@ from django.core.management.base import BaseCommand
 
 from actionagenda.commitments import demo
 from actionagenda.commitments.models import Commitment
+from actionagenda.progress import demo as progress_demo
 
 
 class Command(BaseCommand):
-    help = "Create demo commitments in English, French and Spanish (skipped when some already exist)."
+    help = ("Create demo commitments in English, French and Spanish with their progress reports, readings and "
+            "scorecards (skipped when some already exist).")
 
     def add_arguments(self, parser):
         parser.add_argument("--commitments", type=int, default=300)
@@ -17,4 +19,5 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already present; nothing added.")
             return
         made = demo.generate(commitments, seed=seed)
-        self.stdout.write(f"Created {made} demo commitments.")
+        readings = progress_demo.seed(seed=seed)
+        self.stdout.write(f"Created {made} demo commitments and {readings} readings; scorecards computed.")
