@@ -190,3 +190,14 @@ def test_the_moderation_page_does_not_query_per_history_record(moderator, author
     with django_assert_max_num_queries(22):
         html = moderator.get(moderate_url(commitment)).content.decode()
     assert "Biosafety clinics, version 6" in html and "Round 7." in html
+
+
+def test_the_history_shows_a_long_comment_in_full(moderator, author, secretariat):
+    commitment = submitted_commitment(author)
+    comment = ("Name the districts where the clinics will run, give a baseline for the number of farmers reached "
+               "and say who pays for the radio time; then submit it again.")
+    assert len(comment) > 100
+    workflow.apply(commitment, "return", secretariat, comment=comment)
+    html = moderator.get(moderate_url(commitment)).content.decode()
+    history = html[html.index('id="history"'):]
+    assert f"return: {comment}" in history

@@ -97,7 +97,10 @@ class Commitment(Versioned):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences])
+    # The reason of a workflow step carries the moderator's whole comment: a text field, not the library's
+    # default of 100 characters.
+    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences],
+                                history_change_reason_field=models.TextField(null=True))
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -194,7 +197,7 @@ class KPI(Versioned):
                                  validators=[MinValueValidator(Decimal("0.01"))],
                                  help_text=_("Its share in the overall progress, relative to the other KPIs."))
     position = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("KPI")

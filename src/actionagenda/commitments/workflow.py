@@ -108,7 +108,7 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
         locked.submitted_at = now
     if action == Action.PUBLISH and locked.published_at is None:
         locked.published_at = now
-    locked._change_reason = f"{action}: {comment}"[:100]
+    locked._change_reason = f"{action}: {comment}" if comment else action
     locked._history_user = user
     locked.save()
     facets.invalidate()
