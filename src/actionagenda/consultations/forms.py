@@ -25,7 +25,7 @@ class EditReplyForm(VersionedFormMixin, forms.ModelForm):
 
 
 class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500, required=False,
+    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500,
                              validators=[one_line])
 
 

@@ -206,7 +206,7 @@ class Flag(models.Model):
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="flags")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=500, blank=True, validators=[one_line])
+    reason = models.CharField(_("reason"), max_length=500, validators=[one_line])
     created = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionagenda import ratelimits
 from actionagenda.accounts import roles
@@ -139,10 +140,17 @@ def set_hold_first_posts(*, user, group: DiscussionGroup, hold: bool) -> None:
     group.save(update_fields=["hold_first_posts"])
 
 
-def flag_reply(*, user, reply: Reply, reason: str = "") -> Flag:
-    """Report a reply to the moderators; a second report by the same person changes nothing."""
+FLAG_REASON_REQUIRED = gettext_lazy("Say why a moderator should look at this reply.")
+
+
+def flag_reply(*, user, reply: Reply, reason: str) -> Flag:
+    """Report a reply to the moderators with the reason they will read; a second report by the same person
+    changes nothing. Raises ReplyRefused when the reason is empty."""
     if not can_flag(user, reply):
         raise PermissionDenied
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ReplyRefused(FLAG_REASON_REQUIRED)
     flag, _created = Flag.objects.get_or_create(reply=reply, reporter=user, defaults={"reason": reason[:500]})
     return flag
 
