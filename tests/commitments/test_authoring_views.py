@@ -190,7 +190,53 @@ def test_my_commitments_lists_only_mine_with_their_actions(client, author, djang
     with django_assert_max_num_queries(8):
         page = client.get(reverse("commitments:mine")).content.decode()
     assert "Mine A" in page and "Mine B" in page and "Not mine" not in page
-    assert page.count("/edit/") == 1 and page.count("/withdraw/") == 2
+    assert page.count("/edit/") == 1 and page.count("/withdraw/") == 1 and page.count("/delete/") == 1
+
+
+def test_a_draft_is_offered_delete_not_withdraw(client, author):
+    draft = CommitmentFactory(actor=ActorFactory(members=[author]), status="draft", published_at=None)
+    page = client.get(reverse("commitments:mine")).content.decode()
+    assert reverse("commitments:delete_draft", kwargs={"pk": draft.pk}) in page
+    assert reverse("commitments:withdraw", kwargs={"pk": draft.pk}) not in page
+    response = client.post(reverse("commitments:withdraw", kwargs={"pk": draft.pk}), follow=True)
+    assert Commitment.objects.get(pk=draft.pk).status == "draft"
+    assert "it cannot be withdrawn" in response.content.decode()
+
+
+def test_the_author_deletes_a_draft_after_confirming(client, author):
+    draft = CommitmentFactory(actor=ActorFactory(members=[author]), status="draft", published_at=None,
+                              title="Half-written plan")
+    url = reverse("commitments:delete_draft", kwargs={"pk": draft.pk})
+    page = client.get(url).content.decode()
+    assert "Delete the draft “Half-written plan”?" in page
+    assert Commitment.objects.filter(pk=draft.pk).exists()
+    page = client.post(url, follow=True).content.decode()
+    assert not Commitment.objects.filter(pk=draft.pk).exists()
+    assert "The draft “Half-written plan” is deleted." in page
+    assert Commitment.history.filter(id=draft.pk, history_type="-").get().history_user == author
+
+
+def test_another_users_draft_cannot_be_deleted(client, author):
+    other = CommitmentFactory(actor=ActorFactory(members=[UserFactory()]), status="draft", published_at=None)
+    url = reverse("commitments:delete_draft", kwargs={"pk": other.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert Commitment.objects.filter(pk=other.pk).exists()
+
+
+def test_a_submitted_commitment_cannot_be_deleted(client, author):
+    submitted = CommitmentFactory(actor=ActorFactory(members=[author]), status="submitted", published_at=None)
+    response = client.post(reverse("commitments:delete_draft", kwargs={"pk": submitted.pk}), follow=True)
+    assert "Only a draft can be deleted" in response.content.decode()
+    assert Commitment.objects.get(pk=submitted.pk).status == "submitted"
+
+
+def test_deleting_a_draft_needs_a_signed_in_author(client):
+    draft = CommitmentFactory(status="draft", published_at=None)
+    client.logout()
+    response = client.post(reverse("commitments:delete_draft", kwargs={"pk": draft.pk}))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert Commitment.objects.filter(pk=draft.pk).exists()
 
 
 def test_the_live_panel_reflects_the_typed_form(client, author):

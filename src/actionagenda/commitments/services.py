@@ -1,9 +1,12 @@
 """Processes around commitments. Views, the API and the CLI call these; they own the transactions."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from actionagenda import ratelimits
+from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
@@ -77,3 +80,16 @@ def submit(commitment: Commitment, user):
         decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
         ratelimits.consume("commitment_submit", user.pk)
     return decision
+
+
+@transaction.atomic
+def delete_draft(commitment: Commitment, user) -> None:
+    """Delete a draft, which only its authors ever saw (its history keeps the deletion); raises PermissionDenied
+    for anyone else, and workflow.TransitionNotAllowed once it was submitted (it is withdrawn instead)."""
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if not roles.is_author(user, locked):
+        raise PermissionDenied
+    if locked.status != Commitment.Status.DRAFT:
+        raise workflow.TransitionNotAllowed(_("Only a draft can be deleted; withdraw a submitted commitment."))
+    locked._history_user = user
+    locked.delete()

@@ -47,7 +47,8 @@ TRANSITIONS = {
     Action.PUBLISH: Transition((Status.SUBMITTED,), Status.PUBLISHED, by_secretariat=True, notify_author=True),
     Action.RETURN: Transition((Status.SUBMITTED,), Status.RETURNED, by_secretariat=True, comment_required=True,
                               notify_author=True),
-    Action.WITHDRAW: Transition((Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED),
+    # A draft is deleted (services.delete_draft), not withdrawn: nobody but its authors ever saw it.
+    Action.WITHDRAW: Transition((Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED),
                                 Status.WITHDRAWN, by_secretariat=False),
     Action.ARCHIVE: Transition((Status.PUBLISHED,), Status.ARCHIVED, by_secretariat=True, notify_author=True),
 }
