@@ -48,6 +48,16 @@ def test_the_organisation_form_preselects_biosafety_and_suggests_target_17(clien
     assert page.count("checked") >= 2
 
 
+def test_contact_details_stay_private_unless_the_author_ticks_show_publicly(client, author):
+    page = client.get(new_url("organization")).content.decode()
+    assert "Show the contact name and e-mail address on the public page" in page
+    assert 'name="contact_public"' in page and 'name="contact_public" checked' not in page
+    client.post(new_url("organization"), post_data(action="draft", title="Private contact"))
+    client.post(new_url("organization"), post_data(action="draft", title="Public contact", contact_public="on"))
+    assert dict(Commitment.objects.values_list("title", "contact_public")) == {"Private contact": False,
+                                                                               "Public contact": True}
+
+
 def test_the_individual_form_asks_no_organisation_fields(client, author):
     page = client.get(new_url("individual")).content.decode()
     assert "actor-name" not in page and "Organisation type" not in page

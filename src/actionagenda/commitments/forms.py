@@ -24,7 +24,7 @@ from .models import KPI, TERM_LINKS, Commitment
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
     "start_date", "end_date", "scale", "audiences", "partners", "resources", "expected_impact",
-    "contact_name", "contact_email", "website",
+    "contact_name", "contact_email", "contact_public", "website",
 ]
 
 

@@ -91,6 +91,11 @@ class Commitment(Versioned):
                                           choices=catalogue.SUPPLY_CHAIN_SCOPES.choices)
     contact_name = models.CharField(_("contact name"), max_length=150, blank=True, validators=[one_line])
     contact_email = models.EmailField(_("contact e-mail"), blank=True, validators=[one_line])
+    # Contact details are personal data: the page shows them to the public only when the authors say so, and the
+    # API never does.
+    contact_public = models.BooleanField(
+        _("show the contact name and e-mail address on the public page"), default=False,
+        help_text=_("Unticked, only the commitment's authors and the secretariat see them."))
     website = models.URLField(_("website"), blank=True, validators=[one_line])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     created = models.DateTimeField(_("created"), auto_now_add=True)

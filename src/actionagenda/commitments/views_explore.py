@@ -72,6 +72,8 @@ def detail(request, pk):
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
+        # Contact details are private unless the authors ticked "show publicly"; insiders always see them.
+        "show_contact": commitment.contact_public or insider,
         "share": {
             "email": f"mailto:?subject={quote(commitment.title)}&body={quote(text + chr(10) + url)}",
             "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),
