@@ -194,6 +194,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "actionagenda.accounts.adapter.AccountAdapter"
+# Sign-up asks for the name shown publicly (optional: without one a person reads "Anonymous participant").
+ACCOUNT_SIGNUP_FORM_CLASS = "actionagenda.accounts.forms.SignupForm"
 # Behind reverse proxies every request comes from a proxy's address: say how many proxies append to
 # X-Forwarded-For (or which header carries the client's address), so that rate limits, allauth's and ours,
 # count clients rather than the proxy. Left unset, forwarded headers are ignored: a client could forge them.

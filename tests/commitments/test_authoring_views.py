@@ -58,9 +58,10 @@ def test_contact_details_stay_private_unless_the_author_ticks_show_publicly(clie
                                                                                "Public contact": True}
 
 
-def test_the_individual_form_asks_no_organisation_fields(client, author):
+def test_the_individual_form_asks_the_name_to_show_and_no_organisation_fields(client, author):
     page = client.get(new_url("individual")).content.decode()
-    assert "actor-name" not in page and "Organisation type" not in page
+    assert "Organisation type" not in page
+    assert "Name to show" in page and 'value="Wanjiku Kamau"' in page and "Stay anonymous" in page
 
 
 @pytest.mark.parametrize("kind, check", [
@@ -271,11 +272,41 @@ def test_a_failure_while_saving_leaves_nothing_half_saved(client, author, monkey
     assert not Commitment.objects.exists() and not Actor.objects.exists()
 
 
-def test_an_individual_is_named_without_their_email_address(client):
+def test_an_individual_without_a_name_is_asked_for_one_never_given_their_email_address(client):
     user = UserFactory(name="", email="quiet.person@example.org")
     client.force_login(user)
-    client.post(new_url("individual"), post_data("individual", action="draft"))
-    assert Commitment.objects.get().actor.name == "quiet.person"
+    page = client.get(new_url("individual")).content.decode()
+    assert "quiet.person" not in page.replace("quiet.person@example.org", "")
+    response = client.post(new_url("individual"), post_data("individual", action="draft", **{"actor-name": ""}))
+    assert response.status_code == 400
+    assert "Give the name to show, or tick “Stay anonymous”." in response.content.decode()
+    assert not Commitment.objects.exists()
+
+
+def test_an_individual_may_stay_anonymous_by_choice(client):
+    user = UserFactory(name="", email="quiet.person@example.org")
+    client.force_login(user)
+    client.post(new_url("individual"), post_data("individual", action="draft",
+                                                 **{"actor-name": "Q. Person", "actor-anonymous": "on"}))
+    commitment = Commitment.objects.get()
+    assert commitment.actor.name == ""
+    commitment.status = "published"
+    commitment.save()
+    client.logout()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Anonymous participant · Individual" in page
+    assert "quiet.person" not in page and "Q. Person" not in page
+    assert client.get(f"/api/v1/commitments/{commitment.pk}").json()["actor"]["name"] == "Anonymous participant"
+
+
+def test_an_individual_shows_the_name_they_give(client):
+    user = UserFactory(name="", email="amina@example.org")
+    client.force_login(user)
+    client.post(new_url("individual"), post_data("individual", action="draft", **{"actor-name": "Amina Bello"}))
+    commitment = Commitment.objects.get()
+    assert commitment.actor.name == "Amina Bello"
+    page = client.get(reverse("commitments:edit", kwargs={"pk": commitment.pk})).content.decode()
+    assert 'value="Amina Bello"' in page
 
 
 def test_the_live_panel_is_only_for_signed_in_users(client):

@@ -31,13 +31,16 @@ def latest_published(limit: int):
     return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
 
 
-def individual_actor(user) -> Actor:
-    """The actor that stands for `user` as an individual, created on first use."""
+def individual_actor(user, name: str | None = None) -> Actor:
+    """The actor that stands for `user` as an individual, created on first use, named `name` when given ("" is
+    anonymous). Its name is public: the one the person gave, never one made from their e-mail address."""
     actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
     if actor is None:
-        # The short name, never the full e-mail address, since actor names are public.
-        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.get_short_name())
+        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.name if name is None else name)
         actor.members.add(user)
+    elif name is not None and actor.name != name:
+        actor.name = name
+        actor.save(update_fields=["name"])
     return actor
 
 
@@ -46,8 +49,8 @@ def save_draft(user, forms) -> Commitment:
     """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment and its
     KPIs, all or nothing. The status does not change: a new commitment is a draft, a returned one stays
     returned until it is submitted again."""
-    if forms.actor is None:
-        actor = individual_actor(user)
+    if forms.kind == Actor.Kind.INDIVIDUAL:
+        actor = individual_actor(user, name=forms.actor.cleaned_data["name"] if forms.actor else None)
     elif forms.actor.cleaned_data.get("existing"):
         actor = forms.actor.cleaned_data["existing"]
     else:

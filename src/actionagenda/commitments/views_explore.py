@@ -64,7 +64,7 @@ def detail(request, pk):
     if not commitment.is_public and not insider:
         raise Http404  # the rule of actionagenda.refusals: a draft is refused as an unknown id is
     url = links.absolute(commitment.get_absolute_url())
-    text = f"{commitment.title} — {commitment.actor.name}"
+    text = f"{commitment.title} — {commitment.actor.display_name}"
     countries = list(commitment.countries.all())
     regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})
     context = {

@@ -193,8 +193,9 @@ class Reply(Versioned):
 
     @property
     def author_name(self) -> str:
-        """The name shown with the reply; "Deleted participant" once the author's account is erased."""
-        return self.author.get_short_name() if self.author else gettext("Deleted participant")
+        """The name the author chose to show ("Anonymous participant" if none; never from the e-mail address);
+        "Deleted participant" once the author's account is erased."""
+        return self.author.public_name if self.author else gettext("Deleted participant")
 
     @property
     def actor_type_label(self) -> str:

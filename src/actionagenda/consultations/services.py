@@ -52,8 +52,9 @@ def _clean_body(body: str) -> str:
 
 
 def post_reply(*, user, question: Question, body: str, parent: Reply | None = None,
-               today: datetime.date | None = None) -> Reply:
-    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held.
+               today: datetime.date | None = None, public_name: str = "") -> Reply:
+    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held. A
+    participant who had no public name yet and gives `public_name` is shown with it from now on.
 
     Raises ReplyRefused, or ratelimits.RateLimited when the author posts too quickly."""
     body = _clean_body(body)
@@ -64,6 +65,10 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
     if parent is not None and (parent.question_id != question.pk or parent.status != Reply.Status.VISIBLE):
         raise ReplyRefused(_("You can only reply to a visible reply of this question."))
     ratelimits.consume("consultation_reply", user.pk)
+    public_name = " ".join(public_name.split())
+    if public_name and not user.name:
+        user.name = public_name
+        user.save(update_fields=["name"])
     actor_type, country, show = identity(user)
     status = Reply.Status.VISIBLE
     if group.hold_first_posts and not roles.can_moderate(user, group) and not Reply.objects.filter(

@@ -78,7 +78,7 @@ def reply(request, slug, pk):
     if form.is_valid():
         try:
             new = services.post_reply(user=request.user, question=question, body=form.cleaned_data["body"],
-                                      parent=parent)
+                                      parent=parent, public_name=form.cleaned_data["public_name"])
         except services.ReplyRefused as error:
             form.add_error("body", str(error))
         except ratelimits.RateLimited as error:
