@@ -81,6 +81,9 @@ def _consultation_and_event_records(author):
     reply = consultations.post_reply(user=author, question=Question.objects.first(), body="Radio works best.")
     consultations.flag_reply(user=UserFactory(), reply=reply, reason="Repeats another reply")
     DigestDelivery.objects.create(user=author, day=datetime.date(2026, 3, 3), replies=1)
+    from actionagenda.commitments.models import QueueDigestDelivery
+
+    QueueDigestDelivery.objects.create(user=author, day=datetime.date(2026, 3, 3), waiting=1)
     soon = timezone.now() + datetime.timedelta(days=10)
     upcoming = create_event(title="Regional meeting", starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
     register(upcoming, RegistrationData(name="Amina", email="amina@example.org", organisation="EWHC",

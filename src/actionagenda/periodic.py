@@ -30,6 +30,8 @@ JOBS = (
     Job("actionagenda.events.tasks.anonymise_past_registrations", every=86400),
     # The digest covers the previous UTC day; hourly runs send it soon after midnight, and only once.
     Job("actionagenda.consultations.tasks.send_consultation_digests", every=3600),
+    # Likewise the moderation queue's digest for the secretariat members who chose it.
+    Job("actionagenda.commitments.tasks.send_moderation_digests", every=3600),
 )
 
 

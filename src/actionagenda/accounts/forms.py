@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actionagenda.validators import one_line
 
+from . import roles
 from .models import User
 
 NAME_HELP = _("Shown with your consultation replies. Leave it empty to appear as “Anonymous participant”; your "
@@ -28,13 +29,18 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """The public name; for the secretariat also how the moderation queue's e-mails reach them."""
+
     class Meta:
         model = User
-        fields = ["name"]
+        fields = ["name", "moderation_notices"]
+        widgets = {"moderation_notices": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"] = public_name_field()
+        if not roles.is_secretariat(self.instance):
+            del self.fields["moderation_notices"]
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -42,6 +42,13 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account; signs in with a verified e-mail address."""
 
+    class ModerationNotices(models.TextChoices):
+        """How a secretariat member hears of commitments waiting in the moderation queue."""
+
+        EACH = "each", _("An e-mail for each submitted commitment")
+        DAILY = "daily", _("One daily digest of the queue")
+        NONE = "none", _("No e-mail")
+
     email = models.EmailField(_("e-mail address"), unique=True, validators=[one_line])
     # Public: shown with the person's consultation replies; empty, they read "Anonymous participant".
     name = models.CharField(_("name"), max_length=150, blank=True, validators=[one_line])
@@ -51,6 +58,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     language = models.CharField(_("language for e-mails"), max_length=8, choices=settings.LANGUAGES,
                                 default="en", help_text=_("Set from the site's language when you sign up or in."))
+    moderation_notices = models.CharField(
+        _("moderation queue e-mails"), max_length=8, choices=ModerationNotices.choices,
+        default=ModerationNotices.EACH, help_text=_("For the secretariat: how you hear of commitments to review."))
 
     objects = UserManager()
 

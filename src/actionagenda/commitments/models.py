@@ -237,3 +237,21 @@ class ModerationDecision(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} — {self.commitment}"
 
+
+
+class QueueDigestDelivery(models.Model):
+    """The daily moderation-queue digest sent to one secretariat member for one day: the unique key makes a
+    second send impossible, however many workers run the periodic job."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    waiting = models.PositiveIntegerField(_("commitments waiting"), default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation digest delivery")
+        verbose_name_plural = _("moderation digest deliveries")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_queue_digest_per_user_per_day")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}"

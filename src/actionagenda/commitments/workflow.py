@@ -16,7 +16,7 @@ from actionagenda.progress import services as progress
 
 from . import facets, smart
 from .models import Commitment, ModerationDecision
-from .tasks import notify_author
+from .tasks import notify_author, notify_secretariat_of_submission, send_submission_receipt
 
 Status = Commitment.Status
 Action = ModerationDecision.Action
@@ -120,5 +120,9 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
     decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
     if transition.notify_author:
         transaction.on_commit(lambda: notify_author.enqueue(decision.pk))
+    if action == Action.SUBMIT:
+        # The author's receipt, and the secretariat told that something waits in the queue.
+        transaction.on_commit(lambda: send_submission_receipt.enqueue(decision.pk))
+        transaction.on_commit(lambda: notify_secretariat_of_submission.enqueue(decision.pk))
     commitment.refresh_from_db()
     return decision
