@@ -22,9 +22,9 @@ def waiting():
 def sign_in(page):
     page.goto("/en/accounts/login/")
     assert axe_violations(page) == []
-    page.get_by_label("Email").fill("sec@example.org")
+    page.get_by_label("E-mail address").fill("sec@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/commitments/moderation/")  # the secretariat lands on the queue
 
 

@@ -44,3 +44,4 @@ class ProfileForm(forms.ModelForm):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
