@@ -31,7 +31,7 @@ def remove_contact_public(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0009_history_reasons_in_full'),
+        ('commitments', '0010_history_reasons_in_full'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0010_contact_shown_by_choice'),
+        ('commitments', '0011_contact_shown_by_choice'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

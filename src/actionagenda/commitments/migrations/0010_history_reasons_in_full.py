@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0008_edit_versions'),
+        ('commitments', '0009_progress_tracking'),
     ]
 
     operations = [
