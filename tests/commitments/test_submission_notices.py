@@ -38,7 +38,7 @@ def test_submitting_sends_the_author_a_receipt_in_their_language(django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         services.submit(draft_of(author), author)
     [receipt] = messages_to("amina@example.org")
-    assert receipt.subject == "Nous avons bien reçu votre engagement « Seed-saver biosafety training »"
+    assert receipt.subject == "Nous avons bien reçu votre engagement «\u00a0Seed-saver biosafety training\u00a0»"
     assert "Amina Bello" in receipt.body and "/fr/commitments/mine/" in receipt.body
 
 
