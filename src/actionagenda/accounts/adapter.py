@@ -3,7 +3,6 @@ the links in its e-mails point at the public address."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -36,10 +35,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if roles.is_secretariat(request.user):
             return reverse("commitments:moderation")
         return super().get_login_redirect_url(request)
-
-    def send_mail(self, template_prefix, email, context):
-        """allauth's e-mails (templates/account/email) sign with the site's address, like the platform's own."""
-        super().send_mail(template_prefix, email, {"site_url": settings.SITE_URL, **context})
 
     def pre_authenticate(self, request, **credentials):
         """Too many failed logins answer 429 with Retry-After, like every other limit, not a form error."""
