@@ -53,7 +53,7 @@ def test_the_verification_e_mail_is_the_sites_own_in_the_readers_language(client
     [message] = mail.outbox
     assert message.subject == "Confirmez votre adresse e-mail pour terminer votre inscription"
     assert "Merci de vous être inscrit" in message.body and "/fr/accounts/confirm-email/" in message.body
-    assert "https://commitments.example.org" in message.body
+    assert "https://commitments.example.org/fr/accounts/confirm-email/" in message.body
     assert "Hello from" not in message.body and "example.com" not in message.body
 
 
