@@ -73,8 +73,12 @@ def _consultation_and_event_records(author):
 
     call_command("seed_consultation_demo", verbosity=0)
     ParticipantProfile.objects.create(user=author, actor_type="organization", country="KE")
-    consultations.post_reply(user=author, question=Question.objects.first(), body="Radio works best.")
+    reply = consultations.post_reply(user=author, question=Question.objects.first(), body="Radio works best.")
+    consultations.flag_reply(user=UserFactory(), reply=reply, reason="Repeats another reply")
     DigestDelivery.objects.create(user=author, day=datetime.date(2026, 3, 3), replies=1)
+    from actionagenda.commitments.models import QueueDigestDelivery
+
+    QueueDigestDelivery.objects.create(user=author, day=datetime.date(2026, 3, 3), waiting=1)
     soon = timezone.now() + datetime.timedelta(days=10)
     upcoming = create_event(title="Regional meeting", starts_at=soon, ends_at=soon + datetime.timedelta(hours=2))
     register(upcoming, RegistrationData(name="Amina", email="amina@example.org", organisation="EWHC",

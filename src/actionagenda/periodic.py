@@ -33,6 +33,8 @@ JOBS = (
     # KPI states, traffic lights and inactivity depend on the day: recomputed once a (UTC) day, then reminders.
     Job("actionagenda.progress.tasks.refresh_progress", every=86400),
     Job("actionagenda.progress.tasks.send_progress_reminders", every=86400),
+    # The moderation queue's digest for the secretariat members who chose it (hourly runs, sent once a day).
+    Job("actionagenda.commitments.tasks.send_moderation_digests", every=3600),
 )
 
 

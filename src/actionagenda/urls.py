@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actionagenda import uploads
+from actionagenda.accounts import views as accounts_views
 from actionagenda.interop.api import api
 from actionagenda.outreach.views import favicon
 
@@ -19,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("actionagenda.outreach.urls")),
+    path("accounts/profile/", accounts_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
     path("commitments/", include("actionagenda.progress.urls_cards")),

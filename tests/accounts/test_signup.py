@@ -106,7 +106,7 @@ def test_the_account_pages_link_to_two_factor_authentication(client):
     html = client.get("/en/accounts/email/").content.decode()
     assert 'href="/en/accounts/2fa/"' in html
     html = client.get("/en/accounts/2fa/").content.decode()
-    assert "Authenticator App" in html and 'class="site-header"' in html
+    assert "Authenticator app" in html and 'class="site-header"' in html
 
 
 def test_a_secretariat_account_can_turn_on_an_authenticator_app(client):

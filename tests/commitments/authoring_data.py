@@ -35,7 +35,7 @@ def post_data(kind: str = "organization", action: str = "submit", **changes) -> 
                      "actor-country": "KE", "supply_chain_scope": "upstream"},
         "local_government": {"actor-name": "Nakuru County", "actor-government_level": "district",
                              "actor-population_served": "2000000", "actor-country": "KE"},
-        "individual": {},
+        "individual": {"actor-name": "Wanjiku Kamau"},
     }[kind])
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

@@ -48,9 +48,20 @@ def test_the_organisation_form_preselects_biosafety_and_suggests_target_17(clien
     assert page.count("checked") >= 2
 
 
-def test_the_individual_form_asks_no_organisation_fields(client, author):
+def test_contact_details_stay_private_unless_the_author_ticks_show_publicly(client, author):
+    page = client.get(new_url("organization")).content.decode()
+    assert "Show the contact name and e-mail address on the public page" in page
+    assert 'name="contact_public"' in page and 'name="contact_public" checked' not in page
+    client.post(new_url("organization"), post_data(action="draft", title="Private contact"))
+    client.post(new_url("organization"), post_data(action="draft", title="Public contact", contact_public="on"))
+    assert dict(Commitment.objects.values_list("title", "contact_public")) == {"Private contact": False,
+                                                                               "Public contact": True}
+
+
+def test_the_individual_form_asks_the_name_to_show_and_no_organisation_fields(client, author):
     page = client.get(new_url("individual")).content.decode()
-    assert "actor-name" not in page and "Organisation type" not in page
+    assert "Organisation type" not in page
+    assert "Name to show" in page and 'value="Wanjiku Kamau"' in page and "Stay anonymous" in page
 
 
 @pytest.mark.parametrize("kind, check", [
@@ -190,7 +201,53 @@ def test_my_commitments_lists_only_mine_with_their_actions(client, author, djang
     with django_assert_max_num_queries(8):
         page = client.get(reverse("commitments:mine")).content.decode()
     assert "Mine A" in page and "Mine B" in page and "Not mine" not in page
-    assert page.count("/edit/") == 1 and page.count("/withdraw/") == 2
+    assert page.count("/edit/") == 1 and page.count("/withdraw/") == 1 and page.count("/delete/") == 1
+
+
+def test_a_draft_is_offered_delete_not_withdraw(client, author):
+    draft = CommitmentFactory(actor=ActorFactory(members=[author]), status="draft", published_at=None)
+    page = client.get(reverse("commitments:mine")).content.decode()
+    assert reverse("commitments:delete_draft", kwargs={"pk": draft.pk}) in page
+    assert reverse("commitments:withdraw", kwargs={"pk": draft.pk}) not in page
+    response = client.post(reverse("commitments:withdraw", kwargs={"pk": draft.pk}), follow=True)
+    assert Commitment.objects.get(pk=draft.pk).status == "draft"
+    assert "it cannot be withdrawn" in response.content.decode()
+
+
+def test_the_author_deletes_a_draft_after_confirming(client, author):
+    draft = CommitmentFactory(actor=ActorFactory(members=[author]), status="draft", published_at=None,
+                              title="Half-written plan")
+    url = reverse("commitments:delete_draft", kwargs={"pk": draft.pk})
+    page = client.get(url).content.decode()
+    assert "Delete the draft “Half-written plan”?" in page
+    assert Commitment.objects.filter(pk=draft.pk).exists()
+    page = client.post(url, follow=True).content.decode()
+    assert not Commitment.objects.filter(pk=draft.pk).exists()
+    assert "The draft “Half-written plan” is deleted." in page
+    assert Commitment.history.filter(id=draft.pk, history_type="-").get().history_user == author
+
+
+def test_another_users_draft_cannot_be_deleted(client, author):
+    other = CommitmentFactory(actor=ActorFactory(members=[UserFactory()]), status="draft", published_at=None)
+    url = reverse("commitments:delete_draft", kwargs={"pk": other.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert Commitment.objects.filter(pk=other.pk).exists()
+
+
+def test_a_submitted_commitment_cannot_be_deleted(client, author):
+    submitted = CommitmentFactory(actor=ActorFactory(members=[author]), status="submitted", published_at=None)
+    response = client.post(reverse("commitments:delete_draft", kwargs={"pk": submitted.pk}), follow=True)
+    assert "Only a draft can be deleted" in response.content.decode()
+    assert Commitment.objects.get(pk=submitted.pk).status == "submitted"
+
+
+def test_deleting_a_draft_needs_a_signed_in_author(client):
+    draft = CommitmentFactory(status="draft", published_at=None)
+    client.logout()
+    response = client.post(reverse("commitments:delete_draft", kwargs={"pk": draft.pk}))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert Commitment.objects.filter(pk=draft.pk).exists()
 
 
 def test_the_live_panel_reflects_the_typed_form(client, author):
@@ -215,11 +272,41 @@ def test_a_failure_while_saving_leaves_nothing_half_saved(client, author, monkey
     assert not Commitment.objects.exists() and not Actor.objects.exists()
 
 
-def test_an_individual_is_named_without_their_email_address(client):
+def test_an_individual_without_a_name_is_asked_for_one_never_given_their_email_address(client):
     user = UserFactory(name="", email="quiet.person@example.org")
     client.force_login(user)
-    client.post(new_url("individual"), post_data("individual", action="draft"))
-    assert Commitment.objects.get().actor.name == "quiet.person"
+    page = client.get(new_url("individual")).content.decode()
+    assert "quiet.person" not in page.replace("quiet.person@example.org", "")
+    response = client.post(new_url("individual"), post_data("individual", action="draft", **{"actor-name": ""}))
+    assert response.status_code == 400
+    assert "Give the name to show, or tick “Stay anonymous”." in response.content.decode()
+    assert not Commitment.objects.exists()
+
+
+def test_an_individual_may_stay_anonymous_by_choice(client):
+    user = UserFactory(name="", email="quiet.person@example.org")
+    client.force_login(user)
+    client.post(new_url("individual"), post_data("individual", action="draft",
+                                                 **{"actor-name": "Q. Person", "actor-anonymous": "on"}))
+    commitment = Commitment.objects.get()
+    assert commitment.actor.name == ""
+    commitment.status = "published"
+    commitment.save()
+    client.logout()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Anonymous participant · Individual" in page
+    assert "quiet.person" not in page and "Q. Person" not in page
+    assert client.get(f"/api/v1/commitments/{commitment.pk}").json()["actor"]["name"] == "Anonymous participant"
+
+
+def test_an_individual_shows_the_name_they_give(client):
+    user = UserFactory(name="", email="amina@example.org")
+    client.force_login(user)
+    client.post(new_url("individual"), post_data("individual", action="draft", **{"actor-name": "Amina Bello"}))
+    commitment = Commitment.objects.get()
+    assert commitment.actor.name == "Amina Bello"
+    page = client.get(reverse("commitments:edit", kwargs={"pk": commitment.pk})).content.decode()
+    assert 'value="Amina Bello"' in page
 
 
 def test_the_live_panel_is_only_for_signed_in_users(client):

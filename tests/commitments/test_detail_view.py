@@ -12,7 +12,8 @@ def commitment(author):
         actor=ActorFactory(members=[author], name="Réseau Biosécurité Sahel", organization_type="ngo"),
         title="Biosafety radio in Dakar", description="We will **broadcast** weekly programmes.",
         partners="Radio Sénégal", resources="Two journalists", expected_impact="Listeners understand LMOs",
-        contact_name="Awa Ndiaye", contact_email="awa@example.org", website="https://example.org/radio",
+        contact_name="Awa Ndiaye", contact_email="awa@example.org", contact_public=True,
+        website="https://example.org/radio",
         links={"countries": ["SN", "FR"], "gbf_targets": ["GBF-17"], "ip_elements": ["IP-BCH", "IP-RA"],
                "audiences": ["farmers"], "action_areas": ["BIOSAFETY"]},
         kpi=False)
@@ -49,6 +50,25 @@ def test_it_has_open_graph_tags_and_plain_share_links(client, commitment):
     assert "https://x.com/intent/post?" in page and "https://www.facebook.com/sharer/sharer.php?u=" in page
     assert "mailto:?subject=Biosafety%20radio%20in%20Dakar" in page
     assert "<script" not in page.split("</head>")[1]  # no third-party share widgets
+
+
+def test_contact_details_are_private_unless_the_authors_show_them(client, commitment, author, secretariat):
+    commitment.contact_public = False
+    commitment.save()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "awa@example.org" not in page and "mailto:awa" not in page and "Awa Ndiaye" not in page
+    assert "https://example.org/radio" in page  # the commitment's website is not personal data
+    client.force_login(author)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "awa@example.org" in page and "Not shown to the public" in page
+    client.force_login(secretariat)
+    assert "awa@example.org" in client.get(commitment.get_absolute_url()).content.decode()
+
+
+def test_ticked_contact_details_are_public(client, commitment):
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert 'href="mailto:awa@example.org"' in page and "Awa Ndiaye" in page
+    assert "Not shown to the public" not in page
 
 
 def test_a_draft_is_not_found_by_visitors_and_other_users(client, commitment):

@@ -32,7 +32,7 @@ def test_each_actor_form_asks_what_that_actor_can_answer():
     user = UserFactory()
     fields = {kind: set(AuthoringForms(kind, user, Commitment()).actor.fields) if FORMS[kind][1] else set()
               for kind in FORMS}
-    assert fields["individual"] == set()
+    assert fields["individual"] == {"name", "anonymous"}
     assert "organization_type" in fields["organization"]
     assert {"sector", "size"} <= fields["business"] and "organization_type" not in fields["business"]
     assert {"government_level", "population_served"} <= fields["local_government"]

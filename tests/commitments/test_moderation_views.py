@@ -94,6 +94,33 @@ def test_it_sends_an_anonymous_visitor_to_log_in(client, author):
     assert Commitment.objects.get(pk=commitment.pk).status == "submitted"
 
 
+def test_one_comment_box_serves_every_decision(moderator, author):
+    commitment = submitted_commitment(author)
+    html = moderator.get(moderate_url(commitment)).content.decode()
+    assert html.count("<textarea") == 1 and html.count("Comment to the author") == 1
+    assert 'name="action" value="publish"' in html and 'name="action" value="return"' in html
+    assert "Required for: Return for changes." in html
+
+
+def test_the_secretariat_lands_on_the_moderation_queue_after_signing_in(client, secretariat):
+    secretariat.set_password("a sturdy biosafety passphrase")
+    secretariat.save()
+    response = client.post("/en/accounts/login/", {"login": "sec@example.org",
+                                                   "password": "a sturdy biosafety passphrase"})
+    assert response.status_code == 302 and response["Location"] == QUEUE
+
+
+def test_an_author_lands_on_their_commitments_after_signing_in(client):
+    from factories import UserFactory
+
+    user = UserFactory(email="writer@example.org")
+    user.set_password("a sturdy biosafety passphrase")
+    user.save()
+    response = client.post("/en/accounts/login/", {"login": "writer@example.org",
+                                                   "password": "a sturdy biosafety passphrase"})
+    assert response.status_code == 302 and response["Location"] == "/en/commitments/mine/"
+
+
 def test_publishing_moves_it_out_of_the_queue(moderator, author):
     commitment = submitted_commitment(author)
     response = moderator.post(moderate_url(commitment), {"action": "publish", "comment": "Well done."}, follow=True)
@@ -190,3 +217,14 @@ def test_the_moderation_page_does_not_query_per_history_record(moderator, author
     with django_assert_max_num_queries(22):
         html = moderator.get(moderate_url(commitment)).content.decode()
     assert "Biosafety clinics, version 6" in html and "Round 7." in html
+
+
+def test_the_history_shows_a_long_comment_in_full(moderator, author, secretariat):
+    commitment = submitted_commitment(author)
+    comment = ("Name the districts where the clinics will run, give a baseline for the number of farmers reached "
+               "and say who pays for the radio time; then submit it again.")
+    assert len(comment) > 100
+    workflow.apply(commitment, "return", secretariat, comment=comment)
+    html = moderator.get(moderate_url(commitment)).content.decode()
+    history = html[html.index('id="history"'):]
+    assert f"return: {comment}" in history

@@ -64,10 +64,11 @@ def test_no_email_before_the_decision_is_committed(author, secretariat, django_c
     assert len(mail.outbox) == 1
 
 
-def test_submitting_emails_nobody(author, django_capture_on_commit_callbacks):
+def test_submitting_emails_the_author_a_receipt_not_a_decision(author, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         workflow.apply(commitment_of(author, status="draft"), "submit", author)
-    assert mail.outbox == []
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        (["author@example.org"], 'We received your commitment "Seed-saver biosafety training"')]
 
 
 # A real transaction: the worker closes the connection between tasks, which a test transaction cannot survive.

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment
@@ -48,3 +49,17 @@ def test_history_keeps_who_changed_the_status(submitted, secretariat):
     assert latest.status == "returned" and latest.history_change_reason.startswith("return")
     assert latest.history_user == secretariat
     assert submitted.decisions.get().comment == "Add a baseline date."
+
+
+def test_a_draft_is_deleted_not_withdrawn(author):
+    from actionagenda.commitments import services
+
+    draft = CommitmentFactory(actor=ActorFactory(members=[author]), status="draft", published_at=None)
+    assert workflow.allowed_actions(author, draft) == ["submit"]
+    with pytest.raises(workflow.TransitionNotAllowed):
+        workflow.apply(draft, "withdraw", author)
+    with pytest.raises(PermissionDenied):
+        services.delete_draft(draft, UserFactory())
+    assert Commitment.objects.filter(pk=draft.pk).exists()
+    services.delete_draft(draft, author)
+    assert not Commitment.objects.filter(pk=draft.pk).exists()

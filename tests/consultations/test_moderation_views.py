@@ -55,3 +55,12 @@ def test_a_moderator_turns_on_holding_first_posts(client, question, moderator, p
     client.post(url, {"hold": "1"})
     group.refresh_from_db()
     assert group.hold_first_posts is True
+
+
+def test_the_moderation_queue_shows_each_flags_reason(client, reply, moderator):
+    services.flag_reply(user=UserFactory(), reply=reply, reason="Advertises a seed company")
+    services.flag_reply(user=UserFactory(), reply=reply, reason="Off topic for this question")
+    client.force_login(moderator)
+    html = client.get(f"/en/consultations/{reply.question.theme.group.consultation.slug}/moderation/").content.decode()
+    assert "Advertises a seed company" in html and "Off topic for this question" in html
+

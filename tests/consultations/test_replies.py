@@ -95,7 +95,14 @@ def test_a_flag_is_recorded_once_per_reporter(question, participant):
     assert [(f.reporter, f.reason) for f in reply.flags.all()] == [(reporter, "Off topic")]
 
 
+def test_a_flag_needs_a_reason(question, participant):
+    reply = services.post_reply(user=participant, question=question, body="Hello")
+    with pytest.raises(services.ReplyRefused):
+        services.flag_reply(user=UserFactory(), reply=reply, reason=" ")
+    assert not reply.flags.exists()
+
+
 def test_an_author_cannot_flag_their_own_reply(question, participant):
     reply = services.post_reply(user=participant, question=question, body="Mine")
     with pytest.raises(PermissionDenied):
-        services.flag_reply(user=participant, reply=reply)
+        services.flag_reply(user=participant, reply=reply, reason="Spam")

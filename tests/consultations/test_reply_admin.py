@@ -62,5 +62,12 @@ def test_a_hidden_reply_cannot_be_flagged(question, participant, moderator):
     reply = services.post_reply(user=participant, question=question, body="Removed")
     services.moderate(user=moderator, reply=reply, action="hide")
     with pytest.raises(services.PermissionDenied):
-        services.flag_reply(user=moderator, reply=reply)
+        services.flag_reply(user=moderator, reply=reply, reason="Spam")
     assert not Flag.objects.exists()
+
+
+def test_the_admin_shows_each_flags_reason(staff, question, participant, moderator):
+    reply = services.post_reply(user=participant, question=question, body="Buy our seeds")
+    services.flag_reply(user=moderator, reply=reply, reason="Advertises a seed company")
+    assert "Advertises a seed company" in staff.get(CHANGELIST).content.decode()
+    assert "Advertises a seed company" in staff.get(reverse("admin:consultations_flag_changelist")).content.decode()

@@ -84,6 +84,15 @@ def test_flagging_a_reply_records_it(client, question, participant, moderator):
     assert reply.flags.get().reason == "Advertising"
 
 
+def test_a_flag_without_a_reason_is_refused_and_says_why(client, question, participant, moderator):
+    reply = services.post_reply(user=participant, question=question, body="Dubious")
+    client.force_login(moderator)
+    response = client.post(f"/en/consultations/{question.theme.group.consultation.slug}/replies/{reply.pk}/flag/",
+                           {"reason": "   "}, follow=True)
+    assert "Say why a moderator should look at this reply." in response.content.decode()
+    assert not reply.flags.exists()
+
+
 def test_a_parent_that_is_not_a_number_is_a_bad_request(client, question, participant):
     client.force_login(participant)
     assert client.post(_url(question), {"body": "Hi", "parent": "x"}).status_code == 400

@@ -24,10 +24,10 @@ def test_a_newcomer_commits_the_secretariat_publishes_and_search_finds_it(browse
 
     # Sign up and confirm the address from the e-mail.
     author.goto("/en/accounts/signup/")
-    author.get_by_label("Email").fill("wanjiru@example.org")
+    author.get_by_label("E-mail address").fill("wanjiru@example.org")
     author.locator("#id_password1").fill(PASSWORD)
     author.locator("#id_password2").fill(PASSWORD)
-    author.get_by_role("button", name="Sign Up").click()
+    author.get_by_role("button", name="Sign up").click()
     expect(author.get_by_role("heading", level=1)).to_contain_text("Verify")
     confirm = re.search(r"https?://[^/\s]+(/\S+confirm-email/\S+)", mail.outbox[-1].body).group(1)
     author.goto(confirm)
@@ -57,9 +57,9 @@ def test_a_newcomer_commits_the_secretariat_publishes_and_search_finds_it(browse
 
     # The secretariat publishes it from the queue.
     secretariat.goto("/en/accounts/login/")
-    secretariat.get_by_label("Email").fill("sec@example.org")
+    secretariat.get_by_label("E-mail address").fill("sec@example.org")
     secretariat.get_by_label("Password").fill(PASSWORD)
-    secretariat.get_by_role("button", name="Sign In").click()
+    secretariat.get_by_role("button", name="Sign in").click()
     secretariat.get_by_text("Account", exact=True).click()  # the header's account menu
     secretariat.get_by_role("link", name="Moderation").click()
     secretariat.get_by_role("link", name="Seed stewardship schools in Marsabit").click()

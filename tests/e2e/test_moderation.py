@@ -22,10 +22,10 @@ def waiting():
 def sign_in(page):
     page.goto("/en/accounts/login/")
     assert axe_violations(page) == []
-    page.get_by_label("Email").fill("sec@example.org")
+    page.get_by_label("E-mail address").fill("sec@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/commitments/mine/")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/commitments/moderation/")  # the secretariat lands on the queue
 
 
 def test_the_secretariat_returns_a_commitment_with_a_comment(page, waiting):
@@ -42,7 +42,7 @@ def test_the_secretariat_returns_a_commitment_with_a_comment(page, waiting):
     page.get_by_role("button", name="Return for changes").click()  # without a comment first
     assert page.get_by_text("Say what the author should change").is_visible()
     assert axe_violations(page) == []
-    page.get_by_label("Comment to the author (required)").fill("Please add a baseline for the listeners KPI.")
+    page.get_by_label("Comment to the author").fill("Please add a baseline for the listeners KPI.")
     page.get_by_role("button", name="Return for changes").click()
 
     page.wait_for_url("**/commitments/moderation/")

@@ -45,6 +45,16 @@ def test_an_item_has_every_public_field(client, commitments):
     assert {"partners", "resources", "expected_impact", "website", "published_at", "description"} <= set(body)
 
 
+def test_the_api_never_exposes_contact_details_even_when_shown_on_the_page(client):
+    shown = CommitmentFactory(contact_name="Awa Ndiaye", contact_email="awa@example.org", contact_public=True)
+    private = CommitmentFactory(contact_name="Ibou Fall", contact_email="ibou@example.org")
+    for url in (f"{LIST}/{shown.pk}", f"{LIST}/{private.pk}", LIST):
+        text = client.get(url).content.decode()
+        assert "awa@example.org" not in text and "ibou@example.org" not in text
+        assert "Awa Ndiaye" not in text and "Ibou Fall" not in text and "contact" not in text
+    assert 'href="mailto:awa@example.org"' in client.get(shown.get_absolute_url()).content.decode()
+
+
 def test_the_list_is_a_page_with_count_and_items(client, commitments):
     body = client.get(LIST).json()
     assert body["count"] == 3

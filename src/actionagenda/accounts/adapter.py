@@ -4,8 +4,10 @@ the links in its e-mails point at the public address."""
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from actionagenda import links, ratelimits
+from actionagenda.accounts import roles
 
 # The allauth limits (ACCOUNT_RATE_LIMITS actions) that can refuse each of its pages.
 _ACTIONS = {
@@ -27,6 +29,13 @@ def rate_limited(request):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        """The secretariat signs in to moderate: it lands on the queue, others on their commitments (a `next`
+        address, when there is one, wins for both)."""
+        if roles.is_secretariat(request.user):
+            return reverse("commitments:moderation")
+        return super().get_login_redirect_url(request)
+
     def pre_authenticate(self, request, **credentials):
         """Too many failed logins answer 429 with Retry-After, like every other limit, not a form error."""
         try:

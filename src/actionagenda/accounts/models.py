@@ -14,6 +14,9 @@ from actionagenda.vocabularies import catalogue
 
 from . import roles
 
+# What the public reads where a person chose to show no name. A name is never made from an e-mail address.
+ANONYMOUS = _("Anonymous participant")
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -39,7 +42,15 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with an account; signs in with a verified e-mail address."""
 
+    class ModerationNotices(models.TextChoices):
+        """How a secretariat member hears of commitments waiting in the moderation queue."""
+
+        EACH = "each", _("An e-mail for each submitted commitment")
+        DAILY = "daily", _("One daily digest of the queue")
+        NONE = "none", _("No e-mail")
+
     email = models.EmailField(_("e-mail address"), unique=True, validators=[one_line])
+    # Public: shown with the person's consultation replies; empty, they read "Anonymous participant".
     name = models.CharField(_("name"), max_length=150, blank=True, validators=[one_line])
     is_staff = models.BooleanField(_("staff status"), default=False,
                                    help_text=_("Can log into the administration site."))
@@ -47,6 +58,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     language = models.CharField(_("language for e-mails"), max_length=8, choices=settings.LANGUAGES,
                                 default="en", help_text=_("Set from the site's language when you sign up or in."))
+    moderation_notices = models.CharField(
+        _("moderation queue e-mails"), max_length=8, choices=ModerationNotices.choices,
+        default=ModerationNotices.EACH, help_text=_("For the secretariat: how you hear of commitments to review."))
 
     objects = UserManager()
 
@@ -65,7 +79,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name or self.email
 
     def get_short_name(self):
-        return self.name or self.email.split("@")[0]
+        return self.name
+
+    @property
+    def public_name(self) -> str:
+        """The name the public reads with this person's contributions: the one they gave, else ANONYMOUS."""
+        return self.name or str(ANONYMOUS)
 
     def verified_emails(self) -> set[str]:
         """The addresses this person has proven they receive (allauth's verified addresses), lower-cased."""
@@ -91,7 +110,8 @@ class Actor(models.Model):
                                        for entry in catalogue.ACTOR_TYPES])
 
     kind = models.CharField(_("actor type"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200, validators=[one_line])
+    # Empty only for an individual who chose to stay anonymous (display_name then reads ANONYMOUS).
+    name = models.CharField(_("name"), max_length=200, blank=True, validators=[one_line])
     organization_type = models.CharField(_("organisation type"), max_length=32, blank=True,
                                          choices=catalogue.ORGANIZATION_TYPES.choices)
     country = CountryField(_("country"), blank=True)
@@ -115,7 +135,12 @@ class Actor(models.Model):
         indexes = [models.Index(fields=["kind"])]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The actor's public name: an anonymous individual reads ANONYMOUS."""
+        return self.name or str(ANONYMOUS)
 
 
 class ApiToken(models.Model):

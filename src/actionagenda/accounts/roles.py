@@ -31,6 +31,12 @@ def is_secretariat(user) -> bool:
     return user._is_secretariat
 
 
+def secretariat_members():
+    """The active members of the Secretariat group: those the moderation queue's notices are for (superusers
+    moderate too, but are told only when they join the group)."""
+    return get_user_model().objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True).distinct()
+
+
 def secretariat_required(view):
     """A view for the secretariat: others are asked to sign in, or refused."""
     @wraps(view)

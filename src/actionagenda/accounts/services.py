@@ -60,7 +60,8 @@ def issue_api_token(email: str, create: bool = False, name: str = "") -> str:
     if user is None:
         if not create:
             raise User.DoesNotExist(f"No account with the e-mail address {email}.")
-        user = User.objects.create_user(email=email, password=None, name=name or email)
+        # The account's name is public (with replies): never the address itself.
+        user = User.objects.create_user(email=email, password=None, name=name)
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     _, raw = ApiToken.issue(user, name=name or "partner")
     return raw

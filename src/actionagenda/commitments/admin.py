@@ -9,7 +9,7 @@ from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
 from . import workflow
-from .models import KPI, TERM_LINKS, Commitment, ModerationDecision
+from .models import KPI, TERM_LINKS, Commitment, ModerationDecision, QueueDigestDelivery
 
 
 class KPIInline(VersionedInlineMixin, admin.TabularInline):
@@ -105,3 +105,11 @@ class ModerationDecisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["commitment", "by"]
     readonly_fields = ["commitment", "action", "by", "comment", "at"]
     date_hierarchy = "at"
+
+
+@admin.register(QueueDigestDelivery)
+class QueueDigestDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Written by the periodic job: which secretariat member had which day's digest of the queue.
+    list_display = ["user", "day", "waiting", "sent_at"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "day", "waiting", "sent_at"]

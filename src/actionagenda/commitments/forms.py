@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actionagenda.accounts.models import Actor
 from actionagenda.concurrency import VersionedFormMixin
+from actionagenda.validators import one_line
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
@@ -24,7 +25,7 @@ from .models import KPI, TERM_LINKS, Commitment
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
     "start_date", "end_date", "scale", "audiences", "partners", "resources", "expected_impact",
-    "contact_name", "contact_email", "website",
+    "contact_name", "contact_email", "contact_public", "website",
 ]
 
 
@@ -180,6 +181,35 @@ class LocalGovernmentActorForm(ActorForm):
         labels = {"name": _("Name of the local government")}
 
 
+class IndividualActorForm(forms.Form):
+    """The name an individual shows with their commitments, or their choice to stay anonymous. Never made up
+    from the e-mail address: it starts from the name they gave before (their individual actor, their account)."""
+
+    name = forms.CharField(label=_("Name to show"), max_length=200, required=False, validators=[one_line],
+                           help_text=_("As the public will read it with your commitments, e.g. “Amina Bello”."))
+    anonymous = forms.BooleanField(label=_("Stay anonymous"), required=False,
+                                   help_text=_("Your commitments then read “Anonymous participant”."))
+
+    def __init__(self, *args, instance=None, user=None, kind="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if instance is None or instance.pk is None:
+            instance = (Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
+                        if user is not None and user.is_authenticated else None)
+        if instance is not None and instance.pk is not None:
+            self.initial = {"name": instance.name, "anonymous": not instance.name}
+        elif user is not None:
+            self.initial = {"name": user.name}
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["name"] = " ".join((cleaned.get("name") or "").split())
+        if cleaned.get("anonymous"):
+            cleaned["name"] = ""
+        elif not cleaned["name"] and "name" not in self.errors:
+            self.add_error("name", _("Give the name to show, or tick “Stay anonymous”."))
+        return cleaned
+
+
 class KPIForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = KPI
@@ -190,7 +220,7 @@ class KPIForm(VersionedFormMixin, forms.ModelForm):
 KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, extra=1, can_delete=True, max_num=20)
 
 FORMS = {
-    Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, None),
+    Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, IndividualActorForm),
     Actor.Kind.ORGANIZATION: (OrganizationCommitmentForm, OrganizationActorForm),
     Actor.Kind.BUSINESS: (BusinessCommitmentForm, BusinessActorForm),
     Actor.Kind.LOCAL_GOVERNMENT: (LocalGovernmentCommitmentForm, LocalGovernmentActorForm),

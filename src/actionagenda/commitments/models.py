@@ -91,13 +91,21 @@ class Commitment(Versioned):
                                           choices=catalogue.SUPPLY_CHAIN_SCOPES.choices)
     contact_name = models.CharField(_("contact name"), max_length=150, blank=True, validators=[one_line])
     contact_email = models.EmailField(_("contact e-mail"), blank=True, validators=[one_line])
+    # Contact details are personal data: the page shows them to the public only when the authors say so, and the
+    # API never does.
+    contact_public = models.BooleanField(
+        _("show the contact name and e-mail address on the public page"), default=False,
+        help_text=_("Unticked, only the commitment's authors and the secretariat see them."))
     website = models.URLField(_("website"), blank=True, validators=[one_line])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences])
+    # The reason of a workflow step carries the moderator's whole comment: a text field, not the library's
+    # default of 100 characters.
+    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences],
+                                history_change_reason_field=models.TextField(null=True))
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -194,7 +202,7 @@ class KPI(Versioned):
                                  validators=[MinValueValidator(Decimal("0.01"))],
                                  help_text=_("Its share in the overall progress, relative to the other KPIs."))
     position = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("KPI")
@@ -229,3 +237,21 @@ class ModerationDecision(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} — {self.commitment}"
 
+
+
+class QueueDigestDelivery(models.Model):
+    """The daily moderation-queue digest sent to one secretariat member for one day: the unique key makes a
+    second send impossible, however many workers run the periodic job."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("day"))
+    waiting = models.PositiveIntegerField(_("commitments waiting"), default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation digest delivery")
+        verbose_name_plural = _("moderation digest deliveries")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_queue_digest_per_user_per_day")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}"

@@ -1,9 +1,12 @@
 """Processes around commitments. Views, the API and the CLI call these; they own the transactions."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from actionagenda import ratelimits
+from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
@@ -28,13 +31,16 @@ def latest_published(limit: int):
     return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
 
 
-def individual_actor(user) -> Actor:
-    """The actor that stands for `user` as an individual, created on first use."""
+def individual_actor(user, name: str | None = None) -> Actor:
+    """The actor that stands for `user` as an individual, created on first use, named `name` when given ("" is
+    anonymous). Its name is public: the one the person gave, never one made from their e-mail address."""
     actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
     if actor is None:
-        # The short name, never the full e-mail address, since actor names are public.
-        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.get_short_name())
+        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.name if name is None else name)
         actor.members.add(user)
+    elif name is not None and actor.name != name:
+        actor.name = name
+        actor.save(update_fields=["name"])
     return actor
 
 
@@ -43,8 +49,8 @@ def save_draft(user, forms) -> Commitment:
     """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment and its
     KPIs, all or nothing. The status does not change: a new commitment is a draft, a returned one stays
     returned until it is submitted again."""
-    if forms.actor is None:
-        actor = individual_actor(user)
+    if forms.kind == Actor.Kind.INDIVIDUAL:
+        actor = individual_actor(user, name=forms.actor.cleaned_data["name"] if forms.actor else None)
     elif forms.actor.cleaned_data.get("existing"):
         actor = forms.actor.cleaned_data["existing"]
     else:
@@ -77,3 +83,16 @@ def submit(commitment: Commitment, user):
         decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
         ratelimits.consume("commitment_submit", user.pk)
     return decision
+
+
+@transaction.atomic
+def delete_draft(commitment: Commitment, user) -> None:
+    """Delete a draft, which only its authors ever saw (its history keeps the deletion); raises PermissionDenied
+    for anyone else, and workflow.TransitionNotAllowed once it was submitted (it is withdrawn instead)."""
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if not roles.is_author(user, locked):
+        raise PermissionDenied
+    if locked.status != Commitment.Status.DRAFT:
+        raise workflow.TransitionNotAllowed(_("Only a draft can be deleted; withdraw a submitted commitment."))
+    locked._history_user = user
+    locked.delete()

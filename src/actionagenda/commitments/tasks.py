@@ -1,10 +1,12 @@
 """Background tasks of the commitments app (run in-process or by `actionagenda worker`)."""
 
+import datetime
+
 from django_tasks import task
 
 from actionagenda.mail import send_templated
 
-from . import contacts
+from . import contacts, notices
 from .models import Commitment, ModerationDecision
 
 
@@ -34,3 +36,23 @@ def send_contact_confirmation(commitment_id: int, address: str) -> int:
     return send_templated("commitments/email/contact_confirmation",
                           {"commitment": commitment, "confirmation_link": contacts.confirmation_link(commitment)},
                           [commitment.contact_email], commitment.language)
+
+
+@task()
+def send_submission_receipt(decision_id: int) -> int:
+    """The author's receipt for a submission (commitments.notices)."""
+    return notices.send_receipt(ModerationDecision.objects.select_related("commitment", "by").get(pk=decision_id))
+
+
+@task()
+def notify_secretariat_of_submission(decision_id: int) -> int:
+    """The secretariat's notice that a submitted commitment waits in the queue (commitments.notices)."""
+    return notices.notify_secretariat(ModerationDecision.objects.select_related("commitment__actor")
+                                      .get(pk=decision_id))
+
+
+@task()
+def send_moderation_digests(day: str | None = None) -> int:
+    """The daily digest of the moderation queue for `day` (ISO date; default yesterday, UTC); safe to run more
+    than once."""
+    return notices.send_queue_digests(datetime.date.fromisoformat(day) if day else None)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/<slug:actor_type>/", views_authoring.new, name="new"),
     path("<int:pk>/edit/", views_authoring.edit, name="edit"),
     path("<int:pk>/withdraw/", views_authoring.withdraw, name="withdraw"),
+    path("<int:pk>/delete/", views_authoring.delete_draft, name="delete_draft"),
     path("smart/", views_authoring.smart_panel, name="smart"),
     path("mine/", views_authoring.mine, name="mine"),
     path("contact/<str:signed>/", views_authoring.confirm_contact, name="confirm_contact"),

@@ -108,6 +108,7 @@ def mine(request):
                    .order_by("-updated"))
     rows = [{"commitment": c, "editable": c.is_editable,
              "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW),
+             "deletable": c.status == Commitment.Status.DRAFT,
              "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
             for c in commitments]
     return render(request, "commitments/mine.html", {"rows": rows})
@@ -126,6 +127,21 @@ def withdraw(request, pk):
             messages.success(request, _("“%(title)s” is withdrawn.") % {"title": commitment.title})
         return redirect("commitments:mine")
     return render(request, "commitments/withdraw.html", {"commitment": commitment})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete_draft(request, pk):
+    """Ask for confirmation (GET), then delete the draft (POST). Another's draft is not found at all."""
+    commitment = get_object_or_404(Commitment.objects.editable_by(request.user), pk=pk)
+    if commitment.status != Commitment.Status.DRAFT:
+        messages.error(request, _("Only a draft can be deleted; withdraw a submitted commitment."))
+        return redirect("commitments:mine")
+    if request.method == "POST":
+        services.delete_draft(commitment, request.user)
+        messages.success(request, _("The draft “%(title)s” is deleted.") % {"title": commitment.title})
+        return redirect("commitments:mine")
+    return render(request, "commitments/delete_draft.html", {"commitment": commitment})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -65,7 +65,7 @@ def detail(request, pk):
     if not commitment.is_public and not insider:
         raise Http404  # the rule of actionagenda.refusals: a draft is refused as an unknown id is
     url = links.absolute(commitment.get_absolute_url())
-    text = f"{commitment.title} — {commitment.actor.name}"
+    text = f"{commitment.title} — {commitment.actor.display_name}"
     countries = list(commitment.countries.all())
     regions = sorted({explore.value_label("region", c.group) for c in countries if c.group})
     figures = display.for_commitment(commitment)
@@ -74,6 +74,8 @@ def detail(request, pk):
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
+        # Contact details are private unless the authors ticked "show publicly"; insiders always see them.
+        "show_contact": commitment.contact_public or insider,
         "share": {
             "email": f"mailto:?subject={quote(commitment.title)}&body={quote(text + chr(10) + url)}",
             "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),

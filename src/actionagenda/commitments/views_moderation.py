@@ -37,29 +37,28 @@ def queue(request):
 @secretariat_required
 def moderate(request, pk):
     commitment = get_object_or_404(Commitment.objects.with_relations().select_related("created_by"), pk=pk)
-    forms = {}
-    if request.method == "POST":
-        form = DecisionForm(request.POST, commitment=commitment)
-        if form.is_valid():
-            try:
-                decision = workflow.apply(commitment, form.cleaned_data["action"], request.user,
-                                          form.cleaned_data["comment"], expected_version=commitment.version)
-            except workflow.TransitionNotAllowed as refusal:
-                messages.error(request, str(refusal))
-                return redirect("commitments:moderate", pk=commitment.pk)
-            messages.success(request, _("“%(title)s”: %(decision)s. The author is e-mailed.") % {
-                "title": commitment.title, "decision": decision.get_action_display().lower()})
-            return redirect("commitments:moderation")
-        forms[form.data.get("action")] = form
     allowed = workflow.allowed_actions(request.user, commitment)
-    actions = [(value, label, forms.get(value) or DecisionForm(initial={"action": value}, commitment=commitment),
-                workflow.TRANSITIONS[value].comment_required)
-               for value, label in DecisionForm.ACTIONS if value in allowed]
+    form = DecisionForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = workflow.apply(commitment, form.cleaned_data["action"], request.user,
+                                      form.cleaned_data["comment"], expected_version=commitment.version)
+        except workflow.TransitionNotAllowed as refusal:
+            messages.error(request, str(refusal))
+            return redirect("commitments:moderate", pk=commitment.pk)
+        messages.success(request, _("“%(title)s”: %(decision)s. The author is e-mailed.") % {
+            "title": commitment.title, "decision": decision.get_action_display().lower()})
+        return redirect("commitments:moderation")
+    # One comment box for every decision: the buttons below it say which decision it goes with.
+    actions = [(value, label) for value, label in DecisionForm.ACTIONS if value in allowed]
     return render(request, "commitments/moderate.html", {
         "commitment": commitment,
         "actions": actions,
+        "form": form,
+        "comment_required_for": [str(label) for value, label in actions
+                                 if workflow.TRANSITIONS[value].comment_required],
         "decisions": commitment.decisions.select_related("by"),
         "history": history.entries(commitment),
         # The same SMART assessment the author saw, derived from the stored commitment.
         "assessment": smart.assess(smart.data_from_commitment(commitment)),
-    }, status=409 if any(form.is_stale for form in forms.values()) else 200)
+    }, status=409 if form.is_bound and form.is_stale else 200)

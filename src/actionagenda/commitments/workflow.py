@@ -16,7 +16,7 @@ from actionagenda.progress import services as progress
 
 from . import facets, smart
 from .models import Commitment, ModerationDecision
-from .tasks import notify_author
+from .tasks import notify_author, notify_secretariat_of_submission, send_submission_receipt
 
 Status = Commitment.Status
 Action = ModerationDecision.Action
@@ -47,7 +47,8 @@ TRANSITIONS = {
     Action.PUBLISH: Transition((Status.SUBMITTED,), Status.PUBLISHED, by_secretariat=True, notify_author=True),
     Action.RETURN: Transition((Status.SUBMITTED,), Status.RETURNED, by_secretariat=True, comment_required=True,
                               notify_author=True),
-    Action.WITHDRAW: Transition((Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED),
+    # A draft is deleted (services.delete_draft), not withdrawn: nobody but its authors ever saw it.
+    Action.WITHDRAW: Transition((Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED),
                                 Status.WITHDRAWN, by_secretariat=False),
     Action.ARCHIVE: Transition((Status.PUBLISHED,), Status.ARCHIVED, by_secretariat=True, notify_author=True),
 }
@@ -108,7 +109,7 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
         locked.submitted_at = now
     if action == Action.PUBLISH and locked.published_at is None:
         locked.published_at = now
-    locked._change_reason = f"{action}: {comment}"[:100]
+    locked._change_reason = f"{action}: {comment}" if comment else action
     locked._history_user = user
     locked.save()
     facets.invalidate()
@@ -119,5 +120,9 @@ def apply(commitment: Commitment, action: str, user, comment: str = "",
     decision = ModerationDecision.objects.create(commitment=locked, action=action, by=user, comment=comment)
     if transition.notify_author:
         transaction.on_commit(lambda: notify_author.enqueue(decision.pk))
+    if action == Action.SUBMIT:
+        # The author's receipt, and the secretariat told that something waits in the queue.
+        transaction.on_commit(lambda: send_submission_receipt.enqueue(decision.pk))
+        transaction.on_commit(lambda: notify_secretariat_of_submission.enqueue(decision.pk))
     commitment.refresh_from_db()
     return decision

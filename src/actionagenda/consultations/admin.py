@@ -74,6 +74,17 @@ class FlagInline(admin.TabularInline):
     readonly_fields = ["reporter", "reason", "created"]
 
 
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    """Every report with the reason its reporter gave; resolved when a moderator hides or restores the reply."""
+
+    list_display = ["reason", "reply", "reporter", "created", "resolved"]
+    list_filter = ["resolved", "reply__question__theme__group__consultation"]
+    search_fields = ["reason", "reply__body"]
+    list_select_related = ["reply__author", "reporter"]
+    readonly_fields = ["reply", "reporter", "reason", "created"]
+
+
 def _moderation_action(action: str, description):
     """An admin action that moderates through services.moderate, with its flag resolution and notices."""
     def moderate(modeladmin, request, queryset):
@@ -87,13 +98,20 @@ def _moderation_action(action: str, description):
 
 @admin.register(Reply)
 class ReplyAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "question", "status", "pinned", "created"]
+    list_display = ["__str__", "question", "status", "pinned", "created", "flag_reasons"]
     list_filter = ["status", "pinned", "question__theme__group__consultation"]
     search_fields = ["body", "author__email"]
     raw_id_fields = ["question", "parent", "author"]
     # Status and pinning change only through the moderation actions, which resolve flags and tell the author.
     readonly_fields = ["status", "pinned"]
     inlines = [FlagInline]
+    @admin.display(description=_("open flags"))
+    def flag_reasons(self, reply):
+        return "; ".join(flag.reason for flag in reply.flags.all() if not flag.resolved) or "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "question").prefetch_related("flags")
+
     actions = [_moderation_action("approve", _("Approve selected replies")),
                _moderation_action("hide", _("Hide selected replies")),
                _moderation_action("restore", _("Restore selected replies")),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda.accounts.forms import public_name_field
 from actionagenda.concurrency import VersionedFormMixin
 from actionagenda.uploads import MAX_PROGRAMME_DOCUMENT, PROGRAMME_DOCUMENTS, UploadCheck
 from actionagenda.validators import multi_line, one_line
@@ -11,6 +12,9 @@ from .models import ParticipantProfile, Reply
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), validators=[multi_line],
                            help_text=_("Markdown is allowed: **bold**, *italic*, lists and links."))
+    # Asked only of participants who have not given one: the name their replies will show.
+    public_name = public_name_field(label=_("Name to show (optional)"),
+                                    help_text=_("Leave it empty to post as “Anonymous participant”."))
 
 
 class EditReplyForm(VersionedFormMixin, forms.ModelForm):
@@ -25,7 +29,7 @@ class EditReplyForm(VersionedFormMixin, forms.ModelForm):
 
 
 class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500, required=False,
+    reason = forms.CharField(label=_("Why should a moderator look at this reply?"), max_length=500,
                              validators=[one_line])
 
 

@@ -193,8 +193,9 @@ class Reply(Versioned):
 
     @property
     def author_name(self) -> str:
-        """The name shown with the reply; "Deleted participant" once the author's account is erased."""
-        return self.author.get_short_name() if self.author else gettext("Deleted participant")
+        """The name the author chose to show ("Anonymous participant" if none; never from the e-mail address);
+        "Deleted participant" once the author's account is erased."""
+        return self.author.public_name if self.author else gettext("Deleted participant")
 
     @property
     def actor_type_label(self) -> str:
@@ -206,7 +207,7 @@ class Flag(models.Model):
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="flags")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("reason"), max_length=500, blank=True, validators=[one_line])
+    reason = models.CharField(_("reason"), max_length=500, validators=[one_line])
     created = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionagenda import ratelimits
 from actionagenda.accounts import roles
@@ -51,8 +52,9 @@ def _clean_body(body: str) -> str:
 
 
 def post_reply(*, user, question: Question, body: str, parent: Reply | None = None,
-               today: datetime.date | None = None) -> Reply:
-    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held.
+               today: datetime.date | None = None, public_name: str = "") -> Reply:
+    """Post a reply to a guiding question or to another reply; a newcomer's first post may be held. A
+    participant who had no public name yet and gives `public_name` is shown with it from now on.
 
     Raises ReplyRefused, or ratelimits.RateLimited when the author posts too quickly."""
     body = _clean_body(body)
@@ -63,6 +65,10 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
     if parent is not None and (parent.question_id != question.pk or parent.status != Reply.Status.VISIBLE):
         raise ReplyRefused(_("You can only reply to a visible reply of this question."))
     ratelimits.consume("consultation_reply", user.pk)
+    public_name = " ".join(public_name.split())
+    if public_name and not user.name:
+        user.name = public_name
+        user.save(update_fields=["name"])
     actor_type, country, show = identity(user)
     status = Reply.Status.VISIBLE
     if group.hold_first_posts and not roles.can_moderate(user, group) and not Reply.objects.filter(
@@ -139,10 +145,17 @@ def set_hold_first_posts(*, user, group: DiscussionGroup, hold: bool) -> None:
     group.save(update_fields=["hold_first_posts"])
 
 
-def flag_reply(*, user, reply: Reply, reason: str = "") -> Flag:
-    """Report a reply to the moderators; a second report by the same person changes nothing."""
+FLAG_REASON_REQUIRED = gettext_lazy("Say why a moderator should look at this reply.")
+
+
+def flag_reply(*, user, reply: Reply, reason: str) -> Flag:
+    """Report a reply to the moderators with the reason they will read; a second report by the same person
+    changes nothing. Raises ReplyRefused when the reason is empty."""
     if not can_flag(user, reply):
         raise PermissionDenied
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ReplyRefused(FLAG_REASON_REQUIRED)
     flag, _created = Flag.objects.get_or_create(reply=reply, reporter=user, defaults={"reason": reason[:500]})
     return flag
 

@@ -15,7 +15,7 @@ from actionagenda.redirects import next_url
 
 from . import exports, importer, services
 from .forms import ConfirmImportForm, EditReplyForm, FlagForm, ImportForm, ProfileForm, ReplyForm
-from .models import Consultation, DiscussionGroup, ParticipantProfile, Question, Reply, Theme
+from .models import Consultation, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
 from .stats import consultation_statistics
 from .threads import THREADS_PER_PAGE, build_thread, reply_node, reply_url
 
@@ -78,7 +78,7 @@ def reply(request, slug, pk):
     if form.is_valid():
         try:
             new = services.post_reply(user=request.user, question=question, body=form.cleaned_data["body"],
-                                      parent=parent)
+                                      parent=parent, public_name=form.cleaned_data["public_name"])
         except services.ReplyRefused as error:
             form.add_error("body", str(error))
         except ratelimits.RateLimited as error:
@@ -151,9 +151,13 @@ def moderate(request, slug, pk):
 def flag(request, slug, pk):
     reply = get_object_or_404(Reply.objects.visible(), pk=pk, question__theme__group__consultation__slug=slug)
     form = FlagForm(request.POST)
-    services.flag_reply(user=request.user, reply=reply,
-                        reason=form.cleaned_data["reason"] if form.is_valid() else "")
-    messages.success(request, _("Thank you. The moderators will look at this reply."))
+    try:
+        services.flag_reply(user=request.user, reply=reply, reason=form.cleaned_data["reason"] if form.is_valid()
+                            else "")
+    except services.ReplyRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Thank you. The moderators will look at this reply."))
     return redirect(reply.get_absolute_url())
 
 
@@ -185,7 +189,9 @@ def held_replies(request, slug):
     groups = roles.moderated_groups(request.user, consultation)
     replies = (Reply.objects.filter(question__theme__group__in=groups)
                .filter(Q(status=Reply.Status.HELD) | Q(flags__resolved=False)).distinct()
-               .select_related("question__theme", "author").annotate(n_flags=Count("flags")).order_by("created"))
+               .select_related("question__theme", "author").order_by("created")
+               .prefetch_related(Prefetch("flags", queryset=Flag.objects.filter(resolved=False).order_by("created"),
+                                          to_attr="open_flags")))
     return render(request, "consultations/moderation.html", {"consultation": consultation, "replies": replies})
 
 

@@ -184,7 +184,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
     return {
         "id": commitment.pk, "title": commitment.title, "description": commitment.description,
         "language": commitment.language,
-        "actor": {"name": actor.name, "type": actor.kind, "organization_type": actor.organization_type,
+        "actor": {"name": actor.display_name, "type": actor.kind, "organization_type": actor.organization_type,
                   "country": str(actor.country or "")},
         "countries": codes("countries"),
         "regions": sorted({group for _code, group in linked["countries"].get(commitment.pk, []) if group}),

@@ -215,4 +215,4 @@ def page_links(commitment, figures: Figures) -> dict:
     """For a public commitment's page: the absolute addresses of its card (PNG, SVG) and the card in words."""
     urls = {name: links.absolute(reverse(f"cards:{name}", kwargs={"pk": commitment.pk})) for name in ("png", "svg")}
     return {"card_png_url": urls["png"], "card_svg_url": urls["svg"],
-            "card_alt": describe(commitment.title, commitment.actor.name, figures)}
+            "card_alt": describe(commitment.title, commitment.actor.display_name, figures)}

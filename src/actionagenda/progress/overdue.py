@@ -43,7 +43,7 @@ def csv_header() -> list[str]:
 
 def csv_row(card: Scorecard) -> list:
     commitment = card.commitment
-    return [commitment.title, commitment.actor.name, card.get_traffic_light_display(),
+    return [commitment.title, commitment.actor.display_name, card.get_traffic_light_display(),
             _("yes") if card.inactive else _("no"), card.last_report_on.isoformat() if card.last_report_on else "",
             card.next_report_due.isoformat() if card.next_report_due else "",
             commitment.get_reporting_cadence_display(), absolute(commitment.get_absolute_url())]

@@ -19,7 +19,7 @@ def _card(pk: int):
     published = Commitment.objects.published().select_related("actor", "scorecard").prefetch_related("kpis")
     commitment = get_object_or_404(published, pk=pk)
     figures = display.for_commitment(commitment)
-    shapes = infographic.layout(commitment.title, commitment.actor.name, figures)
+    shapes = infographic.layout(commitment.title, commitment.actor.display_name, figures)
     return commitment, figures, shapes
 
 
@@ -35,7 +35,7 @@ def card_svg(request, pk: int):
     commitment, figures, shapes = _card(pk)
     etag = f'"{infographic.fingerprint(shapes)}"'
     svg = infographic.to_svg(shapes, commitment.title,
-                             infographic.describe(commitment.title, commitment.actor.name, figures))
+                             infographic.describe(commitment.title, commitment.actor.display_name, figures))
     return _answer(request, svg, "image/svg+xml; charset=utf-8", etag)
 
 

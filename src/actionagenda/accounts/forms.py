@@ -1,0 +1,47 @@
+"""The account's own forms: what the sign-up asks besides allauth's fields, and the profile page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from actionagenda.validators import one_line
+
+from . import roles
+from .models import User
+
+NAME_HELP = _("Shown with your consultation replies. Leave it empty to appear as “Anonymous participant”; your "
+              "e-mail address is never shown.")
+
+
+def public_name_field(**kwargs) -> forms.CharField:
+    """The optional field in which a person gives the name the public reads (sign-up, profile, reply form)."""
+    return forms.CharField(label=kwargs.pop("label", _("Name shown publicly")), max_length=150, required=False,
+                           validators=[one_line], help_text=kwargs.pop("help_text", NAME_HELP), **kwargs)
+
+
+class SignupForm(forms.Form):
+    """allauth's ACCOUNT_SIGNUP_FORM_CLASS: its fields come before allauth's e-mail and password fields."""
+
+    name = public_name_field()
+
+    def signup(self, request, user):
+        user.name = " ".join(self.cleaned_data["name"].split())
+        user.save(update_fields=["name"])
+
+
+class ProfileForm(forms.ModelForm):
+    """The public name; for the secretariat also how the moderation queue's e-mails reach them."""
+
+    class Meta:
+        model = User
+        fields = ["name", "moderation_notices"]
+        widgets = {"moderation_notices": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"] = public_name_field()
+        if not roles.is_secretariat(self.instance):
+            del self.fields["moderation_notices"]
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
