@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda.accounts.models import Actor
-from actionagenda.concurrency import VersionedFormMixin
+from actionagenda.concurrency import TOKEN_FIELD, VersionedFormMixin
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
@@ -102,6 +102,10 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
             if get_language() in catalogue.LANGUAGES:
                 self.initial["language"] = get_language()
 
+    def proposal_fields(self) -> list[str]:
+        """The commitment's own fields this form edits (what an amendment proposes)."""
+        return [name for name in self.fields if name != TOKEN_FIELD]
+
 
 class IndividualCommitmentForm(CommitmentForm):
     pass
@@ -180,14 +184,53 @@ class LocalGovernmentActorForm(ActorForm):
         labels = {"name": _("Name of the local government")}
 
 
+KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
+
+
 class KPIForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = KPI
-        fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date"]
+        fields = list(KPI_FIELDS)  # a copy: inline formsets append their foreign key to it
         widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
 
 
-KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, extra=1, can_delete=True, max_num=20)
+    def proposal_fields(self) -> list[str]:
+        return list(KPI_FIELDS)
+
+    def interim_rows(self) -> list[dict]:
+        """The KPI's interim targets as an amendment keeps them."""
+        if not self.instance.pk:
+            return []
+        return [{"value": str(target.value), "date": target.date.isoformat(), "phase": target.phase}
+                for target in self.instance.interim_targets.all()]
+
+
+class BaseKPIFormSet(forms.BaseInlineFormSet):
+    """The KPI rows; on an amendment, unbound rows start from the proposal instead of the stored KPIs."""
+
+    def __init__(self, *args, proposal_rows=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_initial = {}
+        if proposal_rows is None or self.is_bound:
+            return
+        proposed = {row.get("id"): row for row in proposal_rows if row.get("id")}
+        for index, kpi in enumerate(self.get_queryset()):
+            self.row_initial[index] = proposed.get(kpi.pk) or {"DELETE": True}
+        added = [row for row in proposal_rows if not row.get("id")]
+        for index, row in enumerate(added, start=len(self.row_initial)):
+            self.row_initial[index] = row
+        self.extra = len(added) + 1
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index in self.row_initial:
+            kwargs["initial"] = {name: value for name, value in self.row_initial[index].items()
+                                 if name not in ("id", "interim")}
+        return kwargs
+
+
+KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, formset=BaseKPIFormSet, extra=1,
+                                         can_delete=True, max_num=20)
 
 FORMS = {
     Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, None),
@@ -200,14 +243,18 @@ FORMS = {
 class AuthoringForms:
     """The forms one commitment page is made of, validated and assessed together."""
 
-    def __init__(self, kind: str, user, commitment: Commitment, data=None):
+    def __init__(self, kind: str, user, commitment: Commitment, data=None, proposal: dict | None = None):
+        """`proposal`: an amendment's (commitments.amendments), which unbound forms start from; an amendment
+        never changes who the actor is, so it has no actor form."""
         commitment_form_class, actor_form_class = FORMS[kind]
         self.kind = kind
         self.commitment = commitment
-        self.form = commitment_form_class(data, instance=commitment)
-        self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis")
+        self.form = commitment_form_class(data, instance=commitment,
+                                          initial=proposal["fields"] if proposal and data is None else None)
+        self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis",
+                               proposal_rows=proposal["kpis"] if proposal else None)
         self.actor = None
-        if actor_form_class:
+        if actor_form_class and not commitment.is_amendable:
             actor = commitment.actor if commitment.pk else Actor(kind=kind)
             self.actor = actor_form_class(data, instance=actor, user=user, kind=kind, prefix="actor")
 

@@ -141,6 +141,11 @@ class Commitment(Versioned):
         """Authors edit drafts and commitments returned to them; a submitted or published one is frozen."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def is_amendable(self) -> bool:
+        """A published commitment changes through an Amendment the secretariat approves."""
+        return self.status == self.Status.PUBLISHED
+
 
 # Link field -> the vocabulary (Term scheme) it draws from, read from the fields themselves.
 TERM_LINKS = {field.name: field.remote_field.limit_choices_to["scheme"] for field in Commitment._meta.many_to_many
@@ -229,3 +234,57 @@ class ModerationDecision(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} — {self.commitment}"
 
+
+class Amendment(Versioned):
+    """Changes the authors propose to a published commitment, kept aside until the secretariat approves them.
+
+    `proposal` holds the whole proposed version (commitments.amendments reads and writes it): the fields of the
+    commitment form and every KPI, each with the id of the KPI it changes (none for a new one; a KPI left out is
+    removed). The public page and the API show the commitment itself, never this, until it is applied.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Awaiting review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="amendments",
+                                   verbose_name=_("commitment"))
+    proposal = models.JSONField(_("proposal"), default=dict)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("created by"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment to the author"), blank=True, validators=[multi_line])
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+        constraints = [models.UniqueConstraint(fields=["commitment"],
+                                               condition=models.Q(status__in=["draft", "submitted", "returned"]),
+                                               name="commitments_one_open_amendment")]
+
+    def __str__(self):
+        return f"{self.commitment} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    @property
+    def is_editable(self) -> bool:
+        """The authors edit a draft amendment or one returned to them; a submitted one waits for the decision."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)

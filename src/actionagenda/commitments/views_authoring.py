@@ -16,7 +16,7 @@ from actionagenda.vocabularies import catalogue
 
 from . import contacts, services, smart, workflow
 from .forms import FORMS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data
-from .models import Commitment, ModerationDecision
+from .models import Amendment, Commitment, ModerationDecision
 
 
 def start(request):
@@ -104,12 +104,19 @@ def mine(request):
     """The user's commitments with their status, what the secretariat said last and what they can do."""
     returns = ModerationDecision.objects.filter(action=ModerationDecision.Action.RETURN)
     commitments = (Commitment.objects.editable_by(request.user).select_related("actor")
-                   .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"))
+                   .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"),
+                                     Prefetch("amendments", queryset=Amendment.objects.filter(
+                                         status__in=Amendment.OPEN), to_attr="open_amendments"))
                    .order_by("-updated"))
-    rows = [{"commitment": c, "editable": c.is_editable,
-             "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW),
-             "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
-            for c in commitments]
+    rows = []
+    for c in commitments:
+        amendment = c.open_amendments[0] if c.open_amendments else None
+        comment = c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""
+        if amendment and amendment.status == Amendment.Status.RETURNED:
+            comment = amendment.comment
+        rows.append({"commitment": c, "editable": c.is_editable, "amendable": c.is_amendable,
+                     "amendment": amendment, "comment": comment,
+                     "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW)})
     return render(request, "commitments/mine.html", {"rows": rows})
 
 
