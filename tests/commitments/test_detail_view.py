@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.test import override_settings
 
+from actionagenda.progress import services as progress
+from actionagenda.progress.models import Reading
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +20,9 @@ def commitment(author):
         links={"countries": ["SN", "FR"], "gbf_targets": ["GBF-17"], "ip_elements": ["IP-BCH", "IP-RA"],
                "audiences": ["farmers"], "action_areas": ["BIOSAFETY"]},
         kpi=False)
-    KPIFactory(commitment=commitment, name="Listeners reached", unit="people", current_value=1200)
+    kpi = KPIFactory(commitment=commitment, name="Listeners reached", unit="people")
+    Reading.objects.create(kpi=kpi, date=datetime.date(2025, 6, 30), value=1200, source=Reading.Source.API)
+    progress.refresh([commitment.pk])
     return commitment
 
 

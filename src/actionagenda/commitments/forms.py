@@ -5,6 +5,7 @@ accept); whether a commitment is complete enough to submit is `smart`'s rule, ap
 draft can be saved while it is still incomplete.
 """
 
+import re
 import unicodedata
 
 from django import forms
@@ -13,8 +14,11 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda import ids
 from actionagenda.accounts.models import Actor
 from actionagenda.concurrency import TOKEN_FIELD, VersionedFormMixin
+from actionagenda.progress.choices import Direction
+from actionagenda.progress.models import InterimTarget
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
@@ -184,25 +188,107 @@ class LocalGovernmentActorForm(ActorForm):
         labels = {"name": _("Name of the local government")}
 
 
-KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
+KPI_FIELDS = ("name", "unit", "direction", "baseline_value", "baseline_date", "target_value", "target_date",
+              "cumulative", "tolerance", "weight")
+MAX_KPIS, MAX_INTERIM_TARGETS = 20, 12
+
+
+class InterimTargetForm(forms.ModelForm):
+    class Meta:
+        model = InterimTarget
+        fields = ["value", "date", "phase"]
+        widgets = {"date": DateInput()}
+
+
+InterimTargetFormSet = forms.formset_factory(InterimTargetForm, extra=1, can_delete=True,
+                                             max_num=MAX_INTERIM_TARGETS)
 
 
 class KPIForm(VersionedFormMixin, forms.ModelForm):
+    """One indicator with its interim targets (a formset of its own, prefixed by the row's prefix). A client that
+    posts no interim rows (one that never loaded them) leaves the stored ones as they are."""
+
     class Meta:
         model = KPI
         fields = list(KPI_FIELDS)  # a copy: inline formsets append their foreign key to it
         widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["direction"].choices = [("", _("Derived from the baseline and the target")),
+                                            *Direction.choices]
+        # Left empty, they keep their defaults (no tolerance, a weight of one).
+        for name in ("tolerance", "weight"):
+            self.fields[name].required = False
+        prefix = self.add_prefix("interim")
+        self.interim_posted = self.is_bound and f"{prefix}-TOTAL_FORMS" in self.data
+        self.interim = InterimTargetFormSet(self.data if self.interim_posted else None, prefix=prefix,
+                                            initial=None if self.interim_posted else self._stored_interim())
+
+    def clean_tolerance(self):
+        value = self.cleaned_data.get("tolerance")
+        return KPI._meta.get_field("tolerance").default if value is None else value
+
+    def clean_weight(self):
+        value = self.cleaned_data.get("weight")
+        return KPI._meta.get_field("weight").default if value is None else value
+
+    def _stored_interim(self) -> list[dict]:
+        if "interim" in self.initial:  # an amendment's proposal
+            return [dict(row) for row in self.initial["interim"]]
+        if self.instance.pk:
+            return [{"value": target.value, "date": target.date, "phase": target.phase}
+                    for target in self.instance.interim_targets.all()]
+        return []
+
+    @property
+    def marked_for_removal(self) -> bool:
+        """Whether the row is to be removed on saving (its checkbox ticked, or the proposal removes it)."""
+        if "DELETE" not in self.fields:
+            return False
+        if self.is_bound:
+            return self.fields["DELETE"].widget.value_from_datadict(self.data, self.files, self.add_prefix("DELETE"))
+        return bool(self.initial.get("DELETE"))
+
+    def has_changed(self) -> bool:
+        return super().has_changed() or (self.interim_posted and self.interim.has_changed())
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self.interim_posted or (self.empty_permitted and not self.has_changed()):
+            return
+        if not self.interim.is_valid():
+            self.add_error(None, forms.ValidationError(_("Check the interim targets of this indicator."),
+                                                       code="interim"))
+            return
+        rows = [form for form in self.interim.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        errors = self.instance.interim_target_errors(
+            [(form.cleaned_data.get("value"), form.cleaned_data.get("date"), "") for form in rows])
+        for index, error in errors.items():
+            rows[index].add_error("date", error)
+        if errors:
+            self.add_error(None, forms.ValidationError(_("Check the interim targets of this indicator."),
+                                                       code="interim"))
+
+    def derived_direction_label(self) -> str:
+        """What the KPI's direction is taken to be when the author leaves it empty (shown beside the field)."""
+        return "" if self.instance.direction else self.instance.get_derived_direction_display()
 
     def proposal_fields(self) -> list[str]:
         return list(KPI_FIELDS)
 
+    def interim_targets(self) -> list[tuple]:
+        """The interim targets as typed (value, date, phase), or as stored when none were posted."""
+        if self.interim_posted and self.interim.is_valid():
+            return [(row["value"], row["date"], row.get("phase") or "")
+                    for row in (form.cleaned_data for form in self.interim.forms)
+                    if row and not row.get("DELETE") and row.get("value") is not None and row.get("date")]
+        return [(row["value"], row["date"], row.get("phase") or "") for row in self._stored_interim()]
+
     def interim_rows(self) -> list[dict]:
-        """The KPI's interim targets as an amendment keeps them."""
-        if not self.instance.pk:
-            return []
-        return [{"value": str(target.value), "date": target.date.isoformat(), "phase": target.phase}
-                for target in self.instance.interim_targets.all()]
+        """The interim targets as an amendment keeps them (plain JSON values)."""
+        return [{"value": str(value), "date": str(date), "phase": phase}
+                for value, date, phase in self.interim_targets()]
 
 
 class BaseKPIFormSet(forms.BaseInlineFormSet):
@@ -221,16 +307,39 @@ class BaseKPIFormSet(forms.BaseInlineFormSet):
             self.row_initial[index] = row
         self.extra = len(added) + 1
 
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("interim_targets")
+
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         if index in self.row_initial:
-            kwargs["initial"] = {name: value for name, value in self.row_initial[index].items()
-                                 if name not in ("id", "interim")}
+            kwargs["initial"] = {name: value for name, value in self.row_initial[index].items() if name != "id"}
         return kwargs
 
 
 KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, formset=BaseKPIFormSet, extra=1,
-                                         can_delete=True, max_num=20)
+                                         can_delete=True, max_num=MAX_KPIS)
+KPI_ROW = re.compile(r"kpis-\d{1,2}")
+ROW_ACTION = re.compile(r"(add|remove|add-interim)(?::(kpis-\d{1,2}))?")
+
+
+def rows_requested(data):
+    """The form data with the row a no-JavaScript "add" or "remove" button asked for (another KPI, another
+    interim target, a KPI marked for removal), or None when the button pressed was not one of those."""
+    found = ROW_ACTION.fullmatch(data.get("kpi_action", ""))
+    if not found:
+        return None
+    action, row = found.groups()
+    data = data.copy()
+    if action == "add":
+        total = ids.parse(data.get("kpis-TOTAL_FORMS")) or 0
+        data["kpis-TOTAL_FORMS"] = str(min(total + 1, MAX_KPIS))
+    elif action == "remove" and row:
+        data[f"{row}-DELETE"] = "on"
+    elif action == "add-interim" and row:
+        key = f"{row}-interim-TOTAL_FORMS"
+        data[key] = str(min((ids.parse(data.get(key)) or 0) + 1, MAX_INTERIM_TARGETS))
+    return data
 
 FORMS = {
     Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, None),

@@ -41,7 +41,9 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(actor__members=user)
 
     def with_relations(self):
-        return self.select_related("actor").prefetch_related(*TERM_LINKS, "kpis")
+        # A KPI's latest value is its derived progress row (progress.KPIProgress).
+        return self.select_related("actor").prefetch_related(
+            *TERM_LINKS, models.Prefetch("kpis", queryset=KPI.objects.select_related("progress")))
 
 
 class Commitment(Versioned):
@@ -184,8 +186,6 @@ class KPI(Versioned):
     target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4, null=True,
                                        blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date_range])
-    current_value = models.DecimalField(_("latest value"), max_digits=16, decimal_places=4, null=True,
-                                        blank=True)
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices, blank=True,
                                  help_text=_("Leave empty to derive it from the baseline and the target."))
     cumulative = models.BooleanField(_("readings add up"), default=False,
@@ -208,6 +208,59 @@ class KPI(Versioned):
 
     def __str__(self):
         return self.name
+
+    @property
+    def derived_direction(self) -> str:
+        """The direction the author gave, else the one the baseline and the target imply ("" when unknown)."""
+        if self.direction:
+            return self.direction
+        if self.baseline_value is None or self.target_value is None:
+            return ""
+        if self.target_value > self.baseline_value:
+            return Direction.INCREASE
+        return Direction.DECREASE if self.target_value < self.baseline_value else Direction.MAINTAIN
+
+    def get_derived_direction_display(self) -> str:
+        return str(Direction(self.derived_direction).label) if self.derived_direction else ""
+
+    def clean(self):
+        """The rules every way of writing a KPI applies (the form, the admin, the write API): a direction the
+        baseline and the target agree with, and a target dated after the baseline."""
+        super().clean()
+        errors = {}
+        baseline, target = self.baseline_value, self.target_value
+        if self.direction and baseline is not None and target is not None:
+            wrong = {Direction.INCREASE: target <= baseline, Direction.DECREASE: target >= baseline,
+                     Direction.MAINTAIN: abs(target - baseline) > (self.tolerance or 0)}[self.direction]
+            if wrong:
+                errors["direction"] = ValidationError(DIRECTION_MISMATCH[self.direction], code="direction")
+        if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
+            errors["target_date"] = ValidationError(_("The target date must come after the baseline date."),
+                                                    code="date_order")
+        if errors:
+            raise ValidationError(errors)
+
+    def interim_target_errors(self, targets) -> dict[int, ValidationError]:
+        """For each of `targets` ((value, date, phase) each, in order) that is wrong, why: its date must fall
+        between the baseline and the target dates, and two targets cannot share a date."""
+        errors, seen = {}, set()
+        for index, (_value, date, _phase) in enumerate(targets):
+            if date is None:
+                continue
+            if (self.baseline_date and date <= self.baseline_date) or (self.target_date and date >= self.target_date):
+                errors[index] = ValidationError(_("An interim target must fall between the baseline date "
+                                                  "and the target date."), code="interim_date")
+            elif date in seen:
+                errors[index] = ValidationError(_("Another interim target has this date."), code="interim_twice")
+            seen.add(date)
+        return errors
+
+
+DIRECTION_MISMATCH = {
+    Direction.INCREASE: _("To increase, the target must be above the baseline."),
+    Direction.DECREASE: _("To decrease, the target must be below the baseline."),
+    Direction.MAINTAIN: _("To maintain a value, the target must equal the baseline (within the tolerance)."),
+}
 
 
 class ModerationDecision(models.Model):

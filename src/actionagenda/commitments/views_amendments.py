@@ -12,7 +12,7 @@ from actionagenda import ids, ratelimits
 from actionagenda.accounts.roles import secretariat_required
 
 from . import amendments, smart
-from .forms import AuthoringForms
+from .forms import AuthoringForms, rows_requested
 from .forms_moderation import AmendmentDecisionForm
 from .models import Amendment, Commitment
 
@@ -39,10 +39,11 @@ def amend(request, pk):
             "commitment": commitment, "amendment": amendment,
             "difference": amendments.difference(commitment, amendment.proposal)})
     data = request.POST if request.method == "POST" else None
-    forms = AuthoringForms(commitment.actor.kind, request.user, commitment, data=data,
+    rows = rows_requested(request.POST) if data is not None else None
+    forms = AuthoringForms(commitment.actor.kind, request.user, commitment, data=rows or data,
                            proposal=amendment.proposal if amendment else None)
     status = 200
-    if data is not None:
+    if data is not None and rows is None:
         if forms.is_valid():
             try:
                 amendment = amendments.save(request.user, commitment, forms,
