@@ -7,6 +7,7 @@ draft can be saved while it is still incomplete.
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from django import forms
 from django.db import models
@@ -199,6 +200,12 @@ class InterimTargetForm(forms.ModelForm):
         fields = ["value", "date", "phase"]
         widgets = {"date": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.initial.get("value")
+        if isinstance(value, Decimal):
+            self.initial["value"] = format(value.normalize(), "f")
+
 
 InterimTargetFormSet = forms.formset_factory(InterimTargetForm, extra=1, can_delete=True,
                                              max_num=MAX_INTERIM_TARGETS)
@@ -215,8 +222,12 @@ class KPIForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["direction"].choices = [("", _("Derived from the baseline and the target")),
-                                            *Direction.choices]
+        self.fields["direction"].choices = [("", _("Automatic")), *Direction.choices]
+        # Stored decimals as people write them: 5000, not 5000.0000.
+        for name in ("baseline_value", "target_value", "tolerance", "weight"):
+            value = self.initial.get(name)
+            if isinstance(value, Decimal):
+                self.initial[name] = format(value.normalize(), "f")
         # Left empty, they keep their defaults (no tolerance, a weight of one).
         for name in ("tolerance", "weight"):
             self.fields[name].required = False
