@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from actionagenda.commitments import amendments
 from actionagenda.commitments.models import KPI, Amendment, Commitment
-from actionagenda.progress.models import Reading
+from actionagenda.progress.models import InterimTarget, Reading
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
 
 from .authoring_data import page_values
@@ -244,3 +244,21 @@ def test_the_review_page_returns_403_to_an_author(signed_in, published):
     assert signed_in.get(reverse("commitments:amendments")).status_code == 403
     published.refresh_from_db()
     assert published.title == "Biosafety radio for farmers"
+
+
+def test_interim_targets_are_part_of_the_amendment_and_of_the_history(signed_in, published, client, secretariat):
+    response = propose(signed_in, published, **{
+        "kpis-0-interim-TOTAL_FORMS": "1", "kpis-0-interim-0-value": "2500", "kpis-0-interim-0-date": "2026-12-31",
+        "kpis-0-interim-0-phase": "development"})
+    assert response.status_code == 302
+    amendment = Amendment.objects.get()
+    difference = amendments.difference(published, amendment.proposal)
+    assert [(change.label, change.old, change.new) for change in difference.kpis[0].changes] == [
+        ("interim targets", "—", "2500 (2026-12-31) — Development")]
+    assert not InterimTarget.objects.exists()
+    amendments.approve(amendment, secretariat)
+    assert [(t.value, t.date, t.phase) for t in InterimTarget.objects.all()] == [
+        (Decimal("2500"), datetime.date(2026, 12, 31), "development")]
+    client.force_login(secretariat)
+    history = client.get(reverse("commitments:moderate", kwargs={"pk": published.pk})).content.decode()
+    assert "KPI “Listeners reached”: Interim target added" in history and "2500" in history

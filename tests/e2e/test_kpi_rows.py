@@ -20,6 +20,11 @@ SCREENSHOTS = Path(os.environ.get("ACTIONAGENDA_SCREENSHOTS")
                    or Path(tempfile.gettempdir()) / "actionagenda-screenshots")
 
 
+def shoot_page(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+
 def shoot(page, name):
     """The KPI section as it looks (the whole page is mostly the other sections)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -361,7 +361,7 @@ def _apply(commitment: Commitment, proposal: dict, author, reason) -> None:
         kpi.save()
         progress.set_interim_targets(kpi, [
             (Decimal(target["value"]), datetime.date.fromisoformat(target["date"]), target.get("phase") or "")
-            for target in row.get(INTERIM, [])])
+            for target in row.get(INTERIM, [])], author)
     for kpi in existing.values():
         if kpi.readings.exists():
             raise AmendmentNotAllowed(_("“%(kpi)s” has readings: it cannot be removed.") % {"kpi": kpi.name})

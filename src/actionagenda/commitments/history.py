@@ -78,13 +78,14 @@ KPI_HIDDEN_FIELDS = {"id", "commitment", "position", "version"}
 def kpi_entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
     """The newest `limit` historical records of the commitment's KPIs, removed ones included: an added or removed
     KPI with every field, a changed one field by field."""
-    records = list(KPI.history.filter(commitment_id=commitment.pk).select_related("history_user")
-                   .order_by("-history_date", "-history_id")[:limit])
-    ids = {record.id for record in records}
-    # The record before each one, which may be older than the `limit` newest: one query for all of them.
+    # Every record of every KPI in one query (a commitment has at most 20 KPIs): each record's previous one
+    # may be older than the `limit` newest.
+    everything = list(KPI.history.filter(commitment_id=commitment.pk).select_related("history_user")
+                      .order_by("history_date", "history_id"))
     earlier = {}
-    for record in KPI.history.filter(id__in=ids).order_by("history_date", "history_id"):
+    for record in everything:
         earlier.setdefault(record.id, []).append(record)
+    records = everything[::-1][:limit]
     fields = [field for field in KPI._meta.concrete_fields if field.name not in KPI_HIDDEN_FIELDS]
     result = []
     for record in records:
@@ -105,7 +106,29 @@ def kpi_entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
                        for field in fields]
         result.append(Entry(record=record, kind=KINDS.get(record.history_type, record.history_type),
                             changes=changes, subject=str(_("KPI “%(name)s”") % {"name": record.name})))
+    result.extend(_interim_entries({record.id: record.name for record in everything}, limit))
     return result
+
+
+INTERIM_KINDS = {"+": _("Interim target added"), "-": _("Interim target removed"), "~": _("Changed")}
+
+
+def _interim_entries(names: dict[int, str], limit: int) -> list[Entry]:
+    """The added and removed interim targets of the KPIs `names` (id -> latest name, removed KPIs included), in
+    full."""
+    historical = KPI.interim_targets.rel.related_model.history
+    records = list(historical.filter(kpi_id__in=list(names)).select_related("history_user")
+                   .order_by("-history_date", "-history_id")[:limit])
+    fields = [historical.model._meta.get_field(name) for name in ("value", "date", "phase")]
+    entries = []
+    for record in records:
+        removed = record.history_type == "-"
+        changes = [FieldChange(str(field.verbose_name), old=shown(field, getattr(record, field.attname)) if removed
+                               else "", new="" if removed else shown(field, getattr(record, field.attname)))
+                   for field in fields]
+        entries.append(Entry(record=record, kind=INTERIM_KINDS.get(record.history_type, record.history_type),
+                             changes=changes, subject=str(_("KPI “%(name)s”") % {"name": names[record.kpi_id]})))
+    return entries
 
 
 def _m2m_accessors() -> dict[str, str]:

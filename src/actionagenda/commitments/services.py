@@ -66,7 +66,7 @@ def save_draft(user, forms) -> Commitment:
     removed = set(forms.kpis.deleted_forms)
     for kpi_form in forms.kpis.forms:
         if kpi_form not in removed and kpi_form.instance.pk and kpi_form.interim_posted:
-            progress.set_interim_targets(kpi_form.instance, kpi_form.interim_targets())
+            progress.set_interim_targets(kpi_form.instance, kpi_form.interim_targets(), user)
     if "contact_email" in forms.form.changed_data:
         contacts.request_confirmation(commitment)
     return commitment

@@ -52,6 +52,8 @@ class InterimTarget(models.Model):
     date = models.DateField(_("date"), validators=[validate_date_range])
     phase = models.CharField(_("end of phase"), max_length=16, choices=catalogue.PHASES.choices, blank=True,
                              help_text=_("The phase this target closes, if any."))
+    # Part of its KPI's history (commitments.history): added and removed targets, in full.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("interim target")

@@ -184,9 +184,9 @@ def refresh_after_commit(commitment_id: int) -> None:
     transaction.on_commit(lambda: refresh([commitment_id]))
 
 
-def set_interim_targets(kpi: KPI, targets: Iterable[tuple]) -> None:
-    """Make `kpi`'s interim targets exactly `targets` ((value, date, phase) each): unchanged ones are kept,
-    the others removed or added, so that the history shows only real changes."""
+def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
+    """Make `kpi`'s interim targets exactly `targets` ((value, date, phase) each), as `user` did: unchanged
+    ones are kept, the others removed or added, so that the history shows only real changes."""
     wanted = [(arithmetic_value(value), date, phase or "") for value, date, phase in targets]
     kept = []
     for target in list(kpi.interim_targets.all()):
@@ -194,9 +194,13 @@ def set_interim_targets(kpi: KPI, targets: Iterable[tuple]) -> None:
         if key in wanted and key not in kept:
             kept.append(key)
         else:
+            target._history_user = user
             target.delete()
-    InterimTarget.objects.bulk_create([InterimTarget(kpi=kpi, value=value, date=date, phase=phase)
-                                       for value, date, phase in wanted if (value, date, phase) not in kept])
+    for value, date, phase in wanted:
+        if (value, date, phase) not in kept:
+            target = InterimTarget(kpi=kpi, value=value, date=date, phase=phase)
+            target._history_user = user
+            target.save()
 
 
 def arithmetic_value(value) -> Decimal:
