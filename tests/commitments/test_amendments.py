@@ -262,3 +262,24 @@ def test_interim_targets_are_part_of_the_amendment_and_of_the_history(signed_in,
     client.force_login(secretariat)
     history = client.get(reverse("commitments:moderate", kwargs={"pk": published.pk})).content.decode()
     assert "KPI “Listeners reached”: Interim target added" in history and "2500" in history
+
+
+def test_an_amendment_of_a_commitment_withdrawn_meanwhile_is_not_applied(signed_in, published, secretariat):
+    propose(signed_in, published, title="Biosafety radio everywhere")
+    published.refresh_from_db()
+    published.status = Commitment.Status.WITHDRAWN
+    published.save()
+    with pytest.raises(amendments.AmendmentNotAllowed):
+        amendments.approve(Amendment.objects.get(), secretariat)
+    published.refresh_from_db()
+    assert published.title == "Biosafety radio for farmers"
+
+
+def test_a_new_contact_address_is_asked_to_confirm_once_approved(signed_in, published, secretariat,
+                                                                 django_capture_on_commit_callbacks):
+    propose(signed_in, published, contact_email="new.contact@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        amendments.approve(Amendment.objects.get(), secretariat)
+    assert [message.to for message in mail.outbox if "new.contact@example.org" in message.to] == [
+        ["new.contact@example.org"]]

@@ -20,7 +20,7 @@ from actionagenda.accounts import roles
 from actionagenda.progress import services as progress
 from actionagenda.vocabularies.models import Term
 
-from . import facets, history, smart
+from . import contacts, facets, history, smart
 from .models import KPI, TERM_LINKS, Amendment, Commitment
 from .tasks import notify_amendment
 
@@ -295,6 +295,8 @@ def _lock_for_decision(amendment: Amendment, user, expected_version, commitment_
     if locked.status != Status.SUBMITTED:
         raise AmendmentNotAllowed(_("This amendment is %(status)s; no decision is open.")
                                   % {"status": locked.get_status_display().lower()})
+    if not commitment.is_amendable:
+        raise AmendmentNotAllowed(_("The commitment is no longer published: its amendment cannot be decided."))
     if (expected_version is not None and locked.version != expected_version) or (
             commitment_version is not None and commitment.version != commitment_version):
         raise StaleAmendment(_("This amendment or its commitment changed after you opened it; read the "
@@ -340,12 +342,15 @@ def return_to_authors(amendment: Amendment, user, comment: str, expected_version
 
 def _apply(commitment: Commitment, proposal: dict, author, reason) -> None:
     fields = proposal.get("fields", {})
+    contact = commitment.contact_email
     for name, value in fields.items():
         if name not in TERM_LINKS:
             setattr(commitment, name, _decode(Commitment._meta.get_field(name), value))
     commitment._history_user = author
     commitment._change_reason = str(reason)[:100]
     commitment.save()
+    if commitment.contact_email != contact:
+        contacts.request_confirmation(commitment)  # the new contact confirms before it gets notices
     for name in TERM_LINKS:
         if name in fields:
             getattr(commitment, name).set(fields[name] or [])
