@@ -130,6 +130,10 @@ class KPIDifference:
         return str({"added": _("Indicator added"), "removed": _("Indicator removed"),
                     "changed": _("Indicator changed")}[self.kind])
 
+    @property
+    def caption(self) -> str:
+        return str(_("%(change)s: %(name)s") % {"change": self.label, "name": self.name})
+
 
 @dataclass
 class Difference:
@@ -143,7 +147,7 @@ class Difference:
     @property
     def labels(self) -> list[str]:
         """What changes, in a few words (the queue's summary)."""
-        return [change.label for change in self.fields] + [f"{change.label}: {change.name}" for change in self.kpis]
+        return [change.label for change in self.fields] + [change.caption for change in self.kpis]
 
 
 def _term_labels(pks) -> dict[int, str]:

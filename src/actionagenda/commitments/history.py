@@ -42,6 +42,13 @@ class Entry:
         return self.record.history_date
 
     @property
+    def heading(self) -> str:
+        """What happened, and to which record: "Changed", or "KPI “name”: Changed"."""
+        if not self.subject:
+            return str(self.kind)
+        return str(_("%(record)s: %(change)s") % {"record": self.subject, "change": self.kind})
+
+    @property
     def reason(self) -> str:
         return self.record.history_change_reason or ""
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator, URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actionagenda import spreadsheets
 from actionagenda.commitments.models import KPI, Commitment, validate_date_range
@@ -115,7 +116,9 @@ def parse(text: str, kpis: dict[int, KPI]) -> Parsed:
         if not any(cell.strip() for cell in cells):
             continue
         if number > MAX_ROWS + 1:
-            result.problems.append(Problem(number, "", _("A file holds at most %(n)d rows.") % {"n": MAX_ROWS}))
+            result.problems.append(Problem(number, "", ngettext("A file holds at most %(n)d row.",
+                                                                "A file holds at most %(n)d rows.", MAX_ROWS)
+                                           % {"n": MAX_ROWS}))
             break
         values = {name: _cell(cells[index]) if index < len(cells) else "" for name, index in position.items()}
         row = _read_row(number, values, kpis, result.problems)
@@ -170,7 +173,8 @@ def _read_row(number: int, values: dict, kpis: dict[int, KPI], problems: list) -
         except ValidationError as error:
             problem(column, " ".join(error.messages))
     if len(note) > NOTE_LENGTH:
-        problem("note", _("Keep the note under %(n)d characters.") % {"n": NOTE_LENGTH})
+        problem("note", ngettext("Keep the note to %(n)d character.", "Keep the note to %(n)d characters.",
+                                 NOTE_LENGTH) % {"n": NOTE_LENGTH})
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
