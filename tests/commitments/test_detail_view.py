@@ -37,7 +37,7 @@ def test_it_shows_everything_about_a_published_commitment(client, commitment):
     assert "Farmers and producers" in page and "Biosafety" in page
     assert "Radio Sénégal" in page and "Two journalists" in page and "Listeners understand LMOs" in page
     assert 'Listeners reached</a></th>' in page and "5000" in page
-    assert "Stated on the commitment form: 1200 (not a dated reading)" in page  # no reading yet: no progress
+    assert "Latest: 1200 (30 June 2025)" in page  # the form's old value is a dated reading now
     assert 'href="mailto:awa@example.org"' in page and "https://example.org/radio" in page
 
 

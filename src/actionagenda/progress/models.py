@@ -157,7 +157,7 @@ class Reading(models.Model):
         REPORT = "report", _("Progress report")
         CSV = "csv", _("CSV upload")
         API = "api", _("API")
-        # The "latest value" the commitment form asked for before readings were dated (migration 0004).
+        # The "latest value" the commitment form asked for before readings were dated (migration 0005).
         FORM = "form", _("Commitment form")
 
     kpi = models.ForeignKey("commitments.KPI", on_delete=models.CASCADE, related_name="readings")

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('commitments', '0010_amendments'),
         # Its values become readings first.
-        ('progress', '0004_readings_from_form'),
+        ('progress', '0005_readings_from_form'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('commitments', '0011_retire_current_value'),
-        ('progress', '0004_readings_from_form'),
+        ('progress', '0005_readings_from_form'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

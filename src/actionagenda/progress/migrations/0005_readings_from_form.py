@@ -42,7 +42,7 @@ def form_readings_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('progress', '0003_report_corrections'),
+        ('progress', '0004_reminders'),
         ('commitments', '0010_amendments'),
     ]
 
