@@ -289,6 +289,7 @@ ACTIONAGENDA_RATE_LIMITS = {
     "event_register": os.environ.get("RATE_LIMIT_EVENT_REGISTER", "10/600"),
     "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
     "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),
+    "readings_upload": os.environ.get("RATE_LIMIT_READINGS_UPLOAD", "30/3600"),
 }
 # Minutes during which a participant may still edit their consultation reply.
 CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))

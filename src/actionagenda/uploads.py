@@ -78,6 +78,7 @@ KINDS = {
     "markdown": Kind("Markdown", "text/markdown; charset=utf-8", _text),
     "html": Kind("HTML", "text/html; charset=utf-8", _text),
     "htm": Kind("HTML", "text/html; charset=utf-8", _text),
+    "csv": Kind("CSV", "text/csv; charset=utf-8", _text),
 }
 
 MB = 1024 * 1024
@@ -90,6 +91,8 @@ MAX_GUIDANCE_FILE = 20 * MB
 MAX_PROGRAMME_DOCUMENT = 5 * MB
 EVIDENCE_FILES = ("pdf", "docx", "xlsx", "pptx", "odt")
 MAX_EVIDENCE_FILE = 10 * MB
+READINGS_FILES = ("csv",)
+MAX_READINGS_FILE = 2 * MB
 
 
 def extension(name: str) -> str:

@@ -39,3 +39,38 @@ def post_data(kind: str = "organization", action: str = "submit", **changes) -> 
     }[kind])
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def field_values(form) -> dict:
+    """What a browser posts back for `form` as it was rendered."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            data[bound.html_name] = "on"
+        elif isinstance(value, list | tuple):
+            data[bound.html_name] = [str(item) for item in value]
+        else:
+            data[bound.html_name] = str(value)
+    return data
+
+
+def page_values(response, **changes) -> dict:
+    """What the authoring page of `response` posts back untouched, with `changes` (None removes a key)."""
+    forms = response.context["forms"]
+    data = {**field_values(forms.form), **field_values(forms.kpis.management_form)}
+    for kpi_form in forms.kpis.forms:
+        data.update(field_values(kpi_form))
+        interim = getattr(kpi_form, "interim", None)
+        if interim is not None:
+            data.update(field_values(interim.management_form))
+            for row in interim.forms:
+                data.update(field_values(row))
+    if forms.actor:
+        data.update(field_values(forms.actor))
+    if response.context.get("amendment"):
+        data["amendment_version"] = str(response.context["amendment"].version)
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.test import override_settings
 
+from actionagenda.progress import services as progress
+from actionagenda.progress.models import Reading
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +21,9 @@ def commitment(author):
         links={"countries": ["SN", "FR"], "gbf_targets": ["GBF-17"], "ip_elements": ["IP-BCH", "IP-RA"],
                "audiences": ["farmers"], "action_areas": ["BIOSAFETY"]},
         kpi=False)
-    KPIFactory(commitment=commitment, name="Listeners reached", unit="people", current_value=1200)
+    kpi = KPIFactory(commitment=commitment, name="Listeners reached", unit="people")
+    Reading.objects.create(kpi=kpi, date=datetime.date(2025, 6, 30), value=1200, source=Reading.Source.API)
+    progress.refresh([commitment.pk])
     return commitment
 
 
@@ -32,7 +38,7 @@ def test_it_shows_everything_about_a_published_commitment(client, commitment):
     assert "Farmers and producers" in page and "Biosafety" in page
     assert "Radio Sénégal" in page and "Two journalists" in page and "Listeners understand LMOs" in page
     assert 'Listeners reached</a></th>' in page and "5000" in page
-    assert "Stated on the commitment form: 1200 (not a dated reading)" in page  # no reading yet: no progress
+    assert "Latest: 1200 (30 June 2025)" in page  # the form's old value is a dated reading now
     assert 'href="mailto:awa@example.org"' in page and "https://example.org/radio" in page
 
 

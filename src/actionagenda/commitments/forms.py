@@ -5,7 +5,9 @@ accept); whether a commitment is complete enough to submit is `smart`'s rule, ap
 draft can be saved while it is still incomplete.
 """
 
+import re
 import unicodedata
+from decimal import Decimal
 
 from django import forms
 from django.db import models
@@ -13,8 +15,11 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from actionagenda import ids
 from actionagenda.accounts.models import Actor
-from actionagenda.concurrency import VersionedFormMixin
+from actionagenda.concurrency import TOKEN_FIELD, VersionedFormMixin
+from actionagenda.progress.choices import Direction
+from actionagenda.progress.models import InterimTarget
 from actionagenda.validators import one_line
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
@@ -102,6 +107,10 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
                                                                    code=catalogue.PRIMARY_GBF_TARGET))
             if get_language() in catalogue.LANGUAGES:
                 self.initial["language"] = get_language()
+
+    def proposal_fields(self) -> list[str]:
+        """The commitment's own fields this form edits (what an amendment proposes)."""
+        return [name for name in self.fields if name != TOKEN_FIELD]
 
 
 class IndividualCommitmentForm(CommitmentForm):
@@ -210,14 +219,168 @@ class IndividualActorForm(forms.Form):
         return cleaned
 
 
+KPI_FIELDS = ("name", "unit", "direction", "baseline_value", "baseline_date", "target_value", "target_date",
+              "cumulative", "tolerance", "weight")
+MAX_KPIS, MAX_INTERIM_TARGETS = 20, 12
+
+
+class InterimTargetForm(forms.ModelForm):
+    class Meta:
+        model = InterimTarget
+        fields = ["value", "date", "phase"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.initial.get("value")
+        if isinstance(value, Decimal):
+            self.initial["value"] = format(value.normalize(), "f")
+
+
+InterimTargetFormSet = forms.formset_factory(InterimTargetForm, extra=1, can_delete=True,
+                                             max_num=MAX_INTERIM_TARGETS)
+
+
 class KPIForm(VersionedFormMixin, forms.ModelForm):
+    """One indicator with its interim targets (a formset of its own, prefixed by the row's prefix). A client that
+    posts no interim rows (one that never loaded them) leaves the stored ones as they are."""
+
     class Meta:
         model = KPI
-        fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date"]
+        fields = list(KPI_FIELDS)  # a copy: inline formsets append their foreign key to it
         widgets = {"baseline_date": DateInput(), "target_date": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["direction"].choices = [("", _("Automatic")), *Direction.choices]
+        # Stored decimals as people write them: 5000, not 5000.0000.
+        for name in ("baseline_value", "target_value", "tolerance", "weight"):
+            value = self.initial.get(name)
+            if isinstance(value, Decimal):
+                self.initial[name] = format(value.normalize(), "f")
+        # Left empty, they keep their defaults (no tolerance, a weight of one).
+        for name in ("tolerance", "weight"):
+            self.fields[name].required = False
+        prefix = self.add_prefix("interim")
+        self.interim_posted = self.is_bound and f"{prefix}-TOTAL_FORMS" in self.data
+        self.interim = InterimTargetFormSet(self.data if self.interim_posted else None, prefix=prefix,
+                                            initial=None if self.interim_posted else self._stored_interim())
 
-KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, extra=1, can_delete=True, max_num=20)
+    def clean_tolerance(self):
+        value = self.cleaned_data.get("tolerance")
+        return KPI._meta.get_field("tolerance").default if value is None else value
+
+    def clean_weight(self):
+        value = self.cleaned_data.get("weight")
+        return KPI._meta.get_field("weight").default if value is None else value
+
+    def _stored_interim(self) -> list[dict]:
+        if "interim" in self.initial:  # an amendment's proposal
+            return [dict(row) for row in self.initial["interim"]]
+        if self.instance.pk:
+            return [{"value": target.value, "date": target.date, "phase": target.phase}
+                    for target in self.instance.interim_targets.all()]
+        return []
+
+    @property
+    def marked_for_removal(self) -> bool:
+        """Whether the row is to be removed on saving (its checkbox ticked, or the proposal removes it)."""
+        if "DELETE" not in self.fields:
+            return False
+        if self.is_bound:
+            return self.fields["DELETE"].widget.value_from_datadict(self.data, self.files, self.add_prefix("DELETE"))
+        return bool(self.initial.get("DELETE"))
+
+    def has_changed(self) -> bool:
+        return super().has_changed() or (self.interim_posted and self.interim.has_changed())
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self.interim_posted or (self.empty_permitted and not self.has_changed()):
+            return
+        if not self.interim.is_valid():
+            self.add_error(None, forms.ValidationError(_("Check the interim targets of this indicator."),
+                                                       code="interim"))
+            return
+        rows = [form for form in self.interim.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        errors = self.instance.interim_target_errors(
+            [(form.cleaned_data.get("value"), form.cleaned_data.get("date"), "") for form in rows])
+        for index, error in errors.items():
+            rows[index].add_error("date", error)
+        if errors:
+            self.add_error(None, forms.ValidationError(_("Check the interim targets of this indicator."),
+                                                       code="interim"))
+
+    def derived_direction_label(self) -> str:
+        """What the KPI's direction is taken to be when the author leaves it empty (shown beside the field)."""
+        return "" if self.instance.direction else self.instance.get_derived_direction_display()
+
+    def proposal_fields(self) -> list[str]:
+        return list(KPI_FIELDS)
+
+    def interim_targets(self) -> list[tuple]:
+        """The interim targets as typed (value, date, phase), or as stored when none were posted."""
+        if self.interim_posted and self.interim.is_valid():
+            return [(row["value"], row["date"], row.get("phase") or "")
+                    for row in (form.cleaned_data for form in self.interim.forms)
+                    if row and not row.get("DELETE") and row.get("value") is not None and row.get("date")]
+        return [(row["value"], row["date"], row.get("phase") or "") for row in self._stored_interim()]
+
+    def interim_rows(self) -> list[dict]:
+        """The interim targets as an amendment keeps them (plain JSON values)."""
+        return [{"value": str(value), "date": str(date), "phase": phase}
+                for value, date, phase in self.interim_targets()]
+
+
+class BaseKPIFormSet(forms.BaseInlineFormSet):
+    """The KPI rows; on an amendment, unbound rows start from the proposal instead of the stored KPIs."""
+
+    def __init__(self, *args, proposal_rows=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_initial = {}
+        if proposal_rows is None or self.is_bound:
+            return
+        proposed = {row.get("id"): row for row in proposal_rows if row.get("id")}
+        for index, kpi in enumerate(self.get_queryset()):
+            self.row_initial[index] = proposed.get(kpi.pk) or {"DELETE": True}
+        added = [row for row in proposal_rows if not row.get("id")]
+        for index, row in enumerate(added, start=len(self.row_initial)):
+            self.row_initial[index] = row
+        self.extra = len(added) + 1
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("interim_targets")
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index in self.row_initial:
+            kwargs["initial"] = {name: value for name, value in self.row_initial[index].items() if name != "id"}
+        return kwargs
+
+
+KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, formset=BaseKPIFormSet, extra=1,
+                                         can_delete=True, max_num=MAX_KPIS)
+KPI_ROW = re.compile(r"kpis-\d{1,2}")
+ROW_ACTION = re.compile(r"(add|remove|add-interim)(?::(kpis-\d{1,2}))?")
+
+
+def rows_requested(data):
+    """The form data with the row a no-JavaScript "add" or "remove" button asked for (another KPI, another
+    interim target, a KPI marked for removal), or None when the button pressed was not one of those."""
+    found = ROW_ACTION.fullmatch(data.get("kpi_action", ""))
+    if not found:
+        return None
+    action, row = found.groups()
+    data = data.copy()
+    if action == "add":
+        total = ids.parse(data.get("kpis-TOTAL_FORMS")) or 0
+        data["kpis-TOTAL_FORMS"] = str(min(total + 1, MAX_KPIS))
+    elif action == "remove" and row:
+        data[f"{row}-DELETE"] = "on"
+    elif action == "add-interim" and row:
+        key = f"{row}-interim-TOTAL_FORMS"
+        data[key] = str(min((ids.parse(data.get(key)) or 0) + 1, MAX_INTERIM_TARGETS))
+    return data
 
 FORMS = {
     Actor.Kind.INDIVIDUAL: (IndividualCommitmentForm, IndividualActorForm),
@@ -230,14 +393,18 @@ FORMS = {
 class AuthoringForms:
     """The forms one commitment page is made of, validated and assessed together."""
 
-    def __init__(self, kind: str, user, commitment: Commitment, data=None):
+    def __init__(self, kind: str, user, commitment: Commitment, data=None, proposal: dict | None = None):
+        """`proposal`: an amendment's (commitments.amendments), which unbound forms start from; an amendment
+        never changes who the actor is, so it has no actor form."""
         commitment_form_class, actor_form_class = FORMS[kind]
         self.kind = kind
         self.commitment = commitment
-        self.form = commitment_form_class(data, instance=commitment)
-        self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis")
+        self.form = commitment_form_class(data, instance=commitment,
+                                          initial=proposal["fields"] if proposal and data is None else None)
+        self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis",
+                               proposal_rows=proposal["kpis"] if proposal else None)
         self.actor = None
-        if actor_form_class:
+        if actor_form_class and not commitment.is_amendable:
             actor = commitment.actor if commitment.pk else Actor(kind=kind)
             self.actor = actor_form_class(data, instance=actor, user=user, kind=kind, prefix="actor")
 

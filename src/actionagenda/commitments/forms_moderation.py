@@ -39,3 +39,24 @@ class DecisionForm(VersionedFormMixin, forms.Form):
         if workflow.lacks_comment(data.get("action", ""), data.get("comment", "")):
             self.add_error("comment", workflow.COMMENT_REQUIRED)
         return data
+
+
+class AmendmentDecisionForm(forms.Form):
+    """The secretariat's decision on an amendment, at the versions of the amendment and the commitment it read
+    (commitments.amendments refuses a decision on anything that changed since)."""
+
+    APPROVE, RETURN = "approve", "return"
+
+    action = forms.ChoiceField(choices=[(APPROVE, _("Approve and apply")), (RETURN, _("Return for changes"))])
+    comment = forms.CharField(
+        label=_("Comment to the author"), required=False, max_length=5000, validators=[multi_line],
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required to return the amendment; e-mailed to the author."))
+    amendment_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    commitment_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == self.RETURN and not (data.get("comment") or "").strip():
+            self.add_error("comment", _("Say what the author should change before returning the amendment."))
+        return data

@@ -1,12 +1,13 @@
 """The change history of a commitment as the secretariat reads it: who, when, why, and what changed."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda.vocabularies.models import Term
 
-from .models import Commitment
+from .models import KPI, Commitment
 
 # Not worth showing: bookkeeping the workflow sets together with the status, and the edit counter.
 HIDDEN_FIELDS = {"submitted_at", "published_at", "version"}
@@ -30,6 +31,7 @@ class Entry:
     record: object
     kind: str
     changes: list[FieldChange]
+    subject: str = ""  # empty for the commitment itself; "KPI “name”" for one of its indicators
 
     @property
     def user(self):
@@ -38,6 +40,13 @@ class Entry:
     @property
     def date(self):
         return self.record.history_date
+
+    @property
+    def heading(self) -> str:
+        """What happened, and to which record: "Changed", or "KPI “name”: Changed"."""
+        if not self.subject:
+            return str(self.kind)
+        return str(_("%(record)s: %(change)s") % {"record": self.subject, "change": self.kind})
 
     @property
     def reason(self) -> str:
@@ -65,7 +74,68 @@ def entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
         changes = _changes(record, previous, m2m, labels) if previous is not None else []
         result.append(Entry(record=record, kind=KINDS.get(record.history_type, record.history_type),
                             changes=changes))
+    result.extend(kpi_entries(commitment, limit))
+    result.sort(key=lambda entry: (entry.date, entry.record.history_id), reverse=True)
+    return result[:limit]
+
+
+KPI_HIDDEN_FIELDS = {"id", "commitment", "position", "version"}
+
+
+def kpi_entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
+    """The newest `limit` historical records of the commitment's KPIs, removed ones included: an added or removed
+    KPI with every field, a changed one field by field."""
+    # Every record of every KPI in one query (a commitment has at most 20 KPIs): each record's previous one
+    # may be older than the `limit` newest.
+    everything = list(KPI.history.filter(commitment_id=commitment.pk).select_related("history_user")
+                      .order_by("history_date", "history_id"))
+    earlier = {}
+    for record in everything:
+        earlier.setdefault(record.id, []).append(record)
+    records = everything[::-1][:limit]
+    fields = [field for field in KPI._meta.concrete_fields if field.name not in KPI_HIDDEN_FIELDS]
+    result = []
+    for record in records:
+        chain = earlier.get(record.id, [])
+        index = next(i for i, item in enumerate(chain) if item.history_id == record.history_id)
+        previous = chain[index - 1] if index else None
+        if record.history_type == "~" and previous is not None:
+            delta = record.diff_against(previous, excluded_fields=KPI_HIDDEN_FIELDS)
+            changes = [FieldChange(str(KPI._meta.get_field(change.field).verbose_name),
+                                   old=shown(KPI._meta.get_field(change.field), change.old),
+                                   new=shown(KPI._meta.get_field(change.field), change.new))
+                       for change in delta.changes]
+        else:
+            removed = record.history_type == "-"
+            changes = [FieldChange(str(field.verbose_name),
+                                   old=shown(field, getattr(record, field.attname)) if removed else "",
+                                   new="" if removed else shown(field, getattr(record, field.attname)))
+                       for field in fields]
+        result.append(Entry(record=record, kind=KINDS.get(record.history_type, record.history_type),
+                            changes=changes, subject=str(_("KPI “%(name)s”") % {"name": record.name})))
+    result.extend(_interim_entries({record.id: record.name for record in everything}, limit))
     return result
+
+
+INTERIM_KINDS = {"+": _("Interim target added"), "-": _("Interim target removed"), "~": _("Changed")}
+
+
+def _interim_entries(names: dict[int, str], limit: int) -> list[Entry]:
+    """The added and removed interim targets of the KPIs `names` (id -> latest name, removed KPIs included), in
+    full."""
+    historical = KPI.interim_targets.rel.related_model.history
+    records = list(historical.filter(kpi_id__in=list(names)).select_related("history_user")
+                   .order_by("-history_date", "-history_id")[:limit])
+    fields = [historical.model._meta.get_field(name) for name in ("value", "date", "phase")]
+    entries = []
+    for record in records:
+        removed = record.history_type == "-"
+        changes = [FieldChange(str(field.verbose_name), old=shown(field, getattr(record, field.attname)) if removed
+                               else "", new="" if removed else shown(field, getattr(record, field.attname)))
+                   for field in fields]
+        entries.append(Entry(record=record, kind=INTERIM_KINDS.get(record.history_type, record.history_type),
+                             changes=changes, subject=str(_("KPI “%(name)s”") % {"name": names[record.kpi_id]})))
+    return entries
 
 
 def _m2m_accessors() -> dict[str, str]:
@@ -81,8 +151,8 @@ def _changes(record, previous, m2m: dict[str, str], labels: dict[int, str]) -> l
     changes = []
     for change in delta.changes:
         model_field = Commitment._meta.get_field(change.field)
-        changes.append(FieldChange(str(model_field.verbose_name), old=_display(model_field, change.old),
-                                   new=_display(model_field, change.new)))
+        changes.append(FieldChange(str(model_field.verbose_name), old=shown(model_field, change.old),
+                                   new=shown(model_field, change.new)))
     for name, accessor in m2m.items():
         old = {labels.get(row.term_id, str(row.term_id)) for row in getattr(previous, accessor).all()}
         new = {labels.get(row.term_id, str(row.term_id)) for row in getattr(record, accessor).all()}
@@ -92,9 +162,14 @@ def _changes(record, previous, m2m: dict[str, str], labels: dict[int, str]) -> l
     return changes
 
 
-def _display(model_field, value) -> str:
+def shown(model_field, value) -> str:
+    """A stored value as a person reads it (the history's and the amendments' one way to show a value)."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     return str(value)

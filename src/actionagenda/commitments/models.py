@@ -41,7 +41,9 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(actor__members=user)
 
     def with_relations(self):
-        return self.select_related("actor").prefetch_related(*TERM_LINKS, "kpis")
+        # A KPI's latest value is its derived progress row (progress.KPIProgress).
+        return self.select_related("actor").prefetch_related(
+            *TERM_LINKS, models.Prefetch("kpis", queryset=KPI.objects.select_related("progress")))
 
 
 class Commitment(Versioned):
@@ -149,6 +151,11 @@ class Commitment(Versioned):
         """Authors edit drafts and commitments returned to them; a submitted or published one is frozen."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def is_amendable(self) -> bool:
+        """A published commitment changes through an Amendment the secretariat approves."""
+        return self.status == self.Status.PUBLISHED
+
 
 # Link field -> the vocabulary (Term scheme) it draws from, read from the fields themselves.
 TERM_LINKS = {field.name: field.remote_field.limit_choices_to["scheme"] for field in Commitment._meta.many_to_many
@@ -187,8 +194,6 @@ class KPI(Versioned):
     target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4, null=True,
                                        blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date_range])
-    current_value = models.DecimalField(_("latest value"), max_digits=16, decimal_places=4, null=True,
-                                        blank=True)
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices, blank=True,
                                  help_text=_("Leave empty to derive it from the baseline and the target."))
     cumulative = models.BooleanField(_("readings add up"), default=False,
@@ -211,6 +216,59 @@ class KPI(Versioned):
 
     def __str__(self):
         return self.name
+
+    @property
+    def derived_direction(self) -> str:
+        """The direction the author gave, else the one the baseline and the target imply ("" when unknown)."""
+        if self.direction:
+            return self.direction
+        if self.baseline_value is None or self.target_value is None:
+            return ""
+        if self.target_value > self.baseline_value:
+            return Direction.INCREASE
+        return Direction.DECREASE if self.target_value < self.baseline_value else Direction.MAINTAIN
+
+    def get_derived_direction_display(self) -> str:
+        return str(Direction(self.derived_direction).label) if self.derived_direction else ""
+
+    def clean(self):
+        """The rules every way of writing a KPI applies (the form, the admin, the write API): a direction the
+        baseline and the target agree with, and a target dated after the baseline."""
+        super().clean()
+        errors = {}
+        baseline, target = self.baseline_value, self.target_value
+        if self.direction and baseline is not None and target is not None:
+            wrong = {Direction.INCREASE: target <= baseline, Direction.DECREASE: target >= baseline,
+                     Direction.MAINTAIN: abs(target - baseline) > (self.tolerance or 0)}[self.direction]
+            if wrong:
+                errors["direction"] = ValidationError(DIRECTION_MISMATCH[self.direction], code="direction")
+        if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
+            errors["target_date"] = ValidationError(_("The target date must come after the baseline date."),
+                                                    code="date_order")
+        if errors:
+            raise ValidationError(errors)
+
+    def interim_target_errors(self, targets) -> dict[int, ValidationError]:
+        """For each of `targets` ((value, date, phase) each, in order) that is wrong, why: its date must fall
+        between the baseline and the target dates, and two targets cannot share a date."""
+        errors, seen = {}, set()
+        for index, (_value, date, _phase) in enumerate(targets):
+            if date is None:
+                continue
+            if (self.baseline_date and date <= self.baseline_date) or (self.target_date and date >= self.target_date):
+                errors[index] = ValidationError(_("An interim target must fall between the baseline date "
+                                                  "and the target date."), code="interim_date")
+            elif date in seen:
+                errors[index] = ValidationError(_("Another interim target has this date."), code="interim_twice")
+            seen.add(date)
+        return errors
+
+
+DIRECTION_MISMATCH = {
+    Direction.INCREASE: _("To increase, the target must be above the baseline."),
+    Direction.DECREASE: _("To decrease, the target must be below the baseline."),
+    Direction.MAINTAIN: _("To maintain a value, the target must equal the baseline (within the tolerance)."),
+}
 
 
 class ModerationDecision(models.Model):
@@ -255,3 +313,58 @@ class QueueDigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.day}"
+
+
+class Amendment(Versioned):
+    """Changes the authors propose to a published commitment, kept aside until the secretariat approves them.
+
+    `proposal` holds the whole proposed version (commitments.amendments reads and writes it): the fields of the
+    commitment form and every KPI, each with the id of the KPI it changes (none for a new one; a KPI left out is
+    removed). The public page and the API show the commitment itself, never this, until it is applied.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Awaiting review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="amendments",
+                                   verbose_name=_("commitment"))
+    proposal = models.JSONField(_("proposal"), default=dict)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("created by"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment to the author"), blank=True, validators=[multi_line])
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+        constraints = [models.UniqueConstraint(fields=["commitment"],
+                                               condition=models.Q(status__in=["draft", "submitted", "returned"]),
+                                               name="commitments_one_open_amendment")]
+
+    def __str__(self):
+        return f"{self.commitment} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    @property
+    def is_editable(self) -> bool:
+        """The authors edit a draft amendment or one returned to them; a submitted one waits for the decision."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from actionagenda import ratelimits
 from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
+from actionagenda.progress import services as progress
 from actionagenda.vocabularies import catalogue
 
 from . import contacts, workflow
@@ -68,6 +69,10 @@ def save_draft(user, forms) -> Commitment:
     forms.form.save_m2m()
     forms.kpis.instance = commitment
     forms.kpis.save()
+    removed = set(forms.kpis.deleted_forms)
+    for kpi_form in forms.kpis.forms:
+        if kpi_form not in removed and kpi_form.instance.pk and kpi_form.interim_posted:
+            progress.set_interim_targets(kpi_form.instance, kpi_form.interim_targets(), user)
     if "contact_email" in forms.form.changed_data:
         contacts.request_confirmation(commitment)
     return commitment

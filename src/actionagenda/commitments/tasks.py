@@ -7,7 +7,7 @@ from django_tasks import task
 from actionagenda.mail import send_templated
 
 from . import contacts, notices
-from .models import Commitment, ModerationDecision
+from .models import Amendment, Commitment, ModerationDecision
 
 
 @task()
@@ -24,6 +24,17 @@ def notify_author(decision_id: int) -> int:
         recipients.setdefault(contact.lower(), (contact, commitment.language))
     return sum(send_templated("commitments/email/decision", context, [address], language)
                for address, language in recipients.values())
+
+
+@task()
+def notify_amendment(amendment_id: int) -> int:
+    """E-mail the secretariat's decision on an amendment (approved, or returned with its comment) to the members
+    of the commitment's actor, each in their language; returns the number sent."""
+    amendment = Amendment.objects.select_related("commitment__actor").get(pk=amendment_id)
+    context = {"amendment": amendment, "commitment": amendment.commitment}
+    members = amendment.commitment.actor.members.filter(is_active=True).exclude(email="").order_by("pk")
+    return sum(send_templated("commitments/email/amendment", context, [member.email], member.language)
+               for member in members)
 
 
 @task()

@@ -4,19 +4,19 @@ services and workflow; these views only route between them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actionagenda import ratelimits
+from actionagenda import ids, ratelimits
 from actionagenda.accounts.models import Actor
 from actionagenda.concurrency import StaleRecord
 from actionagenda.vocabularies import catalogue
 
 from . import contacts, services, smart, workflow
-from .forms import FORMS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data
-from .models import Commitment, ModerationDecision
+from .forms import FORMS, KPI_ROW, MAX_KPIS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data, rows_requested
+from .models import Amendment, Commitment, ModerationDecision
 
 
 def start(request):
@@ -42,6 +42,11 @@ def edit(request, pk):
 
 
 def _author(request, commitment, kind):
+    rows = rows_requested(request.POST) if request.method == "POST" else None
+    if rows is not None:
+        # "Add another indicator" (or remove one) without JavaScript: the same page, one row more or less.
+        forms = AuthoringForms(kind, request.user, commitment, data=rows)
+        return _authoring_page(request, forms, kind, commitment)
     forms = AuthoringForms(kind, request.user, commitment, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and forms.is_valid():
         try:
@@ -60,6 +65,10 @@ def _author(request, commitment, kind):
     if request.method == "POST":
         status = 409 if forms.stale else 400
         messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
+    return _authoring_page(request, forms, kind, commitment, status)
+
+
+def _authoring_page(request, forms, kind, commitment, status=200):
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
         "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
@@ -100,17 +109,53 @@ def smart_panel(request):
 
 
 @login_required
+@require_POST
+def kpi_add(request):
+    """Another empty KPI row for the form as posted (htmx appends it and counts it in the management form)."""
+    total = ids.parse(request.POST.get("kpis-TOTAL_FORMS")) or 0
+    if total >= MAX_KPIS:
+        return HttpResponse(status=204)
+    formset = KPIFormSet(instance=Commitment(), prefix="kpis")
+    formset.extra = total + 1
+    return render(request, "commitments/_kpi_added.html",
+                  {"kpi_form": formset.forms[total], "number": total + 1, "total": total + 1})
+
+
+@login_required
+@require_POST
+def kpi_remove(request):
+    """A KPI row taken out of the form as posted: a new row goes, a stored one stays hidden, marked for removal
+    on saving (the formset needs its id to delete it)."""
+    row = request.POST.get("row", "")
+    if not KPI_ROW.fullmatch(row):
+        return HttpResponse(status=400)
+    if not request.POST.get(f"{row}-id"):
+        return HttpResponse("")
+    hidden = [(name, value) for name in request.POST if name.startswith(f"{row}-") and name != f"{row}-DELETE"
+              for value in request.POST.getlist(name)]
+    return render(request, "commitments/_kpi_removed.html",
+                  {"row": row, "hidden": hidden, "name": request.POST.get(f"{row}-name", "")})
+
+
+@login_required
 def mine(request):
     """The user's commitments with their status, what the secretariat said last and what they can do."""
     returns = ModerationDecision.objects.filter(action=ModerationDecision.Action.RETURN)
     commitments = (Commitment.objects.editable_by(request.user).select_related("actor")
-                   .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"))
+                   .prefetch_related(Prefetch("decisions", queryset=returns, to_attr="returns"),
+                                     Prefetch("amendments", queryset=Amendment.objects.filter(
+                                         status__in=Amendment.OPEN), to_attr="open_amendments"))
                    .order_by("-updated"))
-    rows = [{"commitment": c, "editable": c.is_editable,
-             "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW),
-             "deletable": c.status == Commitment.Status.DRAFT,
-             "comment": c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""}
-            for c in commitments]
+    rows = []
+    for c in commitments:
+        amendment = c.open_amendments[0] if c.open_amendments else None
+        comment = c.returns[0].comment if c.status == Commitment.Status.RETURNED and c.returns else ""
+        if amendment and amendment.status == Amendment.Status.RETURNED:
+            comment = amendment.comment
+        rows.append({"commitment": c, "editable": c.is_editable, "amendable": c.is_amendable,
+                     "amendment": amendment, "comment": comment,
+                     "withdrawable": workflow.status_allows(c, workflow.Action.WITHDRAW),
+                     "deletable": c.status == Commitment.Status.DRAFT})
     return render(request, "commitments/mine.html", {"rows": rows})
 
 

@@ -11,7 +11,7 @@ from actionagenda.accounts.roles import secretariat_required
 
 from . import history, smart, workflow
 from .forms_moderation import DecisionForm
-from .models import Commitment
+from .models import Amendment, Commitment
 
 Status = Commitment.Status
 QUEUE_STATUSES = [Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.WITHDRAWN, Status.ARCHIVED]
@@ -31,7 +31,8 @@ def queue(request):
                    .order_by(*QUEUE_ORDER.get(status, ["-updated", "-pk"])))
     page = Paginator(commitments, 50).get_page(ids.page_number(request.GET.get("page")))
     return render(request, "commitments/moderation_queue.html",
-                  {"page": page, "status": status, "status_label": Status(status).label, "tabs": tabs})
+                  {"page": page, "status": status, "status_label": Status(status).label, "tabs": tabs,
+                   "amendments": Amendment.objects.filter(status=Amendment.Status.SUBMITTED).count()})
 
 
 @secretariat_required

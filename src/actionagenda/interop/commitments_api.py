@@ -45,7 +45,8 @@ class KPIOut(BaseModel):
     unit: str
     baseline: Measure
     target: Measure
-    current: Decimal | None
+    current: Decimal | None = Field(description="The latest value from the public readings (for readings that "
+                                                "add up: the baseline plus every reading); null before any")
 
 
 class InterimTargetOut(BaseModel):
@@ -170,7 +171,7 @@ def items(ids: list[int]) -> list[dict]:
     kpis: dict[int, list] = {}
     for kpi in KPI.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
             "id", "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
-            "current_value"):
+            "progress__latest_value"):
         kpis.setdefault(kpi["commitment_id"], []).append(kpi)
     return [item(found[pk], linked, kpis.get(pk, [])) for pk in ids if pk in found]
 
@@ -196,7 +197,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
         "kpis": [{"id": kpi["id"], "name": kpi["name"], "unit": kpi["unit"],
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
-                  "current": kpi["current_value"]} for kpi in kpis],
+                  "current": kpi["progress__latest_value"]} for kpi in kpis],
         "status": commitment.status, "published_at": commitment.published_at,
         "url": links.absolute(commitment.get_absolute_url()),
     }

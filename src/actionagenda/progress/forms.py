@@ -174,3 +174,11 @@ class PhaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = dict(catalogue.PHASES.choices)
         self.fields["phase"].choices = [(code, labels[code]) for code in (*PHASE_ORDER, DISCONTINUED)]
+
+
+class ReadingsUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file of readings"),
+        validators=[uploads.UploadCheck(uploads.READINGS_FILES, uploads.MAX_READINGS_FILE)],
+        help_text=_("The format of the download: kpi_id, kpi, unit, date (YYYY-MM-DD), value, note, evidence_url; "
+                    "up to 2 MB."))

@@ -52,6 +52,8 @@ class InterimTarget(models.Model):
     date = models.DateField(_("date"), validators=[validate_date_range])
     phase = models.CharField(_("end of phase"), max_length=16, choices=catalogue.PHASES.choices, blank=True,
                              help_text=_("The phase this target closes, if any."))
+    # Part of its KPI's history (commitments.history): added and removed targets, in full.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("interim target")
@@ -155,6 +157,8 @@ class Reading(models.Model):
         REPORT = "report", _("Progress report")
         CSV = "csv", _("CSV upload")
         API = "api", _("API")
+        # The "latest value" the commitment form asked for before readings were dated (migration 0005).
+        FORM = "form", _("Commitment form")
 
     kpi = models.ForeignKey("commitments.KPI", on_delete=models.CASCADE, related_name="readings")
     date = models.DateField(_("date"), validators=[validate_date_range])

@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
@@ -181,6 +182,30 @@ def _has(row, relation: str) -> bool:
 def refresh_after_commit(commitment_id: int) -> None:
     """Recompute one commitment's figures once the current transaction has committed."""
     transaction.on_commit(lambda: refresh([commitment_id]))
+
+
+def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
+    """Make `kpi`'s interim targets exactly `targets` ((value, date, phase) each), as `user` did: unchanged
+    ones are kept, the others removed or added, so that the history shows only real changes."""
+    wanted = [(arithmetic_value(value), date, phase or "") for value, date, phase in targets]
+    kept = []
+    for target in list(kpi.interim_targets.all()):
+        key = (arithmetic_value(target.value), target.date, target.phase)
+        if key in wanted and key not in kept:
+            kept.append(key)
+        else:
+            target._history_user = user
+            target.delete()
+    for value, date, phase in wanted:
+        if (value, date, phase) not in kept:
+            target = InterimTarget(kpi=kpi, value=value, date=date, phase=phase)
+            target._history_user = user
+            target.save()
+
+
+def arithmetic_value(value) -> Decimal:
+    """`value` as a Decimal compared by quantity (5 equals 5.0000)."""
+    return Decimal(value).normalize()
 
 
 # The phases in the order a commitment goes through them; discontinued may end any of them.

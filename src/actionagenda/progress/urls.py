@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_secretariat
+from . import views, views_readings, views_secretariat
 
 app_name = "progress"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/reports/<int:report>/files/<int:file>/", views.evidence_file, name="evidence_file"),
     path("<int:pk>/phase/", views.phase, name="phase"),
     path("overdue/", views_secretariat.overdue_list, name="overdue"),
+    path("<int:pk>/readings/", views_readings.upload, name="readings"),
+    path("<int:pk>/readings.csv", views_readings.download, name="readings_csv"),
 ]
