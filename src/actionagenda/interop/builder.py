@@ -50,14 +50,14 @@ class EmbedForm(forms.Form):
                                required=False)
     commitment_id = forms.IntegerField(label=_("Commitment number"), min_value=1, required=False,
                                        help_text=_("The number in the address of the commitment's page."))
-    facet = forms.ChoiceField(label=_("Chart"), required=False, initial="region",
-                              choices=[(facet, explore.facet_label(facet)) for facet in CHART_FACETS])
+    facet = forms.ChoiceField(label=_("Chart"), required=False, initial="region")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor_type"].choices = _choices(catalogue.ACTOR_TYPES)
         self.fields["country"].choices = _choices(catalogue.countries())
         self.fields["gbf_target"].choices = _choices(catalogue.GBF_TARGETS)
+        self.fields["facet"].choices = [(facet, explore.facet_label(facet)) for facet in CHART_FACETS]
 
     def clean(self):
         data = super().clean()

@@ -28,7 +28,7 @@
 .aa{background:var(--aa-bg,transparent);border:1px solid var(--aa-border,#ccc);border-radius:var(--aa-radius,6px);padding:var(--aa-padding,1rem)}
 h2,h3{font-family:var(--aa-heading-font,inherit);margin:0 0 .5rem;line-height:1.25}h2{font-size:1.25em}h3{font-size:1.05em;margin-top:1rem}
 ul{list-style:none;margin:0;padding:0}li{padding:.4rem 0;border-top:1px solid var(--aa-border,#ddd)}li:first-child{border-top:0}
-a{color:var(--a)}a:focus-visible{outline:2px solid var(--a);outline-offset:2px}p{margin:.25rem 0}.m{color:var(--m);font-size:.9em}
+a{color:var(--a)}figure{margin:1rem 0 0}a:focus-visible{outline:2px solid var(--a);outline-offset:2px}p{margin:.25rem 0}.m{color:var(--m);font-size:.9em}
 .t{display:flex;flex-wrap:wrap;gap:1rem}.t li{border:0}.t strong{display:block;font-size:1.6em;color:var(--a)}
 .b{display:grid;grid-template-columns:minmax(6rem,40%) 1fr auto;gap:.5rem;align-items:center}
 .b i{display:block;height:.8rem;min-width:2px;background:var(--a);border-radius:2px}
@@ -41,7 +41,7 @@ progress{width:100%;height:.8rem;accent-color:var(--a)}.s:empty{display:none}.e{
   const h = (tag, props, ...kids) => {
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(props || {})) if (v != null) k in el ? el[k] = v : el.setAttribute(k, v);
-    el.append(...kids.flat().filter((kid) => kid != null));
+    el.append(...kids.flat(9).filter((kid) => kid != null));
     return el;
   };
 
@@ -99,7 +99,7 @@ progress{width:100%;height:.8rem;accent-color:var(--a)}.s:empty{display:none}.e{
       try {
         const content = await this.build(t);
         if (run !== this.run) return;
-        body.replaceChildren(...[content].flat());
+        body.replaceChildren(...[content].flat(9).filter((kid) => kid != null));
         status.textContent = "";
       } catch (error) {
         if (run !== this.run) return;
