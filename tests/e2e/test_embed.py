@@ -196,6 +196,8 @@ def test_the_builder_previews_live_copies_and_keeps_our_policy(browser, live_ser
 
     page.get_by_label("Statistics: totals and a chart").check()
     expect(page.locator(".embed-preview aa-statistics").get_by_role("heading", level=2)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Chart")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Country", include_hidden=True)).to_be_hidden()
     assert problems == []
     assert axe_violations(page) == []
 
