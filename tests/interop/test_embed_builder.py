@@ -21,7 +21,7 @@ def test_it_offers_a_script_snippet_and_an_iframe_snippet(client):
     assert html.escape('<script src="https://commitments.example.org/static/interop/embed.js" defer></script>\n'
                        '<aa-commitments lang="fr" country="KE" limit="3"></aa-commitments>') in text
     assert html.escape('<iframe src="https://commitments.example.org/embed/frame/commitments/?lang=fr&amp;country=KE'
-                       '&amp;limit=3"') in text
+                       '&amp;limit=3" title="Une liste d’engagements"') in text
     assert 'readonly' in text
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -84,8 +85,10 @@ def snippets(component: str, lang: str, options: list[tuple[str, str]]) -> dict:
                   else reverse(f"frames:{component}"))
     frame_query = urlencode([("lang", lang)] + [(name, value) for name, value in options if name != "commitment-id"])
     frame_url = links.absolute(f"{frame_path}?{frame_query}")
+    with translation.override(lang):  # the frame's title is read out on the partner's page, in its language
+        title = str(COMPONENTS[component])
     frame = format_html('<iframe src="{}" title="{}" width="100%" height="480" loading="lazy"></iframe>',
-                        frame_url, COMPONENTS[component])
+                        frame_url, title)
     return {"element": element, "script_snippet": f"{script}\n{element}", "frame_snippet": str(frame),
             "frame_url": frame_url}
 
