@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later middleware and view sees a HEAD as the GET it stands for.
     "actionagenda.methods.MethodsMiddleware",
+    # The API's reads are open to every origin (embeddable components), its writes to none (interop.cors).
+    "actionagenda.interop.cors.OpenReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

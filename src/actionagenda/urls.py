@@ -13,6 +13,8 @@ handler429 = "actionagenda.accounts.adapter.rate_limited"
 urlpatterns = [
     path("api/v1/", api.urls),
     path("favicon.ico", favicon),
+    # The embeddable components as pages other sites may frame (their language is a parameter, like lang=).
+    path("embed/frame/", include("actionagenda.interop.frame_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Stored uploads (the links of the admin's file fields), always as downloads: never django.views.static.
     path("media/<path:path>", uploads.stored, name="upload"),
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("actionagenda.events.urls")),
     path("ask/", include("actionagenda.assistant.urls")),
     path("consultations/", include("actionagenda.consultations.urls")),
+    path("embed/", include("actionagenda.interop.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

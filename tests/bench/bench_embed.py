@@ -1,0 +1,25 @@
+"""What a partner's page downloads for the embeddable components: embed.js raw and gzipped (budget 10 KB for the
+whole script, issue 19), and the iframe variant's stylesheet.
+
+    python tests/bench/bench_embed.py
+"""
+
+import gzip
+import pathlib
+
+STATIC = pathlib.Path(__file__).resolve().parents[2] / "src" / "actionagenda" / "interop" / "static" / "interop"
+BUDGET = 10 * 1024
+
+
+def sizes(path: pathlib.Path) -> tuple[int, int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6)), len(gzip.compress(data, compresslevel=9))
+
+
+if __name__ == "__main__":
+    print(f"{'file':<12} {'raw':>8} {'gzip -6':>8} {'gzip -9':>8}")
+    for name in ("embed.js", "frame.css", "builder.js", "builder.css"):
+        raw, six, nine = sizes(STATIC / name)
+        print(f"{name:<12} {raw:>8,} {six:>8,} {nine:>8,}")
+    raw, six, nine = sizes(STATIC / "embed.js")
+    print(f"embed.js gzipped: {nine:,} bytes of a {BUDGET:,}-byte budget ({100 * nine / BUDGET:.0f} %)")

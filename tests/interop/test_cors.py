@@ -1,0 +1,56 @@
+"""The API's reads are open to every origin (the embeddable components read it from partners' pages); its writes
+and the site's own pages send no CORS header, so a browser keeps other origins from using them."""
+
+import pytest
+
+from factories import CommitmentFactory
+
+pytestmark = pytest.mark.django_db
+
+PARTNER = "https://biosafety.partner.example"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/commitments", "/api/v1/statistics", "/api/v1/vocabularies/ip_element"])
+def test_it_lets_any_origin_read_the_api(client, path):
+    response = client.get(path, HTTP_ORIGIN=PARTNER)
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+
+
+def test_it_lets_any_origin_read_one_commitment_and_its_errors(client):
+    commitment = CommitmentFactory()
+    assert client.get(f"/api/v1/commitments/{commitment.pk}", HTTP_ORIGIN=PARTNER)["Access-Control-Allow-Origin"] == "*"
+    missing = client.get("/api/v1/commitments/999999", HTTP_ORIGIN=PARTNER)
+    assert missing.status_code == 404 and missing["Access-Control-Allow-Origin"] == "*"
+
+
+def test_it_answers_the_preflight_of_a_read(client):
+    response = client.options("/api/v1/commitments", HTTP_ORIGIN=PARTNER,
+                              HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+                              HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match")
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD"
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+    assert "Authorization" not in response["Access-Control-Allow-Headers"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE", "PUT"])
+def test_it_refuses_the_preflight_of_a_write(client, method):
+    response = client.options("/api/v1/commitments", HTTP_ORIGIN=PARTNER, HTTP_ACCESS_CONTROL_REQUEST_METHOD=method,
+                              HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization, content-type")
+    assert not any(header.startswith("Access-Control-") for header in response.headers)
+
+
+def test_a_write_gets_no_cors_header(client):
+    response = client.post("/api/v1/commitments", {"title": "x"}, content_type="application/json",
+                           HTTP_ORIGIN=PARTNER)
+    assert "Access-Control-Allow-Origin" not in response
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/commitments/", "/en/embed/"])
+def test_the_sites_pages_get_no_cors_header(client, path):
+    response = client.get(path, HTTP_ORIGIN=PARTNER)
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response
