@@ -60,9 +60,11 @@ def _author(request, commitment, kind):
     if request.method == "POST":
         status = 409 if forms.stale else 400
         messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
+    data = forms.smart_data()
+    forms.show_problems_on_fields(data)
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
-        "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
+        "assessment": smart.assess(data), "returned_comment": _returned_comment(commitment),
     }, status=status)
 
 
