@@ -45,10 +45,12 @@ document.querySelectorAll("[data-country-picker]").forEach((picker) => {
   chips.addEventListener("click", (event) => {
     const button = event.target.closest("button.chip");
     if (!button) return;
-    const next = button.closest("li").nextElementSibling || button.closest("li").previousElementSibling;
+    const position = [...chips.children].indexOf(button.closest("li"));
     const box = boxes.find((candidate) => candidate.value === button.dataset.value);
     box.checked = false;
-    box.dispatchEvent(new Event("change", { bubbles: true }));
+    box.dispatchEvent(new Event("change", { bubbles: true }));  // redraws the chips, tells the SMART panel
+    // Focus stays in the chips (the next one, or the one before the last), or returns to the filter box.
+    const next = chips.children[Math.min(position, chips.children.length - 1)];
     (next ? next.querySelector("button") : filter).focus();
   });
   picker.addEventListener("change", (event) => { if (boxes.includes(event.target)) drawChips(); });
