@@ -109,12 +109,24 @@ def test_the_smart_data_reads_typed_values_even_when_some_are_invalid():
     assert data.kpis[0].name == "Listeners reached" and data.kpis[0].target_value is None
 
 
-def test_countries_are_listed_alphabetically_in_the_readers_language():
+def _country_groups(language):
     from django.utils import translation
 
-    with translation.override("en"):
-        labels = [label for _value, label in CommitmentForm().fields["countries"].choices]
-    assert labels.index("Åland Islands") < labels.index("Albania") < labels.index("Zimbabwe")
+    with translation.override(language):
+        return {group: [label for _value, label in members]
+                for group, members in CommitmentForm().fields["countries"].choices}
+
+
+def test_countries_are_grouped_by_un_region_and_alphabetical_in_the_readers_language():
+    groups = _country_groups("en")
+    assert list(groups)[:5] == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    europe = groups["Europe"]
+    assert europe.index("Åland Islands") < europe.index("Albania") < europe.index("United Kingdom")
+    assert "Kenya" in groups["Africa"] and "Kenya" not in europe
+    assert "Antarctica" in groups["Other places"]
+    french = _country_groups("fr")
+    assert list(french)[:5] == ["Afrique", "Amériques", "Asie", "Europe", "Océanie"]
+    assert french["Europe"].index("Allemagne") < french["Europe"].index("Espagne") < french["Europe"].index("Suède")
 
 
 def test_a_website_typed_without_scheme_is_taken_as_https():

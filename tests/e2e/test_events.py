@@ -37,7 +37,7 @@ def test_a_visitor_registers_for_a_webinar_and_sees_the_online_link_after_confir
     event = webinar()
     page.goto(event.get_absolute_url())
     assert page.get_by_role("heading", level=1).inner_text() == "Risk assessment of LMOs", page.content()[-3000:]
-    page.get_by_role("textbox", name="Name", exact=True).fill("Amina Otieno")
+    page.get_by_role("textbox", name="Name (required)", exact=True).fill("Amina Otieno")
     page.get_by_role("textbox", name="E-mail").fill("amina@example.org")
     page.get_by_role("textbox", name="Organisation").fill("Kenya Biosafety Network")
     page.get_by_role("combobox", name="Country").select_option("KE")
@@ -73,7 +73,7 @@ def test_a_full_webinar_offers_the_waitlist_without_the_link(page):
     event = webinar(capacity=1)
     RegistrationFactory(event=event)
     page.goto(event.get_absolute_url())
-    page.get_by_role("textbox", name="Name", exact=True).fill("Late Comer")
+    page.get_by_role("textbox", name="Name (required)", exact=True).fill("Late Comer")
     page.get_by_role("textbox", name="E-mail").fill("late@example.org")
     page.get_by_role("combobox", name="Actor type").select_option("individual")
     page.get_by_label(re.compile("I agree")).check()

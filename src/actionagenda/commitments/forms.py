@@ -25,7 +25,7 @@ from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
 from . import smart
-from .models import KPI, TERM_LINKS, Commitment
+from .models import KPI, TERM_LINKS, Commitment, date_order_problem
 
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
@@ -53,6 +53,27 @@ def formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+class CountryChecklist(forms.CheckboxSelectMultiple):
+    """Countries as checkboxes under their UN region in a scrolling list: it works as it is without JavaScript;
+    `static/actionagenda/countries.js` adds a filter box and the chosen countries as removable chips."""
+
+    template_name = "commitments/widgets/country_checklist.html"
+
+
+def by_region(choices, vocabulary) -> list:
+    """Country choices grouped under their UN region (in the catalogue's order), alphabetical in each group;
+    places without a region (Antarctica, some territories) come last."""
+    groups: dict[str, list] = {region.code: [] for region in catalogue.REGIONS}
+    elsewhere: list = []
+    for value, label in choices:
+        entry = vocabulary.get(value.instance.code)
+        groups.get(entry.group if entry else "", elsewhere).append((value, label))
+    grouped = [(catalogue.REGIONS.label_of(code), members) for code, members in groups.items() if members]
+    if elsewhere:
+        grouped.append((_("Other places"), elsewhere))
+    return [(name, sorted(members, key=lambda choice: alphabetical_key(choice[1]))) for name, members in grouped]
+
+
 class TermChoiceField(forms.ModelMultipleChoiceField):
     """A vocabulary field whose choices show the translated label of each code."""
 
@@ -71,6 +92,9 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 class CommitmentForm(VersionedFormMixin, forms.ModelForm):
     """The fields every actor type answers."""
 
+    # The shared field include marks these "required to submit" (Django marks those a draft needs).
+    needed_to_submit = smart.FIELDS_NEEDED_TO_SUBMIT
+
     class Meta:
         model = Commitment
         fields = COMMON_FIELDS
@@ -84,7 +108,7 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
             "end_date": DateInput(),
         }
         help_texts = {
-            "countries": _("Hold Ctrl (Cmd on a Mac) to choose several countries."),
+            "countries": _("Tick every country where you will act; they are listed by UN region."),
             "gbf_targets": _("Target 17 is the biosafety target; link the others your action also serves."),
         }
 
@@ -92,13 +116,17 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, scheme in TERM_LINKS.items():
             label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
-            widget = forms.SelectMultiple(attrs={"size": 8}) if name == "countries" else forms.CheckboxSelectMultiple
+            widget = CountryChecklist if name == "countries" else forms.CheckboxSelectMultiple
             self.fields[name] = TermChoiceField(
                 scheme, required=False,
                 widget=widget, label=label, help_text=self.fields[name].help_text)
-        # Countries in the alphabetical order of the reader's language.
+        # Countries by UN region, in the alphabetical order of the reader's language.
         countries = self.fields["countries"]
-        countries.choices = sorted(countries.choices, key=lambda choice: alphabetical_key(choice[1]))
+        countries.choices = by_region(countries.choices, countries.vocabulary)
+        for name in smart.FIELDS_NEEDED_TO_SUBMIT:
+            if name in self.fields and not self.fields[name].widget.use_fieldset:
+                # Announced as required, not enforced by the browser: a draft saves without them.
+                self.fields[name].widget.attrs["aria-required"] = "true"
         if not self.instance.pk and not self.is_bound:
             # Unsaved instances give empty lists for M2M fields, so these suggestions replace them.
             self.initial["action_areas"] = list(Term.objects.filter(scheme="action_area",
@@ -422,6 +450,13 @@ class AuthoringForms:
 
     def smart_data(self) -> smart.CommitmentData:
         return commitment_data(self.form, self.kpis)
+
+    def show_problems_on_fields(self, data: smart.CommitmentData) -> None:
+        """Name on the end-date field the date-order problem the SMART panel lists. Shown, not enforced: a
+        draft with its dates the wrong way round still saves, and submitting it is refused."""
+        problem = date_order_problem(data.start_date, data.end_date)
+        if problem and not self.form["end_date"].errors:
+            self.form.errors["end_date"] = self.form.error_class([problem])
 
 
 def commitment_data(form: CommitmentForm, kpis) -> smart.CommitmentData:

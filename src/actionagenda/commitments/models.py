@@ -30,6 +30,14 @@ def validate_date_range(value) -> None:
                               params={"first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR})
 
 
+def date_order_problem(start, end):
+    """The message when a commitment's period ends before (or on the day) it starts, None otherwise: the one
+    rule behind the end-date field's error and the SMART panel's time-bound criterion."""
+    if start and end and end <= start:
+        return _("The end date must come after the start date.")
+    return None
+
+
 class CommitmentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Commitment.Status.PUBLISHED)

@@ -16,8 +16,10 @@ from django.utils.translation import ngettext
 
 from actionagenda.vocabularies import catalogue
 
-from .models import EARLIEST_DATE_YEAR, LATEST_DATE_YEAR, date_in_range
+from .models import EARLIEST_DATE_YEAR, LATEST_DATE_YEAR, date_in_range, date_order_problem
 
+# The commitment fields whose absence alone blocks a submission (see `_time_bound`); forms mark them.
+FIELDS_NEEDED_TO_SUBMIT = ("start_date", "end_date")
 MIN_TITLE_LENGTH = 10
 MIN_DESCRIPTION_LENGTH = 80
 
@@ -157,8 +159,7 @@ def _time_bound(data: CommitmentData, blocking: list) -> list:
                 "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date_format(date)}
             missing.append(message)
             blocking.append(message)
-    if data.start_date and data.end_date and data.end_date <= data.start_date:
-        message = _("The end date must come after the start date.")
+    if message := date_order_problem(data.start_date, data.end_date):
         missing.append(message)
         blocking.append(message)
     for kpi in data.kpis:

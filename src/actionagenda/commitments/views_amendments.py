@@ -63,9 +63,11 @@ def amend(request, pk):
         messages.error(request, _("Some fields need your attention; your changes are not saved yet."))
     # The forms copied the typed values onto the commitment; the page's headings name the published one.
     commitment.refresh_from_db()
+    data = forms.smart_data()
+    forms.show_problems_on_fields(data)
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": commitment.actor.kind, "commitment": commitment, "amendment": amendment,
-        "assessment": smart.assess(forms.smart_data()),
+        "assessment": smart.assess(data),
         "returned_comment": amendment.comment if amendment and amendment.status == Amendment.Status.RETURNED
         else "",
     }, status=status)

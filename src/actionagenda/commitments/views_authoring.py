@@ -69,9 +69,11 @@ def _author(request, commitment, kind):
 
 
 def _authoring_page(request, forms, kind, commitment, status=200):
+    data = forms.smart_data()
+    forms.show_problems_on_fields(data)
     return render(request, "commitments/author.html", {
         "forms": forms, "kind": kind, "kind_label": Actor.Kind(kind).label, "commitment": commitment,
-        "assessment": smart.assess(forms.smart_data()), "returned_comment": _returned_comment(commitment),
+        "assessment": smart.assess(data), "returned_comment": _returned_comment(commitment),
     }, status=status)
 
 
