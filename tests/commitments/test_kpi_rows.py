@@ -59,7 +59,7 @@ def test_the_form_names_the_contradiction_on_the_direction_field(signed_in):
     response = signed_in.post(NEW, post_data(action="draft", **{"kpis-0-direction": "decrease"}))
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'id="id_kpis-0-direction_errors"' in page and "To decrease, the target must be below" in page
+    assert 'id="id_kpis-0-direction_error"' in page and "To decrease, the target must be below" in page
 
 
 def test_an_empty_direction_is_derived_and_shown(signed_in, draft):
@@ -70,7 +70,7 @@ def test_an_empty_direction_is_derived_and_shown(signed_in, draft):
 
 def test_a_weight_of_zero_is_refused_and_an_empty_one_counts_as_one(signed_in):
     refused = signed_in.post(NEW, post_data(action="draft", **{"kpis-0-weight": "0"}))
-    assert refused.status_code == 400 and 'id="id_kpis-0-weight_errors"' in refused.content.decode()
+    assert refused.status_code == 400 and 'id="id_kpis-0-weight_error"' in refused.content.decode()
     assert signed_in.post(NEW, post_data(action="draft", **{"kpis-0-weight": ""})).status_code == 302
     assert KPI.objects.get().weight == Decimal("1")
 
@@ -104,7 +104,7 @@ def test_an_interim_target_outside_the_baseline_and_target_dates_is_refused_on_i
     response = signed_in.post(NEW, post_data(action="draft", **interim("kpis-0", ("10", "2030-01-01", ""))))
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'id="id_kpis-0-interim-0-date_errors"' in page
+    assert 'id="id_kpis-0-interim-0-date_error"' in page
     assert "An interim target must fall between the baseline date and the target date." in page
     assert not KPI.objects.exists()
 
