@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda import ratelimits
@@ -10,25 +9,26 @@ from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
 from actionagenda.vocabularies import catalogue
 
-from . import contacts, workflow
+from . import contacts, explore, facets, workflow
 from .models import Commitment
 
 
 def headline_figures() -> dict:
-    """Counts shown on the landing page."""
-    published = Commitment.objects.published()
-    through = Commitment.countries.through
+    """Counts shown on the landing page, read from the facet index (no counting query per request): published
+    commitments, actors with one, countries named by one, and those linked to the primary GBF target."""
+    index = facets.current()
     return {
-        "commitments": published.count(),
-        "actors": Actor.objects.filter(commitments__status=Commitment.Status.PUBLISHED).distinct().count(),
-        "countries": through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
-        .aggregate(n=Count("term", distinct=True))["n"],
-        "target17": published.filter(gbf_targets__code=catalogue.PRIMARY_GBF_TARGET).count(),
+        "commitments": len(index),
+        "actors": index.actors,
+        "countries": len(index.values["country"]),
+        "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
     }
 
 
-def latest_published(limit: int):
-    return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
+def latest_published(limit: int) -> list[Commitment]:
+    """The `limit` most recently published commitments, newest first, ready for cards (one bounded query
+    per relation shown, whatever the number of commitments)."""
+    return explore.cards(facets.current().ids[:limit].tolist())
 
 
 def individual_actor(user, name: str | None = None) -> Actor:
