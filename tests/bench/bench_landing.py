@@ -37,11 +37,13 @@ def main() -> None:
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)
     try:
-        for _ in range(150):
+        for _ in range(600):  # a loaded machine can take a minute to start the workers
             try:
                 _get(f"{base}/api/v1/statistics")
                 break
             except OSError:
+                if server.poll() is not None:
+                    sys.exit(f"serve stopped: {server.stderr.read().decode()[-2000:]}")
                 time.sleep(0.2)
         started = time.perf_counter()
         _elapsed, status, body = _get(f"{base}/en/")
