@@ -100,5 +100,5 @@ def test_the_number_of_queries_does_not_grow_with_the_commitments(client, django
     few = warm_queries()
     CommitmentFactory.create_batch(20, links={"countries": ["KE", "SN"], "gbf_targets": ["GBF-17", "GBF-20"]})
     assert warm_queries() == few
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):  # the index's version, the cards' rows, countries, targets
         client.get("/en/")

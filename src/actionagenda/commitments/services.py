@@ -13,22 +13,20 @@ from . import contacts, explore, facets, workflow
 from .models import Commitment
 
 
-def headline_figures() -> dict:
-    """Counts shown on the landing page, read from the facet index (no counting query per request): published
-    commitments, actors with one, countries named by one, and those linked to the primary GBF target."""
+def front_page(latest: int) -> dict:
+    """What the landing page shows, from one read of the facet index (no counting query per request):
+    `figures` (published commitments, actors with one, countries named by one, those linked to the primary GBF
+    target) and the `latest` published commitments, newest first, ready for cards (3 queries)."""
     index = facets.current()
     return {
-        "commitments": len(index),
-        "actors": index.actors,
-        "countries": len(index.values["country"]),
-        "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
+        "figures": {
+            "commitments": len(index),
+            "actors": index.actors,
+            "countries": len(index.values["country"]),
+            "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
+        },
+        "latest": explore.cards(index.ids[:latest].tolist()),
     }
-
-
-def latest_published(limit: int) -> list[Commitment]:
-    """The `limit` most recently published commitments, newest first, ready for cards (one bounded query
-    per relation shown, whatever the number of commitments)."""
-    return explore.cards(facets.current().ids[:limit].tolist())
 
 
 def individual_actor(user, name: str | None = None) -> Actor:
