@@ -1,6 +1,14 @@
-import pytest
+import datetime
+import re
 
-from factories import CommitmentFactory
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from actionagenda.commitments import workflow
+from actionagenda.commitments.models import Commitment
+from factories import ActorFactory, CommitmentFactory
 
 
 @pytest.mark.django_db
@@ -23,3 +31,74 @@ def test_no_template_syntax_leaks_into_the_page(client):
     # Django's {# #} comments end at the line: a comment folded over two lines is printed to every visitor.
     page = client.get("/en/").content.decode()
     assert "{#" not in page and "{%" not in page and "{{" not in page
+
+
+def figures(client) -> dict[str, str]:
+    """The headline figures as a visitor reads them: label -> number."""
+    page = client.get("/en/").content.decode()
+    found = re.findall(r"<li><strong>([\d,]+)</strong> ([^<]+)</li>", page)
+    return {label.strip(): number for number, label in found}
+
+
+@pytest.mark.django_db
+def test_the_figures_count_published_commitments_actors_countries_and_target_17(client):
+    actor = ActorFactory()
+    CommitmentFactory(actor=actor, links={"countries": ["KE", "SN"]})
+    CommitmentFactory(actor=actor, links={"countries": ["KE"], "gbf_targets": ["GBF-20"]})
+    CommitmentFactory(links={"countries": ["PE"], "gbf_targets": ["GBF-17", "GBF-21"]})
+    CommitmentFactory(status="draft", published_at=None, links={"countries": ["FR"]})
+    assert figures(client) == {"published commitments": "3", "committed actors": "2",
+                               "countries": "3", "linked to GBF Target 17": "2"}
+
+
+@pytest.mark.django_db
+def test_a_commitment_published_by_the_secretariat_is_counted_and_listed_on_the_next_request(client, secretariat):
+    CommitmentFactory(links={"countries": ["KE"]})
+    waiting = CommitmentFactory(title="Seed fair on LMO detection", status="submitted", published_at=None,
+                                links={"countries": ["GH"]})
+    before = client.get("/en/").content.decode()
+    assert "Seed fair on LMO detection" not in before
+    assert figures(client)["published commitments"] == "1"
+    workflow.apply(waiting, workflow.Action.PUBLISH, secretariat)
+    assert figures(client) == {"published commitments": "2", "committed actors": "2", "countries": "2",
+                               "linked to GBF Target 17": "2"}
+    assert "Seed fair on LMO detection" in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_change_saved_by_another_process_is_seen_on_the_next_request(client):
+    # Another worker's publication renews the version token in its own (per-process) cache, not in ours: the
+    # saved row's `updated` alone must make this process's figures and list change.
+    CommitmentFactory(links={"countries": ["KE"]})
+    withdrawn = CommitmentFactory(title="Withdrawn school visits", links={"countries": ["MX"]})
+    assert figures(client)["countries"] == "2"
+    Commitment.objects.filter(pk=withdrawn.pk).update(status="withdrawn", updated=timezone.now())
+    assert figures(client) == {"published commitments": "1", "committed actors": "1", "countries": "1",
+                               "linked to GBF Target 17": "1"}
+    assert "Withdrawn school visits" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_latest_list_shows_the_six_newest_published_commitments_newest_first(client):
+    now = timezone.now()
+    for day in range(8):
+        CommitmentFactory(title=f"Commitment of day {day}", published_at=now - datetime.timedelta(days=day))
+    page = client.get("/en/").content.decode()
+    shown = re.findall(r"Commitment of day (\d)", page)
+    assert shown == ["0", "1", "2", "3", "4", "5"]
+
+
+@pytest.mark.django_db
+def test_the_number_of_queries_does_not_grow_with_the_commitments(client, django_assert_max_num_queries):
+    def warm_queries() -> int:
+        client.get("/en/")  # builds the facet index once per change
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/")
+        return len(captured)
+
+    CommitmentFactory.create_batch(2, links={"countries": ["KE", "SN"], "gbf_targets": ["GBF-17", "GBF-20"]})
+    few = warm_queries()
+    CommitmentFactory.create_batch(20, links={"countries": ["KE", "SN"], "gbf_targets": ["GBF-17", "GBF-20"]})
+    assert warm_queries() == few
+    with django_assert_max_num_queries(4):  # the index's version, the cards' rows, countries, targets
+        client.get("/en/")

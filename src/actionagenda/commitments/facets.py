@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Aggregate, F, Max, TextField
+from django.db.models import Aggregate, Count, F, Max, TextField
 from django.utils.connection import ConnectionProxy
 from pyroaring import BitMap
 
@@ -39,7 +39,7 @@ FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action
 # Facets read from M2M links (a linked facet is named after its vocabulary): facet -> Commitment field.
 LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
-CACHE_PREFIX = "commitments:facets:index:"
+CACHE_PREFIX = "commitments:facets:index:2:"  # the number changes with the Index's fields (old pickles)
 cache = ConnectionProxy(caches, "index")
 CACHE_SECONDS = 24 * 3600
 SEARCH_CACHE_SECONDS = 600
@@ -53,6 +53,7 @@ class Index:
     positions: dict[int, int]  # commitment id -> index in `ids`
     published: BitMap = field(default_factory=BitMap)  # every published id
     values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> ids
+    actors: int = 0  # actors with at least one published commitment (the landing page's figure)
     key: str = ""  # the cache key of this version of the index
 
     def matching(self, text: str) -> BitMap:
@@ -162,7 +163,8 @@ def build() -> Index:
     """
     published = Commitment.objects.filter(status=Commitment.Status.PUBLISHED)
     ids = array("I", published.order_by(F("published_at").desc(nulls_last=True), "-id").values_list("id", flat=True))
-    index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids))
+    index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids),
+                  actors=published.aggregate(n=Count("actor", distinct=True))["n"])
     index.values["actor_type"] = _grouped(published, "actor__kind", "id")
     for column in ("language", "phase", "scale"):
         index.values[column] = _grouped(published, column, "id")

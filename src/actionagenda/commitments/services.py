@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda import ratelimits
@@ -11,25 +10,24 @@ from actionagenda.accounts.models import Actor
 from actionagenda.progress import services as progress
 from actionagenda.vocabularies import catalogue
 
-from . import contacts, workflow
+from . import contacts, explore, facets, workflow
 from .models import Commitment
 
 
-def headline_figures() -> dict:
-    """Counts shown on the landing page."""
-    published = Commitment.objects.published()
-    through = Commitment.countries.through
+def front_page(latest: int) -> dict:
+    """What the landing page shows, from one read of the facet index (no counting query per request):
+    `figures` (published commitments, actors with one, countries named by one, those linked to the primary GBF
+    target) and the `latest` published commitments, newest first, ready for cards (3 queries)."""
+    index = facets.current()
     return {
-        "commitments": published.count(),
-        "actors": Actor.objects.filter(commitments__status=Commitment.Status.PUBLISHED).distinct().count(),
-        "countries": through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
-        .aggregate(n=Count("term", distinct=True))["n"],
-        "target17": published.filter(gbf_targets__code=catalogue.PRIMARY_GBF_TARGET).count(),
+        "figures": {
+            "commitments": len(index),
+            "actors": index.actors,
+            "countries": len(index.values["country"]),
+            "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
+        },
+        "latest": explore.cards(index.ids[:latest].tolist()),
     }
-
-
-def latest_published(limit: int):
-    return list(Commitment.objects.published().with_relations().order_by("-published_at", "-pk")[:limit])
 
 
 def individual_actor(user, name: str | None = None) -> Actor:
