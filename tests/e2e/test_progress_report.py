@@ -32,9 +32,9 @@ def commitment():
 
 def sign_in(page):
     page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill("reporter@example.org")
+    page.get_by_label("E-mail address").fill("reporter@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/commitments/mine/")
 
 
@@ -100,10 +100,10 @@ def test_the_secretariat_returns_a_report_and_it_leaves_the_public_page(page, br
         period_start="2025-01-01", period_end="2025-12-31", narrative="Twelve programmes aired.",
         readings=[reports.ReadingInput(commitment.kpis.get().pk, "2400")]), submit=True)
     page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill("sec@example.org")
+    page.get_by_label("E-mail address").fill("sec@example.org")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/commitments/mine/")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/commitments/moderation/")
     page.goto(report.get_absolute_url())
     page.get_by_role("button", name="Return for changes").click()  # without a comment first
     expect(page.get_by_text("Say what the authors should change")).to_be_visible()
