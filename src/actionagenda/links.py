@@ -26,6 +26,13 @@ def rebased(url: str) -> str:
     return absolute(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
+def origin() -> tuple[str, str]:
+    """The public address as (scheme, host and any path prefix), for builders that join them themselves
+    (Django's sitemaps write `scheme://domain` + path)."""
+    scheme, rest = settings.SITE_URL.split("://", 1)
+    return scheme, rest
+
+
 def host() -> str:
     """The public host name, for identifiers that must stay the same whatever page made them (calendar UIDs)."""
     return urlsplit(settings.SITE_URL).hostname or "actionagenda"

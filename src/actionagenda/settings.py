@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Its templates (sitemap.xml, the index) for the sitemap views of actionagenda.interop.sitemaps.
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "allauth.mfa",

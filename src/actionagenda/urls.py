@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from actionagenda import uploads
 from actionagenda.accounts import views as accounts_views
+from actionagenda.interop import robots, sitemaps
 from actionagenda.interop.api import api
 from actionagenda.outreach.views import favicon
 
@@ -15,6 +17,9 @@ urlpatterns = [
     path("favicon.ico", favicon),
     # The embeddable components as pages other sites may frame (their language is a parameter, like lang=).
     path("embed/frame/", include("actionagenda.interop.frame_urls")),
+    path("robots.txt", robots.robots_txt, name="robots"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Stored uploads (the links of the admin's file fields), always as downloads: never django.views.static.
     path("media/<path:path>", uploads.stored, name="upload"),
@@ -32,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("ask/", include("actionagenda.assistant.urls")),
     path("consultations/", include("actionagenda.consultations.urls")),
     path("embed/", include("actionagenda.interop.urls")),
+    path("feeds/", include("actionagenda.interop.feed_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from actionagenda import ids, links
 from actionagenda.accounts import roles
+from actionagenda.interop import feeds
 from actionagenda.progress import display, infographic
 
 from . import explore
@@ -40,6 +41,7 @@ def explore_page(request):
                     "checkboxes": _facet_items(facet, values)} for facet, values in result.facets.items()],
         "active": active, "sorts": [("newest", _("Newest first")), ("oldest", _("Oldest first"))],
         "page_params": urlencode(query.params()),
+        "feed_params": feeds.feed_params(query),
         "clear_search": urlencode([pair for pair in query.params() if pair[0] != "search"]),
     }
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
