@@ -20,7 +20,8 @@ def test_the_sign_in_page_uses_sentence_case_and_puts_the_checkbox_beside_its_la
     assert re.search(r"<h1>\s*Sign in\s*</h1>", html) and re.search(r'class="primary" type="submit">\s*Sign in', html)
     assert re.search(r'<div class="checkbox-row"><input type="checkbox" name="remember"[^>]*> '
                      r'<label for="id_remember">Remember me</label>', html)
-    assert '<label for="id_login">E-mail address:</label>' in html and "placeholder" not in html
+    assert re.search(r'<label for="id_login">E-mail address <span class="required">\(required\)</span></label>',
+                     html) and "placeholder" not in html
     assert not [words for words in STOCK_CASING if words in html]
 
 
