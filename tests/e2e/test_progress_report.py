@@ -136,3 +136,38 @@ def test_an_author_discontinues_the_commitment_with_a_public_reason(page, commit
     expect(page.get_by_role("region", name=re.compile("^Discontinued on"))).to_contain_text(
         "The radio station closed in March.")
     assert axe_violations(page) == []
+
+
+def test_a_filed_reading_moves_the_chart_the_scorecard_and_the_explore_facet(page, browser, live_server, commitment):
+    from actionagenda.progress import services
+    from actionagenda.progress.choices import State
+    from actionagenda.progress.models import KPIProgress
+
+    services.refresh([commitment.pk])  # as publishing does (the factory publishes without the workflow)
+    visitor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    visitor.goto("/en/commitments/?kpi_state=no_data")
+    expect(visitor.get_by_role("link", name="Biosafety radio in Kisumu")).to_be_visible()
+    visitor.goto(commitment.get_absolute_url())
+    expect(visitor.locator(".scorecard")).to_contain_text("No data")
+
+    sign_in(page)
+    page.goto(commitment.get_absolute_url())
+    page.get_by_role("link", name="Report progress").click()
+    page.get_by_role("group", name="Listeners reached").get_by_label("Value (listeners)").fill("2400")
+    page.get_by_label("What happened").fill("Twelve radio programmes aired.")
+    page.get_by_role("button", name="Submit: public at once").click()
+    expect(page.get_by_role("status")).to_contain_text("your report is public")
+
+    # Baseline 0, target 5000: the reading is 48 % of the way, in the scorecard and on the KPI's bar.
+    visitor.goto(commitment.get_absolute_url())
+    expect(visitor.locator(".scorecard")).to_contain_text("48 %")
+    expect(visitor.locator(".scorecard")).to_contain_text("Reported for the last period due")
+    bar = visitor.locator("svg[role=img]").filter(has_text="Listeners reached").first
+    expect(bar).to_be_visible()
+    state = KPIProgress.objects.get(kpi__commitment=commitment).state
+    assert state != State.NO_DATA
+    visitor.goto("/en/commitments/?kpi_state=no_data")
+    expect(visitor.get_by_role("link", name="Biosafety radio in Kisumu")).to_have_count(0)
+    visitor.goto(f"/en/commitments/?kpi_state={state}")
+    expect(visitor.get_by_role("link", name="Biosafety radio in Kisumu")).to_be_visible()
+    expect(visitor.get_by_role("group", name="KPI state")).to_contain_text(str(State(state).label))
