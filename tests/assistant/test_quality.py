@@ -12,46 +12,93 @@ import pytest
 from actionagenda.assistant import embedding, evaluation, scope, services
 
 EVAL_SETS = Path(__file__).resolve().parent / "eval_sets"
+# Written by a helper who had read neither the banks nor the other sets, after the banks were frozen, and committed
+# (93c83a9) before anything was measured on it. Nothing has been fitted or tuned on it: it is reported on its own,
+# so that the floors of the sets the system was built against stay what they were.
+WRITTEN_AFTER_THE_BANKS = "heldout7.jsonl"
 
-# Measured on all seven sets together (282 questions: 222 in scope, 60 out of scope) when the floors were set
-# (2026-12-01, weights fitted at release on banks without near-twins).
-# About 15 s of CPU with the real model, most of it embedding the questions (once for both tests).
-RECALL_AT_5 = 0.97           # measured 0.980: the margin is about four second documents falling out of the top five
-ANSWERED_IN_SCOPE = 0.98     # measured 1.000 (222 of 222): four in-scope questions refused would still pass
-REFUSED_OUT_OF_SCOPE = 0.95  # measured 0.983 (59 of 60, heldout5 y07 is answered): two more answered would pass
+# Measured on the seven other sets together (282 questions: 222 in scope, 60 out of scope) when the floors were set
+# (2026-12-01, weights fitted at release on banks without near-twins of them).
+# About 20 s of CPU for the file with the real model, most of it embedding the questions (once for every test).
+FLOORS = {
+    "recall@5": 0.97,              # measured 0.980: about four second documents falling out of the top five would pass
+    "in scope answered": 0.98,     # measured 1.000 (222 of 222): four in-scope questions refused would still pass
+    "out of scope refused": 0.95,  # measured 0.983 (59 of 60, heldout5 y07 is answered): two more answered would pass
+}
+
+# heldout7 (90 questions: 63 in scope, 27 out of scope), measured once with the same weights (2026-12-01):
+INDEPENDENT_FLOORS = {
+    "recall@5": 0.97,              # measured 1.000: one question losing its only document would pass, two not
+    "in scope answered": 0.96,     # measured 1.000 (63 of 63): two refused would pass, three not
+    "out of scope refused": 0.70,  # measured 0.741 (20 of 27): one more answered would pass, two not
+}
+# Answered although out of scope: three GMO recipes (u22, u53, u82), GM papaya in pregnancy (u90), a locked
+# account (u54), the Montreal Protocol (u27), packaging documents for lithium batteries (u29).
 
 
 @cache
-def questions() -> list[dict]:
-    return [line for path in sorted(EVAL_SETS.glob("*.jsonl")) for line in evaluation.read_questions(path)]
+def eval_sets() -> dict[str, list[dict]]:
+    return {path.name: evaluation.read_questions(path) for path in sorted(EVAL_SETS.glob("*.jsonl"))}
+
+
+def questions(*, independent: bool) -> list[dict]:
+    return [line for name, lines in eval_sets().items() if (name == WRITTEN_AFTER_THE_BANKS) == independent
+            for line in lines]
 
 
 @cache
-def question_vectors() -> np.ndarray:
-    """The evaluation questions embedded by the real model, once for both tests: pytest-django runs the database
-    test first and the other at the end of the suite, when the embedding's own cache has long forgotten them."""
-    return np.stack([embedding.embed_query(line["question"]) for line in questions()])
+def question_vector(question: str) -> np.ndarray:
+    """The real model's vector of an evaluation question, embedded once for every test: pytest-django runs the
+    database tests first and the others at the end of the suite, when the embedding's own cache has long
+    forgotten them."""
+    return embedding.embed_query(question)
+
+
+def measure(lines: list[dict]) -> dict[str, float]:
+    """Recall@5 and the share answered over the in-scope lines, the share refused over the out-of-scope ones."""
+    services.load_catalogue()
+    for line in lines:  # the answers below embed the same questions: they find them in the embedding's cache
+        question_vector(line["question"])
+    _, rows = evaluation.evaluate(lines, lambda question, language: services.ask_keys(question, language))
+    in_scope = [row for row in rows if row["relevant"]]
+    out_of_scope = [row for row in rows if not row["relevant"]]
+    return {"recall@5": np.mean([row["recall@5"] for row in in_scope]),
+            "in scope answered": np.mean([bool(row["ranked"]) for row in in_scope]),
+            "out of scope refused": np.mean([not row["ranked"] for row in out_of_scope])}
+
+
+def below(measured: dict[str, float], floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    return {name: (measured[name], floor) for name, floor in floors.items() if measured[name] < floor}
 
 
 @pytest.mark.django_db
 def test_the_assistant_keeps_its_quality_on_the_frozen_sets():
-    services.load_catalogue()
-    question_vectors()  # the answers below embed the same questions: they find them in the embedding's cache
-    _, rows = evaluation.evaluate(questions(), lambda question, language: services.ask_keys(question, language))
-    in_scope = [row for row in rows if row["relevant"]]
-    out_of_scope = [row for row in rows if not row["relevant"]]
-    measured = {"recall@5": np.mean([row["recall@5"] for row in in_scope]),
-                "in scope answered": np.mean([bool(row["ranked"]) for row in in_scope]),
-                "out of scope refused": np.mean([not row["ranked"] for row in out_of_scope])}
-    assert measured["recall@5"] >= RECALL_AT_5, measured
-    assert measured["in scope answered"] >= ANSWERED_IN_SCOPE, measured
-    assert measured["out of scope refused"] >= REFUSED_OUT_OF_SCOPE, measured
+    assert below(measure(questions(independent=False)), FLOORS) == {}
+
+
+@pytest.mark.django_db
+def test_gate_on_the_set_written_after_the_banks_were_frozen():
+    assert below(measure(questions(independent=True)), INDEPENDENT_FLOORS) == {}
+
+
+def near_twins(lines: list[dict]) -> list[tuple[str, float]]:
+    """The bank questions whose cosine to one of these evaluation questions is 0.95 or more."""
+    bank = scope.training_data()
+    closest = (bank.vectors @ np.stack([question_vector(line["question"]) for line in lines]).T).max(axis=1)
+    return [(question, float(cosine)) for question, cosine in zip(bank.questions, closest, strict=True)
+            if cosine >= 0.95]
 
 
 def test_no_bank_question_is_a_near_twin_of_an_evaluation_question():
     # Otherwise the gate and the ranker are measured on questions they were trained on.
-    bank = scope.training_data()
-    closest = (bank.vectors @ question_vectors().T).max(axis=1)
-    twins = [(question, float(cosine)) for question, cosine in zip(bank.questions, closest, strict=True)
-             if cosine >= 0.95]
+    twins = near_twins(questions(independent=False))
+    assert twins == [], json.dumps(twins, ensure_ascii=False)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="8 in-scope bank questions are near-twins (0.950-0.980) of heldout7 questions written "
+                   "independently after the banks were frozen; removing them changes the banks' digest, so the gate "
+                   "and the ranker must be refitted at release (issue 15, item 14)")
+def test_no_bank_question_is_a_near_twin_of_the_set_written_after_the_banks_were_frozen():
+    twins = near_twins(questions(independent=True))
     assert twins == [], json.dumps(twins, ensure_ascii=False)
