@@ -34,6 +34,7 @@ SHIPPED_VECTORS = BANKS_DIR / "vectors.npz"
 L2 = 1.0             # ridge penalty on the standardised features (chosen by cross-validation on the banks)
 THRESHOLD = 0.5      # below this probability of being in scope the question is refused
 FOLDS = 5
+TWIN_COSINE = 0.95   # a bank question this close to an evaluation question is a near-twin of it
 
 
 def bank() -> list[tuple[str, float, tuple[str, ...]]]:
@@ -70,6 +71,21 @@ def write_vectors() -> int:
                         model=np.array(embedding.identity()))
     training_data.cache_clear()
     return len(questions)
+
+
+def remove_questions(questions: set[str]) -> int:
+    """Drop these questions (spaces normalised as `bank` reads them) from the bank files, leaving every other line
+    as it was; how many lines went. The shipped vectors and weights must then be renewed (a release step)."""
+    removed = 0
+    for name, _ in BANKS:
+        path = BANKS_DIR / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines
+                if not line.strip() or " ".join(json.loads(line)["question"].split()) not in questions]
+        removed += len(lines) - len(kept)
+        path.write_text("".join(kept), encoding="utf-8")
+    training_data.cache_clear()
+    return removed
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,22 @@ def training_data() -> Bank:
     return Bank([question for question, _, _ in rows], np.stack([shipped[question] for question, _, _ in rows]),
                 np.array([label for _, label, _ in rows], dtype=np.float64), [keys for _, _, keys in rows],
                 digest(rows))
+
+
+@dataclass(frozen=True)
+class Twin:
+    question: str     # the bank's
+    closest: int      # the position of the evaluation question it is closest to
+    cosine: float
+
+
+def near_twins(data: Bank, vectors: np.ndarray) -> list[Twin]:
+    """The bank questions whose cosine to one of these (unit) vectors of evaluation questions is TWIN_COSINE or more."""
+    cosines = data.vectors @ vectors.T
+    closest = cosines.argmax(axis=1)
+    return [Twin(question, int(column), float(cosines[row, column]))
+            for row, (question, column) in enumerate(zip(data.questions, closest, strict=True))
+            if cosines[row, column] >= TWIN_COSINE]
 
 
 def classifier(data: Bank) -> Classifier:
