@@ -7,8 +7,9 @@ questions land too. So the assistant also asks a classifier trained on two banks
 in English, French and Spanish: `question_banks/in_scope.jsonl` (what the key guidance documents and the FAQ
 answer) and `question_banks/out_of_scope.jsonl` (everyday questions, most of them sharing the domain's words).
 Their embeddings ship in `question_banks/vectors.npz`. The models are fitted at release, not in a running site
-(`fitting`). No question of the evaluation sets the system was built against (tests/assistant/eval_sets/) has a
-near-twin in the banks; heldout7, written independently after the banks were frozen, has 8 (a refit is due).
+(`fitting`). No question of an evaluation set (tests/assistant/eval_sets/) has a near-twin in the banks, or the gate
+would be measured on what it was trained on: `actionagenda assistant-bank-twins SET.jsonl... --remove` drops the bank
+questions that are, before the release step refits on what remains.
 """
 
 from __future__ import annotations
