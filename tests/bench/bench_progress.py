@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_explore  # noqa: E402  (its request helpers and budgets)
-from bench_explore import FACETS, WORDS, _free_port, _get, _report  # noqa: E402
+from bench_explore import FACETS, WORDS, _free_port, _get, _report, timed_get  # noqa: E402
 
 STATES = ["achieved", "on_track", "at_risk", "off_track", "regressing", "no_data"]
 bench_explore.BUDGETS.update({"explore_kpi_state": 100, "detail_with_charts": 50, "detail_before_17": 50})
@@ -229,11 +229,9 @@ def in_process(requests: int, seed: int) -> None:
         timings, cpu, statuses, charts = [], [], [], []
         with setting():
             for _ in range(requests):
-                url = make_url()
-                started, started_cpu = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - started_cpu) * 1000)
+                elapsed, used, response = timed_get(client, make_url())
+                timings.append(elapsed)
+                cpu.append(used)
                 statuses.append(response.status_code)
                 charts.append(response.content.count(CHART.encode()))
         _report(name, timings, statuses)
