@@ -15,8 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from actionagenda.accounts.models import ApiToken, User
 from actionagenda.accounts.services import SECRETARIAT_APPS, make_secretariat
 from actionagenda.assistant.models import IndexRun
-from actionagenda.commitments import workflow
-from actionagenda.commitments.models import Commitment, ModerationDecision
+from actionagenda.commitments import amendments, workflow
+from actionagenda.commitments.models import Amendment, Commitment, ModerationDecision
 from actionagenda.commitments.tasks import notify_author
 from actionagenda.events.services import create_event
 from actionagenda.progress.models import ProgressReport, Reading
@@ -64,6 +64,10 @@ def _progress_records(author, secretariat):
     reports.decide(report, "return", secretariat, "Date the count.")
     services.record_phase(commitment, "evaluation", datetime.date(2026, 5, 1), author)
     services.refresh([commitment.pk])
+    proposal = amendments.proposal_from_commitment(commitment, ["title"], ["name", "unit", "target_value"])
+    proposal["fields"]["title"] = "Biosafety radio, second season"
+    Amendment.objects.create(commitment=commitment, proposal=proposal, status=Amendment.Status.SUBMITTED,
+                             created_by=author, submitted_by=author, submitted_at=timezone.now())
 
 
 def _consultation_and_event_records(author):

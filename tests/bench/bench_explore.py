@@ -56,6 +56,13 @@ def _get(url: str) -> tuple[float, int, bytes]:
     return (time.perf_counter() - started) * 1000, status, body
 
 
+def timed_get(client, url: str):
+    """A GET through Django's test `client`: its wall time and this process's CPU time (ms), and the response."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    response = client.get(url)
+    return (time.perf_counter() - started) * 1000, (time.process_time() - started_cpu) * 1000, response
+
+
 def _facet_pair(rng: random.Random) -> list[tuple[str, str]]:
     return [(name, rng.choice(FACETS[name])) for name in rng.sample(sorted(FACETS), 2)]
 
@@ -170,11 +177,9 @@ def in_process(args) -> None:
     for name, make_url in kinds.items():
         timings, cpu, statuses = [], [], []
         for _ in range(args.requests):
-            url = make_url()
-            started, started_cpu = time.perf_counter(), time.process_time()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - started_cpu) * 1000)
+            elapsed, used, response = timed_get(client, make_url())
+            timings.append(elapsed)
+            cpu.append(used)
             statuses.append(response.status_code)
         _report(name, timings, statuses)
         ordered = sorted(cpu)

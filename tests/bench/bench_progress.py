@@ -10,25 +10,45 @@ readings for the 10^5 KPIs of generate.py's commitments) when the database has f
   a second run over existing rows (the worker's daily job);
 - the time to build the facet index with the progress facets (what the first request after a change pays);
 - median and p95 of the explore page with a KPI-state facet (plus a text search or another facet; counts
-  included) and of the detail page, under `actionagenda serve` (gunicorn, 2 workers, DEBUG off).
+  included) and of the detail page with its charts (a progress bar and a readings chart per KPI, the phase
+  timeline), under `actionagenda serve` (gunicorn, 2 workers, DEBUG off), or in this process (`--in-process`).
+
+In process it also measures the detail page as it was before issue 17 and prints the ratio. That page is
+approximated, not checked out: the view and template of today with what issue 17 added taken out (the progress
+figures, charts and scorecard, the reports and surveys sections, the card's links), and the KPI table of the
+commit before it (8a73162^: name, unit, baseline, target, latest value) in their place.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import types
 import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_explore  # noqa: E402  (its request helpers and budgets)
-from bench_explore import FACETS, WORDS, _free_port, _get, _report  # noqa: E402
+from bench_explore import FACETS, WORDS, _free_port, _get, _report, timed_get  # noqa: E402
 
 STATES = ["achieved", "on_track", "at_risk", "off_track", "regressing", "no_data"]
-bench_explore.BUDGETS.update({"explore_kpi_state": 100, "detail": 50})
+bench_explore.BUDGETS.update({"explore_kpi_state": 100, "detail_with_charts": 50, "detail_before_17": 50})
+# The KPI table of the commitment page before issue 17 (commit 8a73162^), its latest value now read from the
+# derived progress row instead of the KPI's own column: one query for the KPIs, as then.
+BEFORE_17_KPIS = (Path(__file__).resolve().parent / "before_17_kpis.html").read_text()
+# What issue 17 added to the commitment page's template, and what stands in its place before it.
+ISSUE_17_PARTS = {
+    '{% include "progress/_detail_progress.html" with figures=progress_figures %}': BEFORE_17_KPIS,
+    '{% include "progress/_reports.html" %}': "",
+    "{% commitment_surveys commitment user %}": "",
+}
+CHART = 'role="img"'
 
 
 def _setup(data_dir: str) -> None:
@@ -110,11 +130,16 @@ def _explore_url(base: str, rng: random.Random) -> str:
     return f"{base}/en/commitments/?{urllib.parse.urlencode(params)}"
 
 
-def serve(data_dir: str, requests: int, seed: int) -> None:
+def _report_charts(charts: list[int]) -> None:
+    print(f"{'':9s} charts per page: median {statistics.median(charts):.0f}, max {max(charts)}; pages without any "
+          f"{sum(1 for count in charts if not count)} of {len(charts)}")
+
+
+def serve(data_dir: str, requests: int, seed: int, port: int | None = None) -> None:
     from actionagenda.commitments.models import Commitment
 
     ids = list(Commitment.objects.published().order_by("?").values_list("pk", flat=True)[:2000])
-    port = _free_port()
+    port = port or _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ACTIONAGENDA_DATA_DIR": data_dir, "DEBUG": "0"}
     command = [str(Path(sys.executable).with_name("actionagenda")), "serve", "--port", str(port), "--workers", "2"]
@@ -134,23 +159,55 @@ def serve(data_dir: str, requests: int, seed: int) -> None:
         print(f"{'PostgreSQL' if os.environ.get('DATABASE_URL') else 'SQLite'}, load average before: "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         kinds = {"explore_kpi_state": lambda: _explore_url(base, rng),
-                 "detail": lambda: f"{base}/en/commitments/{rng.choice(ids)}/"}
+                 "detail_with_charts": lambda: f"{base}/en/commitments/{rng.choice(ids)}/"}
         for name, make_url in kinds.items():
-            timings, statuses = [], []
+            timings, statuses, charts = [], [], []
             for _ in range(requests):
-                elapsed, status, _body = _get(make_url())
+                elapsed, status, body = _get(make_url())
                 timings.append(elapsed)
                 statuses.append(status)
+                charts.append(body.count(CHART.encode()))
             _report(name, timings, statuses)
+            if name.startswith("detail"):
+                _report_charts(charts)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def before_issue_17():
+    """The commitment page as it was before issue 17 (see the module's docstring), for the requests made inside."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    from actionagenda.commitments import views_explore
+    from actionagenda.commitments.models import KPI
+
+    source = (Path(views_explore.__file__).parent / "templates" / "commitments" / "detail.html").read_text()
+    for part, before in ISSUE_17_PARTS.items():
+        if part not in source:
+            raise SystemExit(f"The commitment page's template no longer includes {part}: update ISSUE_17_PARTS.")
+        source = source.replace(part, before)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "commitments").mkdir()
+        (Path(folder) / "commitments" / "detail.html").write_text(source)
+        engines = [{**engine, "DIRS": [folder, *engine["DIRS"]]} for engine in settings.TEMPLATES]
+        figures, card = views_explore.display, views_explore.infographic
+        views_explore.display = types.SimpleNamespace(for_commitment=lambda commitment: list(
+            KPI.objects.filter(commitment=commitment).select_related("progress").order_by("position", "pk")))
+        views_explore.infographic = types.SimpleNamespace(page_links=lambda commitment, kpis: {})
+        try:
+            with override_settings(TEMPLATES=engines):
+                yield
+        finally:
+            views_explore.display, views_explore.infographic = figures, card
+
+
 def in_process(requests: int, seed: int) -> None:
     """The same requests through Django's test client in this process, with the CPU time of each (a figure the
-    other processes on a shared machine hardly change)."""
+    other processes on a shared machine hardly change), and the detail page before issue 17 beside it."""
     os.environ["DEBUG"] = "0"
     from django.test import Client
 
@@ -158,25 +215,40 @@ def in_process(requests: int, seed: int) -> None:
 
     client, rng = Client(), random.Random(seed)
     ids = list(Commitment.objects.published().order_by("?").values_list("pk", flat=True)[:2000])
-    kinds = {"explore_kpi_state": lambda: _explore_url("http://testserver", rng),
-             "detail": lambda: f"/en/commitments/{rng.choice(ids)}/"}
-    for make_url in kinds.values():
-        for _ in range(20):
-            client.get(make_url())
+    detail = lambda: f"/en/commitments/{rng.choice(ids)}/"  # noqa: E731
+    kinds = {"explore_kpi_state": (lambda: _explore_url("http://testserver", rng), contextlib.nullcontext),
+             "detail_with_charts": (detail, contextlib.nullcontext), "detail_before_17": (detail, before_issue_17)}
+    for make_url, setting in kinds.values():
+        with setting():
+            for _ in range(20):
+                client.get(make_url())
     print(f"in process, {'PostgreSQL' if os.environ.get('DATABASE_URL') else 'SQLite'}, load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    for name, make_url in kinds.items():
-        timings, cpu, statuses = [], [], []
-        for _ in range(requests):
-            url = make_url()
-            started, started_cpu = time.perf_counter(), time.process_time()
-            statuses.append(client.get(url).status_code)
-            timings.append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - started_cpu) * 1000)
+    measured = {}
+    for name, (make_url, setting) in kinds.items():
+        timings, cpu, statuses, charts = [], [], [], []
+        with setting():
+            for _ in range(requests):
+                elapsed, used, response = timed_get(client, make_url())
+                timings.append(elapsed)
+                cpu.append(used)
+                statuses.append(response.status_code)
+                charts.append(response.content.count(CHART.encode()))
         _report(name, timings, statuses)
-        ordered = sorted(cpu)
-        print(f"{'':9s} CPU in this process: median {ordered[len(ordered) // 2]:6.1f} ms  "
-              f"p95 {ordered[int(round(0.95 * len(ordered))) - 1]:6.1f} ms")
+        print(f"{'':9s} CPU in this process: median {statistics.median(cpu):6.1f} ms  p95 {_p95(cpu):6.1f} ms")
+        if name.startswith("detail"):
+            _report_charts(charts)
+        measured[name] = timings, cpu
+    for index, what in enumerate(("time", "CPU")):
+        with_charts, before = measured["detail_with_charts"][index], measured["detail_before_17"][index]
+        ratio = statistics.median(with_charts) / statistics.median(before)
+        print(f"detail with charts / detail before issue 17, {what}: median {ratio:.2f}x, "
+              f"p95 {_p95(with_charts) / _p95(before):.2f}x")
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
 def main() -> None:
@@ -187,7 +259,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--skip-compute", action="store_true", help="only the requests (scorecards exist)")
     parser.add_argument("--in-process", action="store_true",
-                        help="requests through Django's test client in this process, with CPU time per request")
+                        help="requests through Django's test client in this process, with CPU time per request, "
+                             "and the detail page before issue 17")
+    parser.add_argument("--port", type=int, help="for serve (a free one by default)")
     args = parser.parse_args()
     _setup(args.data_dir)
     fill(args.readings_per_kpi, args.seed)
@@ -197,7 +271,7 @@ def main() -> None:
     if args.in_process:
         in_process(args.requests, args.seed)
     else:
-        serve(args.data_dir, args.requests, args.seed)
+        serve(args.data_dir, args.requests, args.seed, args.port)
 
 
 if __name__ == "__main__":

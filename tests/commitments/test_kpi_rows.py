@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from actionagenda.commitments.forms import MAX_INTERIM_TARGETS
 from actionagenda.commitments.models import KPI
 from actionagenda.progress.models import InterimTarget
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
@@ -130,6 +131,17 @@ def test_add_another_indicator_without_javascript_keeps_the_input(signed_in):
     assert not KPI.objects.exists()
 
 
+def test_add_another_interim_target_without_javascript_adds_a_row_to_that_kpi_and_keeps_the_input(signed_in):
+    data = post_data(action="draft", kpi_action="add-interim:kpis-0", title="Radio for every district of the country",
+                     **interim("kpis-0", ("40000", "2026-06-30", "development")))
+    response = signed_in.post(NEW, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'value="Radio for every district of the country"' in page and 'value="40000"' in page
+    assert 'name="kpis-0-interim-1-value"' in page and 'name="kpis-0-interim-TOTAL_FORMS" value="2"' in page
+    assert not KPI.objects.exists()
+
+
 def test_remove_without_javascript_marks_the_row_and_saving_removes_it(signed_in, draft):
     response = signed_in.post(edit_url(draft), page_values(signed_in.get(edit_url(draft)), action="draft",
                                                            kpi_action="remove:kpis-0"))
@@ -164,8 +176,26 @@ def test_htmx_removes_a_new_row_and_keeps_a_stored_one_marked_for_removal(signed
     assert signed_in.post(reverse("commitments:kpi_remove"), {"row": "kpis-0-id"}).status_code == 400
 
 
+def test_htmx_adds_an_interim_target_to_its_own_kpi_row_and_counts_it(signed_in):
+    response = signed_in.post(reverse("commitments:interim_add"), {"row": "kpis-1", "kpis-1-interim-TOTAL_FORMS": "2",
+                                                                    "kpis-0-interim-TOTAL_FORMS": "5"})
+    page = response.content.decode()
+    assert 'name="kpis-1-interim-2-value"' in page and 'name="kpis-1-interim-2-date"' in page
+    assert 'for="id_kpis-1-interim-2-phase"' in page and "kpis-1-interim-2-DELETE" not in page
+    assert ('<input type="hidden" name="kpis-1-interim-TOTAL_FORMS" value="3" id="id_kpis-1-interim-TOTAL_FORMS" '
+            'hx-swap-oob="true">') in page
+    assert "kpis-0" not in page
+
+
+def test_htmx_adds_no_interim_target_beyond_the_limit_nor_to_a_row_that_is_not_one(signed_in):
+    url = reverse("commitments:interim_add")
+    full = signed_in.post(url, {"row": "kpis-0", "kpis-0-interim-TOTAL_FORMS": str(MAX_INTERIM_TARGETS)})
+    assert full.status_code == 204 and full.content == b""
+    assert signed_in.post(url, {"row": "kpis-0-interim", "kpis-0-interim-TOTAL_FORMS": "1"}).status_code == 400
+
+
 def test_the_row_endpoints_send_an_anonymous_visitor_to_sign_in(client):
-    for name in ("commitments:kpi_add", "commitments:kpi_remove"):
+    for name in ("commitments:kpi_add", "commitments:kpi_remove", "commitments:interim_add"):
         response = client.post(reverse(name), {"kpis-TOTAL_FORMS": "1", "row": "kpis-0"})
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 

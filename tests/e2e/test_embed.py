@@ -148,10 +148,10 @@ def published_url(commitment, language):
 
 
 def kpi_state(commitment):
-    from actionagenda.progress.models import KPIProgress
+    """The state of the commitment's KPI today, as the API record says it (never refreshed: computed, not stored)."""
+    from actionagenda.progress import public
 
-    row = KPIProgress.objects.filter(kpi__commitment=commitment).first()
-    return row.state if row else ""
+    return public.read(commitment).kpis[0].progress.state
 
 
 @pytest.mark.parametrize("width_name", WIDTHS)

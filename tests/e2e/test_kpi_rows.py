@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from actionagenda.commitments.models import KPI
 from factories import ActorFactory, CommitmentFactory, KPIFactory, UserFactory
 
+from .authoring import fill_first_kpi, fill_organisation_commitment
 from .conftest import axe_violations
 from .test_authoring import sign_in
 
@@ -69,3 +70,69 @@ def test_a_stored_kpi_removed_in_place_goes_when_the_draft_is_saved(page):
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("status")).to_contain_text("Your draft is saved")
     assert list(KPI.objects.filter(commitment=draft).values_list("name", flat=True)) == ["Listeners reached"]
+
+
+def fill_kpi_with_an_interim_target(page):
+    fill_organisation_commitment(page, organisation="Rift Valley Farmers", organisation_type="farmer_organization",
+                                 title="Biosafety radio in every county", description="Weekly radio programmes.",
+                                 start="2025-01-01", end="2028-12-31", resources="Two producers.")
+    fill_first_kpi(page, indicator="Listeners reached", unit="people", baseline="0", target="5000",
+                   target_date="2028-12-31")
+    kpi = page.get_by_role("group", name="KPI 1")
+    kpi.get_by_label("Baseline date").fill("2025-01-01")
+    page.locator('[name="kpis-0-interim-0-value"]').fill("1000")
+    page.locator('[name="kpis-0-interim-0-date"]').fill("2026-06-30")
+    return kpi.get_by_role("group", name="Interim targets")
+
+
+def saved_targets(title):
+    kpi = KPI.objects.get(commitment__title=title)
+    return [(target.value, target.date.isoformat()) for target in kpi.interim_targets.order_by("date")]
+
+
+def test_an_interim_target_is_added_in_place_and_saved_with_the_draft(page):
+    sign_in(page, UserFactory(email="interim@example.org"))
+    page.goto("/en/commitments/new/organization/")
+    targets = fill_kpi_with_an_interim_target(page)
+    page.evaluate("window.notReloaded = true")  # gone if the button submitted the form instead of htmx
+
+    targets.get_by_role("button", name="Add another interim target").click()
+    expect(targets.locator(".interim-row")).to_have_count(2)
+    expect(page.locator("#id_kpis-0-interim-TOTAL_FORMS")).to_have_value("2")
+    assert page.evaluate("window.notReloaded === true")
+    assert page.get_by_label("Title").input_value() == "Biosafety radio in every county"
+    assert page.locator('[name="kpis-0-interim-0-value"]').input_value() == "1000"
+    page.locator('[name="kpis-0-interim-1-value"]').fill("3000")
+    page.locator('[name="kpis-0-interim-1-date"]').fill("2027-12-31")
+    page.locator('[name="kpis-0-interim-1-phase"]').select_option(label="Implementation")
+    assert axe_violations(page) == []
+    shoot(page, "interim-targets-1280.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    shoot(page, "interim-targets-390.png")
+
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status")).to_contain_text("Your draft is saved")
+    assert saved_targets("Biosafety radio in every county") == [
+        (Decimal("1000"), "2026-06-30"), (Decimal("3000"), "2027-12-31")]
+    assert KPI.objects.get().interim_targets.get(value=3000).phase == "implementation"
+
+
+def test_without_javascript_adding_an_interim_target_reloads_the_form_with_one_more_row(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, UserFactory(email="no-script@example.org"))
+        page.goto("/en/commitments/new/organization/")
+        targets = fill_kpi_with_an_interim_target(page)
+        targets.get_by_role("button", name="Add another interim target").click()
+        expect(page.locator('[name="kpis-0-interim-1-value"]')).to_be_visible()
+        assert page.locator('[name="kpis-0-interim-0-value"]').input_value() == "1000"
+        page.locator('[name="kpis-0-interim-1-value"]').fill("3000")
+        page.locator('[name="kpis-0-interim-1-date"]').fill("2027-12-31")
+        page.get_by_role("button", name="Save draft").click()
+        expect(page.get_by_role("status")).to_contain_text("Your draft is saved")
+        assert saved_targets("Biosafety radio in every county") == [
+            (Decimal("1000"), "2026-06-30"), (Decimal("3000"), "2027-12-31")]
+    finally:
+        context.close()

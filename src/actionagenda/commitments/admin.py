@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -8,8 +11,8 @@ from actionagenda.accounts import roles
 from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
-from . import workflow
-from .models import KPI, TERM_LINKS, Commitment, ModerationDecision, QueueDigestDelivery
+from . import amendments, workflow
+from .models import KPI, TERM_LINKS, Amendment, Commitment, ModerationDecision, QueueDigestDelivery
 
 
 class KPIInline(VersionedInlineMixin, admin.TabularInline):
@@ -113,3 +116,39 @@ class QueueDigestDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["user", "day", "waiting", "sent_at"]
     list_select_related = ["user"]
     readonly_fields = ["user", "day", "waiting", "sent_at"]
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Amendments to read, for the secretariat alone: they are decided in its queue (commitments.amendments checks
+    the versions, locks the rows and tells the authors), never edited here."""
+
+    list_display = ["commitment", "status", "created_by", "submitted_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["commitment__title"]
+    list_select_related = ["commitment", "created_by", "decided_by"]
+    date_hierarchy = "created"
+    fields = ["commitment", "status", "decision", "created_by", "created", "submitted_by", "submitted_at",
+              "decided_by", "decided_at", "comment", "changes"]
+    readonly_fields = fields
+
+    def has_module_permission(self, request):
+        return roles.is_secretariat(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return roles.is_secretariat(request.user)
+
+    @admin.display(description=_("decision"))
+    def decision(self, obj):
+        if obj.status != Amendment.Status.SUBMITTED:
+            return obj.get_status_display()
+        return format_html('<a href="{}">{}</a>', reverse("commitments:amendment_review", kwargs={"pk": obj.pk}),
+                           _("Approve or return it in the secretariat's queue"))
+
+    @admin.display(description=_("what it changes"))
+    def changes(self, obj):
+        if obj.status == Amendment.Status.APPROVED:
+            # Applied: compared with the commitment as it is now, it would change nothing.
+            return _("Applied to the commitment: its history shows each change.")
+        return render_to_string("commitments/_amendment_diff.html",
+                                {"difference": amendments.difference(obj.commitment, obj.proposal)})

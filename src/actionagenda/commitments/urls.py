@@ -14,6 +14,7 @@ urlpatterns = [
     path("smart/", views_authoring.smart_panel, name="smart"),
     path("kpis/add/", views_authoring.kpi_add, name="kpi_add"),
     path("kpis/remove/", views_authoring.kpi_remove, name="kpi_remove"),
+    path("kpis/interim/add/", views_authoring.interim_add, name="interim_add"),
     path("mine/", views_authoring.mine, name="mine"),
     path("contact/<str:signed>/", views_authoring.confirm_contact, name="confirm_contact"),
     path("<int:pk>/amend/", views_amendments.amend, name="amend"),

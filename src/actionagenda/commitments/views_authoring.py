@@ -15,7 +15,18 @@ from actionagenda.concurrency import StaleRecord
 from actionagenda.vocabularies import catalogue
 
 from . import contacts, services, smart, workflow
-from .forms import FORMS, KPI_ROW, MAX_KPIS, AuthoringForms, CommitmentForm, KPIFormSet, commitment_data, rows_requested
+from .forms import (
+    FORMS,
+    KPI_ROW,
+    MAX_INTERIM_TARGETS,
+    MAX_KPIS,
+    AuthoringForms,
+    CommitmentForm,
+    InterimTargetFormSet,
+    KPIFormSet,
+    commitment_data,
+    rows_requested,
+)
 from .models import Amendment, Commitment, ModerationDecision
 
 
@@ -121,6 +132,24 @@ def kpi_add(request):
     formset.extra = total + 1
     return render(request, "commitments/_kpi_added.html",
                   {"kpi_form": formset.forms[total], "number": total + 1, "total": total + 1})
+
+
+@login_required
+@require_POST
+def interim_add(request):
+    """Another empty interim target for one KPI row of the form as posted (htmx appends it to that row's targets
+    and counts it in their management form)."""
+    row = request.POST.get("row", "")
+    if not KPI_ROW.fullmatch(row):
+        return HttpResponse(status=400)
+    prefix = f"{row}-interim"
+    total = ids.parse(request.POST.get(f"{prefix}-TOTAL_FORMS")) or 0
+    if total >= MAX_INTERIM_TARGETS:
+        return HttpResponse(status=204)
+    formset = InterimTargetFormSet(prefix=prefix)
+    formset.extra = total + 1
+    return render(request, "commitments/_interim_added.html",
+                  {"row": formset.forms[total], "prefix": prefix, "total": total + 1})
 
 
 @login_required

@@ -16,7 +16,7 @@ from actionagenda.interop import feeds
 from actionagenda.progress import display, infographic
 
 from . import explore
-from .models import Commitment
+from .models import TERM_LINKS, Commitment
 
 PAGE_SIZE = 20
 
@@ -61,7 +61,9 @@ def _facet_items(facet: str, values) -> str:
 
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
-    commitment = get_object_or_404(Commitment.objects.with_relations().select_related("actor", "scorecard"), pk=pk)
+    # Its KPIs come with their progress (progress.public reads them): only the linked terms are prefetched here.
+    commitment = get_object_or_404(Commitment.objects.select_related("actor", "scorecard").prefetch_related(
+        *TERM_LINKS), pk=pk)
     is_author = roles.is_author(request.user, commitment)
     insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:

@@ -223,11 +223,11 @@ def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge
 @router.get("/{commitment_id}", response={200: CommitmentDetailOut, **problems.responses(404, 422)},
             summary="One published commitment, with its progress")
 def get_commitment(request, commitment_id: int):
-    commitment = Commitment.objects.published().filter(pk=commitment_id).first()
+    commitment = Commitment.objects.published().select_related("scorecard").filter(pk=commitment_id).first()
     if commitment is None:
         raise HttpError(404, f"No published commitment with id {commitment_id}.")
     record = items([commitment_id])[0]
-    progress = public.progress_record(commitment)
+    progress = public.api_record(public.read(commitment))
     record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
     for report in progress["reports"]:
         report["url"] = links.absolute(report["url"])

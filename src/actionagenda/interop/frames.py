@@ -70,11 +70,11 @@ def commitments(request):
 @framable
 def commitment(request, pk):
     """One published commitment with its scorecard and KPI progress, as <aa-commitment> shows it."""
-    found = Commitment.objects.published().filter(pk=pk).first()
+    found = Commitment.objects.published().select_related("scorecard").filter(pk=pk).first()
     if found is None:
         raise Http404
     record = items([pk])[0]
-    progress = public.progress_record(found)
+    progress = public.api_record(public.read(found))
     states = dict(choices.State.choices)
     kpis = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
     for kpi in kpis:

@@ -16,7 +16,7 @@ MAX_AGE = 3600
 
 def _card(pk: int):
     # Only published commitments have a public card: anything else is an unknown id (actionagenda.refusals).
-    published = Commitment.objects.published().select_related("actor", "scorecard").prefetch_related("kpis")
+    published = Commitment.objects.published().select_related("actor", "scorecard")
     commitment = get_object_or_404(published, pk=pk)
     figures = display.for_commitment(commitment)
     shapes = infographic.layout(commitment.title, commitment.actor.display_name, figures)
