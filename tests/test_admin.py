@@ -162,6 +162,19 @@ def test_return_selected_asks_for_a_comment_first(client, secretariat):
     assert waiting.status == "returned" and waiting.decisions.get().comment == "Give the KPI a baseline."
 
 
+def test_a_commitment_once_published_cannot_be_deleted_only_a_draft_can(client, secretariat):
+    published = CommitmentFactory()
+    withdrawn = CommitmentFactory(status="withdrawn")
+    draft = CommitmentFactory(status="draft", published_at=None)
+    client.force_login(secretariat)
+    for commitment in (published, withdrawn):
+        assert client.post(admin_url(Commitment, "delete", commitment.pk), {"post": "yes"}).status_code == 403
+    client.post(admin_url(Commitment, "changelist"), {
+        "action": "delete_selected", "_selected_action": [published.pk, withdrawn.pk], "post": "yes"})
+    assert client.post(admin_url(Commitment, "delete", draft.pk), {"post": "yes"}).status_code == 302
+    assert sorted(Commitment.objects.values_list("pk", flat=True)) == [published.pk, withdrawn.pk]
+
+
 def test_the_status_cannot_be_typed_in_the_admin(client, secretariat):
     commitment = CommitmentFactory(status="submitted", published_at=None)
     client.force_login(secretariat)

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "actionagenda.methods.MethodsMiddleware",
     # The API's reads are open to every origin (embeddable components), its writes to none (interop.cors).
     "actionagenda.interop.cors.OpenReadsMiddleware",
+    # Inside the CORS middleware, so that a partner's script can read a refusal's Retry-After.
+    "actionagenda.interop.read_limits.ReadLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -294,6 +296,9 @@ ACTIONAGENDA_RATE_LIMITS = {
     "assistant": os.environ.get("RATE_LIMIT_ASSISTANT", "30/60"),
     "consultation_reply": os.environ.get("RATE_LIMIT_CONSULTATION_REPLY", "10/60"),
     "readings_upload": os.environ.get("RATE_LIMIT_READINGS_UPLOAD", "30/3600"),
+    # Reads of the public API (interop.read_limits): per client address, or per token for a client that sends one.
+    "api_read": os.environ.get("RATE_LIMIT_API_READ", "600/60"),
+    "api_read_token": os.environ.get("RATE_LIMIT_API_READ_TOKEN", "3000/60"),
 }
 # Minutes during which a participant may still edit their consultation reply.
 CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))

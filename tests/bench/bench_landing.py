@@ -12,13 +12,9 @@ import argparse
 import os
 import random
 import re
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-from bench_explore import _free_port, _get, _report
+from bench_explore import _get, _report, serving
 
 BUDGET = 50
 LANGUAGES = ("en", "fr", "es")
@@ -30,21 +26,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help=">= 200")
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ACTIONAGENDA_DATA_DIR": args.data_dir, "DEBUG": "0"}
-    command = [str(Path(sys.executable).with_name("actionagenda")), "serve", "--port", str(port), "--workers", "2"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
-    try:
-        for _ in range(600):  # a loaded machine can take a minute to start the workers
-            try:
-                _get(f"{base}/api/v1/statistics")
-                break
-            except OSError:
-                if server.poll() is not None:
-                    sys.exit(f"serve stopped: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.2)
+    with serving(args.data_dir) as base:
         started = time.perf_counter()
         _elapsed, status, body = _get(f"{base}/en/")
         page = body.decode()
@@ -64,9 +46,6 @@ def main() -> None:
             statuses.append(status)
         _report("landing", timings, statuses, budget=BUDGET)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

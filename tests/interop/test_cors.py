@@ -36,17 +36,32 @@ def test_it_answers_the_preflight_of_a_read(client):
     assert "Authorization" not in response["Access-Control-Allow-Headers"]
 
 
-@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE", "PUT"])
-def test_it_refuses_the_preflight_of_a_write(client, method):
-    response = client.options("/api/v1/commitments", HTTP_ORIGIN=PARTNER, HTTP_ACCESS_CONTROL_REQUEST_METHOD=method,
+# The write API's operations (POST, PATCH, DELETE on commitments, POST of reports) and any later one.
+WRITE_PATHS = ["/api/v1/commitments", "/api/v1/commitments/1", "/api/v1/commitments/1/reports"]
+
+
+@pytest.mark.parametrize("path", WRITE_PATHS)
+@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE", "PUT", "post", "patch"])
+def test_it_refuses_the_preflight_of_a_write(client, method, path):
+    CommitmentFactory(id=1)
+    response = client.options(path, HTTP_ORIGIN=PARTNER, HTTP_ACCESS_CONTROL_REQUEST_METHOD=method,
                               HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization, content-type")
     assert not any(header.startswith("Access-Control-") for header in response.headers)
 
 
-def test_a_write_gets_no_cors_header(client):
-    response = client.post("/api/v1/commitments", {"title": "x"}, content_type="application/json",
-                           HTTP_ORIGIN=PARTNER)
-    assert "Access-Control-Allow-Origin" not in response
+@pytest.mark.parametrize("path", WRITE_PATHS)
+@pytest.mark.parametrize("method", ["post", "patch", "delete", "put"])
+def test_a_write_gets_no_cors_header(client, method, path):
+    CommitmentFactory(id=1)
+    response = getattr(client, method)(path, {"title": "x"}, content_type="application/json", HTTP_ORIGIN=PARTNER)
+    assert not any(header.startswith("Access-Control-") for header in response.headers)
+
+
+def test_the_preflight_of_a_read_never_allows_a_token_to_be_sent(client):
+    response = client.options("/api/v1/commitments/1", HTTP_ORIGIN=PARTNER, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+                              HTTP_ACCESS_CONTROL_REQUEST_HEADERS="authorization")
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD"
+    assert "authorization" not in response["Access-Control-Allow-Headers"].lower()
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/commitments/", "/en/embed/"])

@@ -79,7 +79,11 @@ def test_one_kpi_and_ten_kpis_with_many_readings_take_the_same_number_of_queries
     small, large = commitment_with(kpis=1, readings=1), commitment_with(kpis=10, readings=40)
     if refreshed:
         services.refresh([small.pk, large.pk])
-    assert len(statements(client, consumer, large)) == len(statements(client, consumer, small))
+    def reads(commitment):  # the rate limit's counter (in the cache table) differs between a first and a later hit
+        return [sql for sql in statements(client, consumer, commitment) if CACHE_TABLE not in sql
+                and "SAVEPOINT" not in sql.upper()]
+
+    assert len(reads(large)) == len(reads(small))
 
 
 def test_figures_computed_in_memory_are_the_ones_a_refresh_stores():

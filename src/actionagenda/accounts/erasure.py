@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from actionagenda.commitments import contacts
+from actionagenda.commitments.models import Commitment
 from actionagenda.events import services as events
 
 from .models import Actor, User
@@ -51,7 +52,9 @@ def _anonymise_individual_actors(user: User) -> int:
     name = _("Deleted participant")
     Actor.history.filter(id__in=pks).update(name=name, website="", description="")
     _scrub_admin_log(Actor, pks)
-    return Actor.objects.filter(pk__in=pks).update(name=name, website="", description="")
+    renamed = Actor.objects.filter(pk__in=pks).update(name=name, website="", description="")
+    Commitment.objects.filter(actor_id__in=pks).touch()  # harvesters learn of the new name too
+    return renamed
 
 
 def _scrub_admin_log(model, pks) -> None:

@@ -137,6 +137,12 @@ class Actor(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:  # its name, type and country are part of its commitments' public records
+            self.commitments.touch()
+
     @property
     def display_name(self) -> str:
         """The actor's public name: an anonymous individual reads ANONYMOUS."""

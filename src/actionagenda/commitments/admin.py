@@ -90,6 +90,13 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     def has_moderate_permission(self, request):
         return roles.is_secretariat(request.user)
 
+    def has_delete_permission(self, request, obj=None):
+        # Once public, a commitment is withdrawn or archived, never deleted: the API's harvesters hear of a
+        # withdrawal (a tombstone after updated_after), never of a deletion. The bulk action asks per object.
+        if obj is not None and (obj.published_at is not None or obj.is_public):
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 @admin.register(KPI)
 class KPIAdmin(VersionedAdminMixin, SimpleHistoryAdmin):

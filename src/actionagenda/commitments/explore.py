@@ -163,18 +163,30 @@ def links(ids) -> dict[str, dict[int, list]]:
     return found
 
 
-def run(query: Query, offset: int = 0, limit: int = 20, with_facets: bool = True) -> Result:
-    index = facets.current()
+def _selection(query: Query, index: facets.Index) -> tuple[BitMap, dict[str, BitMap], BitMap]:
+    """The published ids the search matches, those of each facet's ticked values, and those the query selects."""
     base = index.matching(query.search) if search.words(query.search) else index.published
     selected = {facet: index.union(facet, codes) for facet, codes in query.filters.items()}
-    matched = BitMap.intersection(base, *selected.values()) if selected else base
+    return base, selected, BitMap.intersection(base, *selected.values()) if selected else base
+
+
+def matched(query: Query, index: facets.Index) -> BitMap:
+    """The published ids the query selects."""
+    return _selection(query, index)[2]
+
+
+def run(query: Query, offset: int = 0, limit: int = 20, with_facets: bool = True,
+        index: facets.Index | None = None) -> Result:
+    """One page of the query's commitments, with the facet counts; `index` when the caller holds it already."""
+    index = facets.current() if index is None else index  # (an index without commitments is falsy)
+    base, selected, found = _selection(query, index)
     counts = {}
     if with_facets:
         for facet in FACETS:
             others = [bitmap for name, bitmap in selected.items() if name != facet]
             facet_base = BitMap.intersection(base, *others) if others else base
             counts[facet] = _values(facet, index.counts(facet, facet_base), query.filters.get(facet, []))
-    return Result(count=len(matched), ids=index.page(matched, offset, limit, query.sort), facets=counts)
+    return Result(count=len(found), ids=index.page(found, offset, limit, query.sort), facets=counts)
 
 
 def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
@@ -188,7 +200,8 @@ def _values(facet: str, counts: dict[str, int], selected: list[str]) -> list[Fac
     return values
 
 
-def statistics() -> dict:
-    """Published commitments counted by every facet value, plus the total (from the same bitmaps)."""
-    index = facets.current()
+def statistics(index: facets.Index | None = None) -> dict:
+    """Published commitments counted by every facet value, plus the total (from the same bitmaps); `index` when
+    the caller holds it already."""
+    index = facets.current() if index is None else index
     return {"total": len(index), **{facet: index.counts(facet, index.published) for facet in FACETS}}

@@ -17,6 +17,7 @@ save no commitment row (an actor's type changed, M2M links changed without savin
 a queryset); call `invalidate()` after such bulk work.
 """
 
+import datetime
 import hashlib
 import uuid
 from array import array
@@ -39,7 +40,7 @@ FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action
 # Facets read from M2M links (a linked facet is named after its vocabulary): facet -> Commitment field.
 LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
-CACHE_PREFIX = "commitments:facets:index:2:"  # the number changes with the Index's fields (old pickles)
+CACHE_PREFIX = "commitments:facets:index:3:"  # the number changes with the Index's fields (old pickles)
 cache = ConnectionProxy(caches, "index")
 CACHE_SECONDS = 24 * 3600
 SEARCH_CACHE_SECONDS = 600
@@ -55,6 +56,9 @@ class Index:
     values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> ids
     actors: int = 0  # actors with at least one published commitment (the landing page's figure)
     key: str = ""  # the cache key of this version of the index
+    # The latest `updated` of any commitment when the index was built (part of its key): what the API's
+    # validators (ETag, Last-Modified) are made from, with no query of their own.
+    latest: datetime.datetime | None = None
 
     def matching(self, text: str) -> BitMap:
         """Published ids matching the search `text`, cached with this version of the index.
@@ -131,26 +135,27 @@ def _renew() -> None:
     _memo.clear()
 
 
-def _version() -> str:
+def _version() -> tuple[str, datetime.datetime | None]:
     token = cache.get(VERSION_KEY)
     if token is None:
         token = uuid.uuid4().hex
         cache.add(VERSION_KEY, token, None)
         token = cache.get(VERSION_KEY, token)
     latest = Commitment.objects.aggregate(latest=Max("updated"))["latest"]
-    return f"{token}:{latest.isoformat() if latest else '-'}"
+    return f"{token}:{latest.isoformat() if latest else '-'}", latest
 
 
 def current() -> Index:
     """The index for the data as it is now (built at most once per change across processes sharing a cache)."""
-    key = CACHE_PREFIX + _version()
+    version, latest = _version()
+    key = CACHE_PREFIX + version
     index = _memo.get(key)
     if index is not None:
         return index
     index = cache.get(key)
     if index is None:
         index = build()
-        index.key = key
+        index.key, index.latest = key, latest
         cache.set(key, index, CACHE_SECONDS)
     _memo.clear()
     _memo[key] = index

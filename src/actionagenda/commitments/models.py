@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -47,6 +48,13 @@ class CommitmentQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(actor__members=user)
+
+    def touch(self) -> int:
+        """Mark these commitments changed now: what their public record shows beyond their own row (progress,
+        the actor) moved. `updated` is what harvesters follow (`updated_after`) and what the API's validators
+        (ETag, Last-Modified) and the facet index's version are made from. The version field is left alone:
+        nobody's edit of the commitment is stale for it."""
+        return self.update(updated=timezone.now())
 
     def with_relations(self):
         # A KPI's latest value is its derived progress row (progress.KPIProgress).
@@ -109,6 +117,7 @@ class Commitment(Versioned):
     website = models.URLField(_("website"), blank=True, validators=[one_line])
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # Moves on every save and on every change its public record shows from other tables (`touch`).
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)

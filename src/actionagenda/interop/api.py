@@ -1,13 +1,18 @@
 """The public API, version 1: the contract partners build on. Errors are RFC 9457 problem details."""
 
-from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+import hashlib
+import json
+from functools import cache
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+from ninja import Header, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from actionagenda.assistant.api import router as assistant_router
 from actionagenda.vocabularies import catalogue
 
-from . import problems
+from . import conditional, problems, read_limits
 from .commitments_api import router as commitments_router
 from .commitments_api import statistics_router
 from .reports_api import router as reports_router
@@ -15,7 +20,8 @@ from .reports_api import router as reports_router
 
 class API(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        return problems.document(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return conditional.document(problems.document(read_limits.document(schema)))
 
 
 api = API(
@@ -57,14 +63,24 @@ class VocabularyOut(Schema):
     entries: list[VocabularyEntry]
 
 
-@api.get("/vocabularies/{name}", response={200: VocabularyOut, **problems.responses(404)}, tags=["vocabularies"],
-         summary="A controlled vocabulary with labels in the requested language")
-def vocabulary(request, name: str):
-    found = catalogue.get(name)
-    if found is None:
+@api.get("/vocabularies/{name}", response={200: VocabularyOut, 304: None, **problems.responses(404)},
+         tags=["vocabularies"], summary="A controlled vocabulary with labels in the requested language")
+def vocabulary(request, response: HttpResponse, conditions: Header[conditional.Conditions],
+               name: str = Path(..., description=", ".join(sorted(catalogue.PUBLISHED)) + " or country")):
+    """Every entry at once, in the vocabulary's own order (a few hundred at most: no pages)."""
+    if catalogue.get(name) is None:
         raise HttpError(404, f"No vocabulary named '{name}'. Known: {', '.join(sorted(catalogue.PUBLISHED))}, country.")
-    return {"name": found.name, "label": str(found.label), "entries": [
+    body, version = _vocabulary(name, get_language())
+    return conditional.answer(request, response, conditions, version, None, VocabularyOut) or body
+
+
+@cache
+def _vocabulary(name: str, language: str) -> tuple[dict, str]:
+    """A vocabulary in `language` and its digest: code data and compiled translations, fixed for a process."""
+    found = catalogue.get(name)
+    body = {"name": found.name, "label": str(found.label), "entries": [
         {"code": e.code, "label": str(e.label), "group": e.group, "number": e.number} for e in found]}
+    return body, hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
 
 api.add_router("/commitments", commitments_router)

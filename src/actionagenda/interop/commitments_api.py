@@ -1,28 +1,46 @@
 """Read endpoints for published commitments and their statistics.
 
 The list runs the very query of the explore page (commitments.explore): same filters, same facet bitmaps. Its
-filters are read through `Filters`, so the parameters the OpenAPI document lists are the ones applied.
+filters are read through `Filters`, so the parameters the OpenAPI document lists are the ones applied. With
+`updated_after` it lists what changed instead, tombstones included (commitments.changes). Every read answers
+conditional requests (interop.conditional) from the data's version, before any record is built.
 """
 
 import datetime
 from decimal import Decimal
+from typing import Annotated, Literal
 
-from ninja import Query, Router, Schema
+from django.http import HttpResponse
+from ninja import Header, Path, Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, PlainSerializer, ValidationError, WithJsonSchema, WrapValidator
+from pydantic_core import PydanticCustomError
 
 from actionagenda import links
-from actionagenda.commitments import explore
+from actionagenda.commitments import changes, explore, facets
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.progress import choices, public
 from actionagenda.progress import facets as progress_facets
 from actionagenda.progress.models import ProgressReport
 from actionagenda.vocabularies import catalogue
 
-from . import problems
+from . import conditional, problems
 
 router = Router(tags=["commitments"])
 statistics_router = Router(tags=["statistics"])
+NOT_MODIFIED = {304: None}
+
+
+def iso(moment: datetime.datetime) -> str:
+    """To the microsecond, in UTC: a harvester hands `updated_at` back as `updated_after` and must get exactly
+    the entries after it (Django's JSON encoder would keep milliseconds)."""
+    return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+Timestamp = Annotated[datetime.datetime, PlainSerializer(iso, return_type=str),
+                      WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization")]
+UPDATED_AT = ("When the public record last changed (publication, an approved amendment, a withdrawal, a progress "
+              "report, a reading, a phase, the actor), in UTC to the microsecond")
 
 
 # Output models are plain pydantic models: items are built as dicts, so ninja's ORM-attribute resolution
@@ -124,7 +142,17 @@ class CommitmentOut(BaseModel):
     kpis: list[KPIOut]
     status: str
     published_at: datetime.datetime | None
+    updated_at: Timestamp = Field(description=UPDATED_AT)
     url: str
+
+
+class Tombstone(BaseModel):
+    """A commitment that was published and no longer is, listed by `updated_after` so that a harvester drops it."""
+
+    id: int = Field(description="The id it was published under")
+    status: Literal[tuple(code for code in Commitment.Status.values if code != Commitment.Status.PUBLISHED)] = Field(
+        description="withdrawn (by its authors) or archived (by the secretariat)")
+    updated_at: Timestamp = Field(description="Its last change: when it stopped being published, or later")
 
 
 class CommitmentDetailOut(CommitmentOut):
@@ -135,8 +163,12 @@ class CommitmentDetailOut(CommitmentOut):
 
 
 class CommitmentPage(BaseModel):
-    count: int
-    items: list[CommitmentOut]
+    count: int = Field(description="Entries that match (with updated_after: from that point on), on every page")
+    items: list[Annotated[CommitmentOut | Tombstone, Field(union_mode="left_to_right")]] = Field(
+        description="Published commitments; with updated_after, also tombstones of those no longer published")
+    next: str | None = Field(description="The next page's address, or null on the last page: follow it to page "
+                                         "through (with updated_after, it continues after the last entry's change "
+                                         "time and id, so that changes made meanwhile shift nothing)")
 
 
 def _codes(vocabulary) -> str:
@@ -161,7 +193,30 @@ class Filters(Schema):
                                                      "(reported for the last period due), amber (one report "
                                                      "overdue), red (two or more)")
     inactive: list[str] = Field([], description="true: no report for two years (marked publicly); false: active")
-    sort: str = Field("newest", description=" or ".join(explore.SORTS) + " (by publication)")
+    sort: str = Field("newest", description=" or ".join(explore.SORTS) + ": by publication time, then id (the "
+                                            "order is total, so pages never overlap); ignored with updated_after")
+
+
+def _time_with_offset(value, parse):
+    try:
+        return parse(value)
+    except ValidationError:
+        raise PydanticCustomError("datetime", "Give an ISO 8601 time with its offset, such as 2026-01-31T00:00:00Z "
+                                              "(a date alone or a time without offset is ambiguous).") from None
+
+
+class Changes(Schema):
+    updated_after: Annotated[AwareDatetime, WrapValidator(_time_with_offset)] | None = Field(
+        None, description="An ISO 8601 time with its offset (2026-01-31T00:00:00Z): only entries whose updated_at is "
+                          "later, oldest change first (then by id), including tombstones of commitments withdrawn "
+                          "or archived since, whatever the filters; for incremental harvesting")
+    after_id: int | None = Field(None, ge=0, description="With updated_after: also the entries changed at exactly "
+                                                         "that time whose id is greater (the next link sets it)")
+
+
+class Paging(Schema):
+    limit: int = Field(25, ge=1, le=100, description="Entries per page")
+    offset: int = Field(0, ge=0, description="Entries skipped (prefer the next link)")
 
 
 def items(ids: list[int]) -> list[dict]:
@@ -198,7 +253,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
                   "current": kpi["progress__latest_value"]} for kpi in kpis],
-        "status": commitment.status, "published_at": commitment.published_at,
+        "status": commitment.status, "published_at": commitment.published_at, "updated_at": commitment.updated,
         "url": links.absolute(commitment.get_absolute_url()),
     }
 
@@ -209,23 +264,73 @@ def _invalid(request, errors: dict[str, str]):
         errors=[{"pointer": f"#/{name}", "field": name, "detail": message} for name, message in errors.items()])
 
 
-@router.get("", response={200: CommitmentPage, **problems.responses(422)}, summary="Published commitments, filtered")
-def list_commitments(request, filters: Query[Filters], limit: int = Query(25, ge=1, le=100),
-                     offset: int = Query(0, ge=0)):
-    """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply."""
+@router.get("", response={200: CommitmentPage, **NOT_MODIFIED, **problems.responses(422)},
+            summary="Published commitments, filtered, or what changed since a time")
+def list_commitments(request, response: HttpResponse, filters: Query[Filters], since: Query[Changes],
+                     page: Query[Paging], conditions: Header[conditional.Conditions]):
+    """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply.
+
+    Pages come newest first (or oldest first), in an order that does not change while the data does not; the
+    `next` link leads on. To keep a copy up to date, page once through `updated_after=1970-01-01T00:00:00Z`, keep
+    the last entry's `updated_at` and `id`, and next time ask for what changed after them (a minute earlier
+    covers changes being saved while you read: entries seen twice are the same records); an entry with a status
+    other than published is a tombstone: drop that id. Send the ETag back as If-None-Match: an unchanged page
+    answers 304 with no body."""
     parsed = explore.parse(filters.model_dump())
-    if parsed.errors:
-        return _invalid(request, parsed.errors)
-    result = explore.run(parsed, offset=offset, limit=limit, with_facets=False)
-    return {"count": result.count, "items": items(result.ids)}
+    errors = dict(parsed.errors)
+    if since.after_id is not None and since.updated_after is None:
+        errors["after_id"] = "after_id goes with updated_after."
+    if errors:
+        return _invalid(request, errors)
+    index = facets.current()
+    not_modified = conditional.answer(request, response, conditions, _version(index), index.latest,
+                                      CommitmentPage)
+    if not_modified is not None:
+        return not_modified
+    if since.updated_after is None:
+        result = explore.run(parsed, offset=page.offset, limit=page.limit, with_facets=False, index=index)
+        following = page.offset + page.limit
+        return {"count": result.count, "items": items(result.ids),
+                "next": _link(request, offset=following) if following < result.count else None}
+    found = changes.since(index, explore.matched(parsed, index), since.updated_after, since.after_id,
+                          page.offset, page.limit)
+    records = {record["id"]: record for record in items([e.id for e in found.entries if e.status == "published"])}
+    entries = [records.get(entry.id) or {"id": entry.id, "status": entry.status, "updated_at": entry.updated}
+               for entry in found.entries if entry.id in records or entry.status != "published"]
+    last = found.entries[-1] if found.entries else None
+    more = last is not None and page.offset + len(found.entries) < found.count
+    return {"count": found.count, "items": entries,
+            "next": _link(request, updated_after=iso(last.updated), after_id=last.id, offset=None) if more else None}
 
 
-@router.get("/{commitment_id}", response={200: CommitmentDetailOut, **problems.responses(404, 422)},
+def _version(index: facets.Index) -> str:
+    """The version of everything the lists and statistics show: the latest change of any commitment (every
+    public change moves it) and the number published. Not the index's key, whose token is per process without
+    Redis: two web processes would give the same page two ETags."""
+    return f"{iso(index.latest) if index.latest else '-'}:{len(index)}"
+
+
+def _link(request, **changed) -> str:
+    """This request's address with the parameters `changed` (None: dropped)."""
+    params = request.GET.copy()
+    for name, value in changed.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = str(value)
+    return links.absolute(f"{request.path}?{params.urlencode()}")
+
+
+@router.get("/{commitment_id}", response={200: CommitmentDetailOut, **NOT_MODIFIED, **problems.responses(404, 422)},
             summary="One published commitment, with its progress")
-def get_commitment(request, commitment_id: int):
+def get_commitment(request, response: HttpResponse, conditions: Header[conditional.Conditions],
+                   commitment_id: int = Path(..., description="The commitment's id (`id` in the list)")):
     commitment = Commitment.objects.published().select_related("scorecard").filter(pk=commitment_id).first()
     if commitment is None:
         raise HttpError(404, f"No published commitment with id {commitment_id}.")
+    not_modified = conditional.answer(request, response, conditions, iso(commitment.updated), commitment.updated,
+                                      CommitmentDetailOut)
+    if not_modified is not None:
+        return not_modified
     record = items([commitment_id])[0]
     progress = public.api_record(public.read(commitment))
     record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
@@ -240,8 +345,14 @@ class StatisticsOut(Schema):
     by: dict[str, dict[str, int]] = Field(description="Facet -> code -> number of published commitments")
 
 
-@statistics_router.get("", response=StatisticsOut, summary="Published commitments counted by facet")
-def statistics(request):
-    counts = explore.statistics()
+@statistics_router.get("", response={200: StatisticsOut, **NOT_MODIFIED},
+                       summary="Published commitments counted by facet")
+def statistics(request, response: HttpResponse, conditions: Header[conditional.Conditions]):
+    index = facets.current()
+    not_modified = conditional.answer(request, response, conditions, _version(index), index.latest,
+                                      StatisticsOut)
+    if not_modified is not None:
+        return not_modified
+    counts = explore.statistics(index)
     total = counts.pop("total")
     return {"total": total, "by": counts}

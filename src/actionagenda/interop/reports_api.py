@@ -8,7 +8,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Path, Router, Schema, Status
 from ninja.security import HttpBearer
 from pydantic import Field
 
@@ -61,7 +61,8 @@ class ReportCreated(Schema):
 @router.post("/{commitment_id}/reports", auth=BearerToken(),
              response={201: ReportCreated, **problems.responses(401, 404, 422, 429)},
              summary="Submit a progress report on one of your commitments")
-def create_report(request, commitment_id: int, body: ReportIn):
+def create_report(request, body: ReportIn,
+                  commitment_id: int = Path(..., description="The id of one of your published commitments")):
     """The report is public at once, marked self-reported, like one filed on the site."""
     commitment = Commitment.objects.filter(pk=commitment_id, actor__members=request.user).first()
     if commitment is None:

@@ -2,8 +2,11 @@
 
 `refresh(ids)` recomputes KPIProgress and Scorecard rows from the public readings and submitted reports, in a
 bounded number of queries whatever the number of commitments; call it after any change to readings, reports,
-KPIs or phases (the views and the API do, after commit), and daily for every published commitment (a state
-depends on the day: `refresh_all`).
+KPIs or phases (the views and the API do, after commit, through `refresh_after_commit`), and daily for every
+published commitment (a state depends on the day: `refresh_all`). The commitments whose public record moved are
+touched (`Commitment.updated`), so that the API's harvesters and validators see it: every commitment
+`refresh_after_commit` is called for (a reading's note or a new report shows even when no figure changes), and
+those whose stored figures changed in a `refresh` (the daily job's state changes).
 """
 
 import datetime
@@ -87,7 +90,10 @@ def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -
     ids = list(commitment_ids)
     changed = False
     for start in range(0, len(ids), BATCH):
-        changed |= _refresh_batch(ids[start:start + BATCH], today)
+        batch_changed, moved = _refresh_batch(ids[start:start + BATCH], today)
+        changed |= batch_changed
+        if moved:
+            Commitment.objects.filter(pk__in=moved).touch()
     if changed:
         facets.invalidate()
     return changed
@@ -101,7 +107,9 @@ def refresh_all(today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
+def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]]:
+    """Whether a facet value changed, and the commitments whose stored figures changed (a first computation is
+    no change: it shows what the record already showed, computed on the fly)."""
     commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
         "pk", "status", "published_at", "start_date", "reporting_cadence",
         *(f"scorecard__{name}" for name in (*CARD_FIELDS, "computed_on"))).in_bulk()
@@ -136,7 +144,9 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
                                          fraction=result.fraction, state=result.state, computed_on=today))
         weighted[kpi.commitment_id].append((kpi.weight, result.fraction))
     KPIProgress.objects.filter(kpi__commitment_id__in=ids).exclude(kpi_id__in=kpi_ids).delete()
-    _save_changed(KPIProgress, progress_rows, stored_progress, "kpi", PROGRESS_FIELDS, today)
+    owner = {kpi.pk: kpi.commitment_id for kpi in kpis}
+    moved = {owner[row.kpi_id] for row in _save_changed(KPIProgress, progress_rows, stored_progress, "kpi",
+                                                         PROGRESS_FIELDS, today) if row.kpi_id in stored_progress}
     cards = []
     for pk, commitment in commitments.items():
         if not commitment.is_public:
@@ -148,15 +158,17 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> bool:
                                computed_on=today))
     Scorecard.objects.filter(commitment_id__in=ids).exclude(
         commitment_id__in=[card.commitment_id for card in cards]).delete()
-    _save_changed(Scorecard, cards, stored_cards, "commitment", CARD_FIELDS, today)
+    moved |= {card.commitment_id for card in _save_changed(Scorecard, cards, stored_cards, "commitment",
+                                                           CARD_FIELDS, today) if card.commitment_id in stored_cards}
     after = ({(row.kpi_id, row.state) for row in progress_rows},
              {(card.commitment_id, card.traffic_light, card.inactive) for card in cards})
-    return before != after
+    return before != after, moved
 
 
-def _save_changed(model, rows: list, stored: dict, key: str, fields: tuple[str, ...], today: datetime.date) -> None:
-    """Upsert the `rows` whose `fields` differ from the `stored` row of the same key; the others (most of them in
-    the daily job) only get today's `computed_on`, one UPDATE for all, instead of a rewrite of every row."""
+def _save_changed(model, rows: list, stored: dict, key: str, fields: tuple[str, ...], today: datetime.date) -> list:
+    """Upsert the `rows` whose `fields` differ from the `stored` row of the same key, and return them; the others
+    (most of them in the daily job) only get today's `computed_on`, one UPDATE for all, instead of a rewrite of
+    every row."""
     def same(row) -> bool:
         old = stored.get(getattr(row, f"{key}_id"))
         return old is not None and all(getattr(old, name) == getattr(row, name) for name in fields)
@@ -168,6 +180,7 @@ def _save_changed(model, rows: list, stored: dict, key: str, fields: tuple[str, 
                                   update_fields=[*fields, "computed_on"])
     if unchanged:
         model.objects.filter(pk__in=unchanged).exclude(computed_on=today).update(computed_on=today)
+    return changed
 
 
 def _has(row, relation: str) -> bool:
@@ -180,8 +193,13 @@ def _has(row, relation: str) -> bool:
 
 
 def refresh_after_commit(commitment_id: int) -> None:
-    """Recompute one commitment's figures once the current transaction has committed."""
-    transaction.on_commit(lambda: refresh([commitment_id]))
+    """Recompute one commitment's figures once the current transaction has committed, and touch it: whatever
+    changed (a reading, a report, a phase, a KPI) shows in its public record."""
+    def run():
+        Commitment.objects.filter(pk=commitment_id).touch()
+        refresh([commitment_id])
+
+    transaction.on_commit(run)
 
 
 def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
