@@ -27,7 +27,7 @@ WEBINARS = (
      "assessment.",
      (("Dr Wanjiru Kamau", "National Biosafety Authority, Kenya"),
       ("Ana María Quispe", "Youth biodiversity network, Peru")),
-     ("RA_GUIDANCE_2016", "RA_TRAINING_MANUAL")),
+     ("RA_GUIDANCE_2016", "CPB_TEXT")),
     ("fr", "Détecter les OVM : les laboratoires d'Afrique de l'Ouest partagent leur expérience", DAKAR, 14, 10, 90, 80,
      "Des laboratoires du Sénégal, du Burkina Faso et de Côte d'Ivoire présentent leurs méthodes d'échantillonnage "
      "et de PCR en temps réel, les essais d'aptitude et les engagements qu'ils ont pris dans le cadre du Programme "
