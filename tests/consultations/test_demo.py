@@ -75,3 +75,13 @@ def test_an_imported_programme_keeps_the_language_it_is_written_in(programme, la
     consultation = demo.importer.save(demo.importer.parse(getattr(programmes, programme), year=2021))
     assert consultation.language == language
     assert {event.language for event in consultation.events.all()} <= {language}
+
+
+def test_the_demo_replies_were_posted_over_the_days_since_the_consultation_opened():
+    from django.utils import timezone
+
+    call_command("seed_consultation_demo")
+    consultation = Consultation.objects.get()
+    posted = [reply.created for reply in demo.Reply.objects.order_by("created")]
+    assert len(set(posted)) == len(posted) == 4
+    assert consultation.opens_on <= posted[0].date() and posted[-1] <= timezone.now()

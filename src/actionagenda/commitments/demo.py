@@ -75,14 +75,14 @@ class DemoActor:
         self.member_ids: list[int] = []
         self._subjects = None
 
-    def subjects(self) -> list[tuple[demo_themes.Theme, str]]:
-        """(theme, title) of every theme that suits this actor, titled for its city."""
+    def subjects(self) -> list[tuple[demo_themes.Theme, str, bool]]:
+        """(theme, title, whether the title names the actor's city) of every theme that suits this actor."""
         if self._subjects is None:
             spec, language = self.spec, self.country.language
             themes = demo_themes.THEMES[language]
             suitable = [theme for theme in themes if theme.suits(spec.kind, spec.organization_type, spec.sector)]
             suitable = suitable or [theme for theme in themes if spec.kind in theme.kinds]
-            self._subjects = [(theme, demo_themes.titled(title, spec.city, language))
+            self._subjects = [(theme, demo_themes.titled(title, spec.city, language), "{place}" in title)
                               for theme in suitable for title in theme.titles]
         return self._subjects
 
@@ -152,9 +152,8 @@ def _draft(rng: random.Random, actor: DemoActor, titles: set[str], today: dateti
            status: str) -> tuple[Commitment, dict]:
     """One commitment of `actor` (not saved) and the terms and KPIs to link to it."""
     language = actor.country.language
-    theme, title = _subject(rng, actor, titles)
     scales, weights = SCALES_BY_KIND[actor.spec.kind]
-    scale = rng.choices(scales, weights=weights)[0]
+    theme, title, scale = _subject(rng, actor, rng.choices(scales, weights=weights)[0], titles)
     start, end, submitted, published = _dates(rng, today)
     measures = [theme.measures[0]] + [m for m in theme.measures[1:] if rng.random() < 0.7]
     kpis = [_kpi(rng, measure, scale, position, start, end) for position, measure in enumerate(measures)]
@@ -183,18 +182,25 @@ def _author(rng: random.Random, actors: list[DemoActor], titles: set[str]) -> De
     """An actor at random, preferring one with a title still unused (so the default demo repeats none)."""
     for _ in range(50):
         actor = rng.choice(actors)
-        if any(title not in titles for _theme, title in actor.subjects()):
+        if any(title not in titles for _theme, title, _placed in actor.subjects()):
             return actor
     return actor
 
 
-def _subject(rng: random.Random, actor: DemoActor, titles: set[str]) -> tuple[demo_themes.Theme, str]:
-    """A theme that suits the actor, with a title not used yet (any, once every suitable title is taken)."""
+def _subject(rng: random.Random, actor: DemoActor, scale: str,
+             titles: set[str]) -> tuple[demo_themes.Theme, str, str]:
+    """A theme that suits the actor, a title not used yet (any, once every suitable title is taken) and the
+    scale: a title naming the actor's city is at most national; a regional or global commitment takes a title
+    that names none, or becomes national when the actor has no such title left."""
+    wide = scale in ("regional", "global")
     options = actor.subjects()
     fresh = [option for option in options if option[1] not in titles]
-    theme, title = rng.choice(fresh or options)
+    fitting = [option for option in fresh if option[2] != wide]
+    if wide and not fitting:
+        scale, fitting = "national", [option for option in fresh if option[2]]
+    theme, title, _placed = rng.choice(fitting or fresh or options)
     titles.add(title)
-    return theme, title
+    return theme, title, scale
 
 
 def _dates(rng: random.Random, today: datetime.date):
@@ -229,12 +235,15 @@ def phase_on(rng: random.Random, start: datetime.date, end: datetime.date, today
 
 
 def _countries(rng: random.Random, actor: DemoActor, scale: str) -> list[str]:
-    """The actor's country; a regional commitment adds neighbours, a global one countries further away."""
+    """The actor's country; a regional commitment adds neighbours, a global one countries further away that
+    share its language (the networks actors work through)."""
     home = demo_places.country_code(actor.key)
     found = [home]
     if actor.spec.kind != "local_government" and scale in ("regional", "global"):
+        regional = scale == "regional"
         others = sorted({demo_places.country_code(key) for key, country in demo_places.COUNTRIES.items()
-                         if (country.cluster == actor.country.cluster) == (scale == "regional")} - {home})
+                         if (country.cluster == actor.country.cluster) == regional
+                         and (regional or country.language == actor.country.language)} - {home})
         found += rng.sample(others, min(len(others), rng.randint(1, 2) if scale == "regional" else rng.randint(2, 3)))
     return found
 
