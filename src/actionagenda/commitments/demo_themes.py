@@ -517,21 +517,18 @@ THEMES: dict[str, tuple[Theme, ...]] = {
 
 RESOURCES = {
     "en": ("Two staff members part-time and a group of volunteers.", "A grant from a national science fund.",
-           "Our own budget, about 15,000 US dollars a year.", "Laboratory time and equipment in kind.",
-           "A project officer and the support of our members.", ""),
+           "Our own budget, about 15,000 US dollars a year.", "A project officer and the support of our members.",
+           ""),
     "fr": ("Deux salariés à temps partiel et des bénévoles.", "Une subvention d'un fonds national de recherche.",
-           "Notre budget propre, environ 10 millions de francs CFA par an.", "Du temps de laboratoire et du "
-           "matériel mis à disposition.", "Une chargée de projet et l'appui de nos membres.", ""),
+           "Notre budget propre, environ 15\u202f000 dollars américains par an.",
+           "Une chargée de projet et l'appui de nos membres.", ""),
     "es": ("Dos personas a tiempo parcial y un grupo de voluntarios.", "Una subvención de un fondo nacional de "
-           "ciencia.", "Presupuesto propio, unos 15 000 dólares al año.", "Tiempo de laboratorio y equipos en "
-           "especie.", "Una coordinadora de proyecto y el apoyo de nuestros socios.", ""),
+           "ciencia.", "Presupuesto propio, unos 15\u00a0000 dólares al año.",
+           "Una coordinadora de proyecto y el apoyo de nuestros socios.", ""),
 }
 
 PARTNERS = {
-    "en": ("The national biosafety authority", "The national competent authority and two universities",
-           "Local radio stations and schools", ""),
-    "fr": ("L'autorité nationale de biosécurité", "Le correspondant national et deux universités",
-           "Des radios communautaires et des écoles", ""),
-    "es": ("La autoridad nacional competente", "El punto focal nacional y dos universidades",
-           "Radios comunitarias y escuelas", ""),
+    "en": ("The national biosafety authority", "The national competent authority and two universities", ""),
+    "fr": ("L'autorité nationale de biosécurité", "Le correspondant national et deux universités", ""),
+    "es": ("La autoridad nacional competente", "El punto focal nacional y dos universidades", ""),
 }
