@@ -145,3 +145,13 @@ def test_members_get_the_next_progress_reminders_and_those_already_due_count_as_
             break
     assert mail.outbox
     assert {address for message in mail.outbox for address in message.to} <= members
+
+
+def test_a_second_run_adds_actors_whose_members_get_addresses_of_their_own():
+    from actionagenda.accounts.models import User
+    from actionagenda.commitments import demo
+
+    before = User.objects.count()
+    assert demo.generate(30, seed=7) == 30
+    emails = list(User.objects.values_list("email", flat=True))
+    assert len(emails) > before and len(emails) == len(set(emails))

@@ -110,7 +110,7 @@ def _make_members(rng: random.Random, actors: list[DemoActor]) -> None:
     unused = {key: list(country.people) for key, country in demo_places.COUNTRIES.items()}
     for names in unused.values():
         rng.shuffle(names)
-    emails: set[str] = set()
+    emails = set(User.objects.values_list("email", flat=True))  # a second run (`--force`, generate.py) adds to them
     users, owners = [], []
     for actor in actors:
         if actor.spec.kind == "individual":
@@ -142,6 +142,7 @@ def _initials(name: str) -> str:
 
 
 def _unique(email: str, taken: set[str]) -> str:
+    """`email`, or with a number after its local part when `taken` has it (a benchmark's repeated names)."""
     local, domain = email.split("@")
     found, number = email, 2
     while found in taken:
