@@ -10,7 +10,7 @@ def test_the_consultation_page_shows_weeks_groups_and_themes(client, question):
     consultation = question.theme.group.consultation
     response = client.get(consultation.get_absolute_url())
     html = response.content.decode()
-    assert "<h1>Biosafety dialogues</h1>" in html
+    assert '<h1 lang="en">Biosafety dialogues</h1>' in html
     assert "Online discussion group 1: Risk assessment and risk management" in html
     assert "Theme 1: Capacity for risk assessment" in html
     assert "2 guiding questions" in html
@@ -115,4 +115,4 @@ def test_the_consultation_page_links_its_webinars(client):
     consultation = importer.save(importer.parse(ENGLISH, year=2021))
     event = consultation.events.get()
     html = client.get(consultation.get_absolute_url()).content.decode()
-    assert f'<a href="{event.get_absolute_url()}">Launch webinar</a>' in html
+    assert f'<a href="{event.get_absolute_url()}" lang="en">Launch webinar</a>' in html

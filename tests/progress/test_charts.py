@@ -175,3 +175,4 @@ def test_figures_are_written_the_way_the_language_writes_them():
     with translation.override("fr"):
         assert charts.number(Decimal("1250.5000")) == "1\u00a0250,5"
         assert charts.percent(Decimal("-0.5")) == "−50\u00a0%"
+        assert charts.percent(Decimal("-0.0040")) == "0\u00a0%"  # a regression too small to show: not "−0 %"

@@ -38,6 +38,7 @@ def post_event_document(client, event, name, content):
     """The admin's event page with one new document in its inline, as the secretariat submits it."""
     local = event.starts_at
     data = {"kind": event.kind, "title": event.title, "slug": event.slug, "description": event.description,
+            "language": event.language,
             "published": "on", "starts_at_0": f"{local:%Y-%m-%d}", "starts_at_1": f"{local:%H:%M:%S}",
             "ends_at_0": f"{event.ends_at:%Y-%m-%d}", "ends_at_1": f"{event.ends_at:%H:%M:%S}",
             "timezone": event.timezone, "online_url": event.online_url, "accepts_registrations": "on",

@@ -30,31 +30,34 @@ def seed() -> Consultation | None:
         webinar.starts_at, webinar.ends_at = ((moment.astimezone(zone) + shift).astimezone(datetime.UTC)
                                               for moment in (webinar.starts_at, webinar.ends_at))
     consultation = importer.save(programme)
-    _seed_discussion(Question.objects.filter(theme__group__consultation=consultation).order_by("pk").first())
+    _seed_discussion(Question.objects.filter(theme__group__consultation=consultation).order_by("pk").first(),
+                     datetime.datetime.combine(consultation.opens_on, datetime.time(), tzinfo=datetime.UTC))
     return consultation
 
 
-# (e-mail, name, actor type, country, text, index of the reply it answers)
+# (e-mail, name, actor type, country, text, index of the reply it answers, hours after the opening, UTC)
 DISCUSSION = [
     ("grace@example.org", "Grace Wanjiru", "organization", "KE",
      "Our regulators need **laboratory capacity** first: without detection they cannot check what the "
-     "dossiers claim.", None),
+     "dossiers claim.", None, 6.2),
     ("aissatou@example.org", "Aïssatou Diallo", "individual", "SN",
      "Au Sénégal, la formation des évaluateurs aux lignes directrices de l'annexe III a beaucoup aidé ; "
-     "il manque surtout des données écologiques locales.", 0),
+     "il manque surtout des données écologiques locales.", 0, 10.6),
     ("juan@example.org", "Juan Pérez", "local_government", "PE",
-     "Coincido. En Cusco compartimos datos de parientes silvestres del maíz con la autoridad nacional.", 1),
+     "Coincido. En Cusco compartimos datos de parientes silvestres del maíz con la autoridad nacional.", 1, 38.4),
     ("grace@example.org", "Grace Wanjiru", "organization", "KE",
-     "Public participation matters too: communities should see the risk assessment summaries on the BCH.", None),
+     "Public participation matters too: communities should see the risk assessment summaries on the BCH.", None,
+     53.1),
 ]
 
 
-def _seed_discussion(question: Question | None) -> None:
-    """A few threaded replies in three languages, so the demo shows a living discussion."""
+def _seed_discussion(question: Question | None, opening: datetime.datetime) -> None:
+    """A few threaded replies in three languages, posted over the days since the consultation opened, so the
+    demo shows a living discussion."""
     if question is None:
         return
     replies: list[Reply] = []
-    for email, name, actor_type, country, body, parent in DISCUSSION:
+    for email, name, actor_type, country, body, parent, hours in DISCUSSION:
         user, created = User.objects.get_or_create(email=email, defaults={"name": name})
         if created:
             user.set_unusable_password()
@@ -62,4 +65,5 @@ def _seed_discussion(question: Question | None) -> None:
             ParticipantProfile.objects.create(user=user, actor_type=actor_type, country=country)
         replies.append(Reply.objects.create(
             question=question, parent=replies[parent] if parent is not None else None, author=user, body=body,
-            status=Reply.Status.VISIBLE, actor_type=actor_type, country=country, show_profile=True))
+            status=Reply.Status.VISIBLE, actor_type=actor_type, country=country, show_profile=True,
+            created=min(opening + datetime.timedelta(hours=hours), timezone.now())))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from actionagenda import documents
 from actionagenda.events import services as event_services
+from actionagenda.vocabularies import catalogue
 
 from . import times
 from .models import Consultation, DiscussionGroup, Question, Theme, Week
@@ -44,6 +45,9 @@ WEBINAR_RE = re.compile(r"webinar|webinaire|seminario\s+web|webinario", re.I)
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]", re.I)
 FIELD_CODE_RE = re.compile(r'HYPERLINK\s+"[^"]*"\s*', re.I)
 TOKEN_RE = re.compile(r"\d{4}|\d{1,2}(?:er|st|nd|rd|th)?|[^\W\d_]+")
+# The word a week, group or theme line starts with (lower case, accents kept), and the language it is written in.
+LANGUAGE_WORDS = {"week": "en", "online": "en", "discussion": "en", "theme": "en", "semaine": "fr", "groupe": "fr",
+                  "thème": "fr", "semana": "es", "grupo": "es", "tema": "es"}
 
 
 @dataclass
@@ -97,6 +101,12 @@ class Programme:
     webinars: list[ParsedWebinar] = field(default_factory=list)
     unrecognised: list[tuple[int, str]] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)
+    # The language its week, group and theme lines are written in (most of them), English when none says.
+    language: str = "en"
+
+    @property
+    def language_name(self) -> str:
+        return catalogue.LANGUAGES.label_of(self.language)
 
     @property
     def groups(self) -> list[ParsedGroup]:
@@ -228,10 +238,13 @@ def parse(text: str, year: int | None = None) -> Programme:
     year = year or (int(written.group(1)) if written else datetime.date.today().year)
     programme = Programme()
     week = group = theme = None
+    spoken = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _clean(raw)
         if not line:
             continue
+        if WEEK_RE.match(line) or GROUP_RE.match(line) or THEME_RE.match(line):
+            spoken.append(LANGUAGE_WORDS.get(line.split()[0].lower(), ""))
         if match := WEEK_RE.match(line):
             dates = parse_dates(match.group(2), year)
             if not dates:
@@ -266,6 +279,8 @@ def parse(text: str, year: int | None = None) -> Programme:
             programme.title = line[:250]
         else:
             programme.unrecognised.append((number, raw.strip()))
+    spoken = [language for language in spoken if language]
+    programme.language = max(sorted(set(spoken)), key=spoken.count) if spoken else "en"
     return programme
 
 
@@ -309,7 +324,7 @@ def save(programme: Programme, *, title: str = ""):
     dates = [d for week in programme.weeks for d in (week.starts_on, week.ends_on)]
     today = datetime.date.today()
     consultation = Consultation.objects.create(title=title[:250], slug=_unique_slug(title),
-                                               opens_on=min(dates, default=today),
+                                               language=programme.language, opens_on=min(dates, default=today),
                                                closes_on=max(dates, default=today))
 
     def save_groups(groups, week):
@@ -329,5 +344,5 @@ def save(programme: Programme, *, title: str = ""):
     for webinar in programme.webinars:
         consultation.events.add(event_services.create_event(
             title=webinar.title, starts_at=webinar.starts_at, ends_at=webinar.ends_at, timezone=webinar.timezone,
-            kind="webinar", description=consultation.title))
+            kind="webinar", description=consultation.title, language=programme.language))
     return consultation

@@ -12,7 +12,13 @@ from django_countries.fields import CountryField
 
 from actionagenda.concurrency import Versioned
 from actionagenda.validators import multi_line, one_line
-from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies import catalogue, languages
+
+# What a consultation page in another language says of the language its programme is written in.
+WRITTEN_IN = {"en": _("The programme of this consultation is written in English."),
+              "fr": _("The programme of this consultation is written in French."),
+              "es": _("The programme of this consultation is written in Spanish.")}
+WRITTEN_IN_OTHER = _("The programme of this consultation is written in this language: %(language)s.")
 
 
 class Consultation(Versioned):
@@ -22,6 +28,9 @@ class Consultation(Versioned):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[one_line])
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."),
                                    validators=[multi_line])
+    language = models.CharField(_("language"), max_length=8, choices=catalogue.LANGUAGES.choices, default="en",
+                                help_text=_("The language the programme (weeks, groups, themes, questions) is "
+                                            "written in; its pages in the other languages say so."))
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     published = models.BooleanField(_("published"), default=True)
@@ -40,6 +49,10 @@ class Consultation(Versioned):
 
     def get_absolute_url(self):
         return reverse("consultations:detail", kwargs={"slug": self.slug})
+
+    def language_notice(self) -> str:
+        """The sentence that tells a reader of a page in another language which language the programme is in."""
+        return languages.notice(self.language, WRITTEN_IN, WRITTEN_IN_OTHER)
 
     def is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

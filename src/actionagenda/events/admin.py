@@ -48,7 +48,7 @@ class EventAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_LINKS
     actions = ["export_registrations"]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "description", "published"]}),
+        (None, {"fields": ["kind", "title", "slug", "language", "description", "published"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "timezone", "location", "online_url",
                                           "recording_url"]}),
         (_("Registration"), {"fields": ["accepts_registrations", "access_without_registration", "capacity",

@@ -16,7 +16,13 @@ from simple_history.models import HistoricalRecords
 from actionagenda.concurrency import Versioned
 from actionagenda.uploads import EVENT_DOCUMENTS, MAX_EVENT_DOCUMENT, UploadCheck
 from actionagenda.validators import multi_line, one_line
-from actionagenda.vocabularies.catalogue import ACTOR_TYPES
+from actionagenda.vocabularies import languages
+from actionagenda.vocabularies.catalogue import ACTOR_TYPES, LANGUAGES
+
+# What an event page in another language says of the language the event is held in.
+HELD_IN = {"en": _("This event is held in English."), "fr": _("This event is held in French."),
+           "es": _("This event is held in Spanish.")}
+HELD_IN_OTHER = _("This event is held in this language: %(language)s.")
 
 
 def validate_timezone(name: str) -> None:
@@ -73,6 +79,9 @@ class Event(Versioned):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[one_line])
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown is allowed."),
                                    validators=[multi_line])
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES.choices, default="en",
+                                help_text=_("The language the event is held in, and its title and description "
+                                            "written in; its pages in the other languages say so."))
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     timezone = models.CharField(_("organiser's time zone"), max_length=64, default="UTC",
@@ -118,6 +127,10 @@ class Event(Versioned):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    def language_notice(self) -> str:
+        """The sentence that tells a reader of a page in another language which language the event is in."""
+        return languages.notice(self.language, HELD_IN, HELD_IN_OTHER)
 
     @property
     def has_ended(self) -> bool:

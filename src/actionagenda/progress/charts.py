@@ -69,8 +69,9 @@ def _number(language: str, value: Decimal) -> str:
 
 
 def percent(share: Decimal) -> str:
-    """A share (0.5) as a whole percentage ("50 %"), sign kept."""
-    whole = (share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    """A share (0.5) as a whole percentage ("50 %"), sign kept; a share that rounds to nothing reads 0 %, never
+    "−0 %"."""
+    whole = (share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP) + 0
     return _("%(number)s %%") % {"number": formats.number_format(whole, use_l10n=True).replace("-", "−")}
 
 

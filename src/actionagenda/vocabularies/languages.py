@@ -1,0 +1,18 @@
+"""Content written in one language, read on a page in another: the sentence that says which language it is in.
+
+Events and consultations are written once, in the language they are held in (their models have no translated
+fields); their pages in the other languages say so instead of passing the text off as a translation.
+"""
+
+from django.utils.translation import get_language
+
+from . import catalogue
+
+
+def notice(language: str, sentences: dict, other) -> str:
+    """The sentence of `sentences` for `language` (`other`, naming the language, when it has none), or "" when
+    the page is in that language already."""
+    if not language or language == (get_language() or "en"):
+        return ""
+    sentence = sentences.get(language)
+    return str(sentence) if sentence else str(other) % {"language": catalogue.LANGUAGES.label_of(language)}
