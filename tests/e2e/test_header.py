@@ -88,3 +88,15 @@ def test_without_javascript_the_menu_opens_and_the_language_has_its_button(brows
     page.get_by_role("button", name="Change language").click()
     page.wait_for_url(re.compile(r"/es/$"))
     page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_signed_out_the_links_keep_one_row_on_a_desktop_in_every_language(browser, live_server, language):
+    """The Spanish and French names of the site are twice as long as the English one: the brand wraps within its
+    own column, the links never stack (they did, one under the other, at 1280 px in Spanish)."""
+    page = open_page(browser, live_server, 1280, path=f"/{language}/")
+    tops = {round(box["y"]) for box in (link.bounding_box() for link in page.locator(".site-menu-panel .nav a").all())}
+    assert len(tops) == 1
+    assert header_height(page) <= 100  # measured 48 (en), 80 (fr) and 98 px (es: the brand takes three lines)
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
+    page.context.close()
