@@ -134,8 +134,10 @@ def cumulative(ident: str, title: str, rows: list[tuple[str, int, int]]) -> Char
         body = [svg_text(WIDTH / 2, height / 2, description, 14, "middle", MUTED)]
         return Chart(svg(ident, WIDTH, height, title, description, body), title, description, table)
     busiest = max(rows, key=lambda row: row[1])
-    description = _("From %(first)s to %(last)s, %(total)s commitments published; the most in one month: "
-                    "%(most)s (%(month)s).") % {
+    description = ngettext("From %(first)s to %(last)s, %(total)s commitment published; the most in one month: "
+                           "%(most)s (%(month)s).",
+                           "From %(first)s to %(last)s, %(total)s commitments published; the most in one month: "
+                           "%(most)s (%(month)s).", rows[-1][2]) % {
         "first": month_label(rows[0][0]), "last": month_label(rows[-1][0]), "total": count(rows[-1][2]),
         "most": count(busiest[1]), "month": month_label(busiest[0])}
     ticks = nice_ticks(Decimal(0), Decimal(max(rows[-1][2], 1)))

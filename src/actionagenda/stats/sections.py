@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from actionagenda.commitments import explore
@@ -169,11 +169,13 @@ def kpi_totals(context: Context) -> Section:
               "baseline": number(row["baseline"]), "target": number(row["target"]),
               "latest": number(row["latest"]) if row["with_latest"] else "—",
               "with_latest": charts.count(row["with_latest"])} for row in figures["kpi_totals"]]
-    note = pgettext("statistics", "Units are matched ignoring case, accents, spacing, surrounding punctuation, a "
-                                  "leading “number of” and a plain plural -s; other spellings, synonyms and "
-                                  "translations stay apart. Percentages, shares, rates, scores, averages and KPIs "
-                                  "without a unit are not added up (%(count)s KPIs).") % {
-        "count": charts.count(figures["kpis_not_added"])}
+    left_out = figures["kpis_not_added"]
+    note = " ".join((
+        _("Units are matched ignoring case, accents, spacing, surrounding punctuation, a leading “number of” and a "
+          "plain plural -s; other spellings, synonyms and translations stay apart."),
+        ngettext("Percentages, shares, rates, scores, averages and KPIs without a unit are not added up "
+                 "(%(count)s KPI).", "Percentages, shares, rates, scores, averages and KPIs without a unit are not "
+                 "added up (%(count)s KPIs).", left_out) % {"count": charts.count(left_out)}))
     return Section("kpi-totals", _("KPI totals by unit"), header, rows, kind="table", note=note, table_rows=shown)
 
 
