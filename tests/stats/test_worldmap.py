@@ -22,6 +22,7 @@ def test_every_count_falls_in_a_class_and_gets_its_colour():
     ranges = worldmap.classes(values)
     assert all(sum(low <= value <= high for low, high in ranges) == 1 for value in values)
     assert [worldmap.colour(value, ranges) for value in (1, 144)] == [worldmap.COLOURS[0], worldmap.COLOURS[-1]]
+    assert worldmap.colour(6, worldmap.classes([1, 6])) == worldmap.COLOURS[-1]  # the most is the darkest
     assert worldmap.colour(0, ranges) == worldmap.NONE
 
 

@@ -160,7 +160,9 @@ def cumulative(ident: str, title: str, rows: list[tuple[str, int, int]]) -> Char
     for tick in marks:
         body.append(f'<line x1="{num(x(tick))}" y1="{bottom}" x2="{num(x(tick))}" y2="{bottom + 5}" '
                     f'stroke="{MUTED}"/>')
-        body.append(svg_text(x(tick), bottom + 20, formats.date_format(tick, date_format), 13, "middle", MUTED))
+        anchor = "end" if x(tick) > right - 24 else "middle"  # the last month's label stays inside the chart
+        body.append(svg_text(min(x(tick), right) if anchor == "end" else x(tick), bottom + 20,
+                             formats.date_format(tick, date_format), 13, anchor, MUTED))
     points = [(x(_month(month)), y(total)) for month, _new, total in rows]
     line = " ".join(f"{num(px)},{num(py)}" for px, py in points)
     if len(points) > 1:

@@ -51,10 +51,19 @@ def classes(values) -> list[tuple[int, int]]:
     return list(zip(lows, uppers, strict=True))
 
 
+def palette(classes_count: int) -> tuple[str, ...]:
+    """The colours of `classes_count` classes, spread over the whole scale (two classes: the lightest and the
+    darkest), so that the most committed countries are always drawn darkest."""
+    if classes_count <= 1:
+        return COLOURS[-1:] * classes_count
+    last = len(COLOURS) - 1
+    return tuple(COLOURS[round(position * last / (classes_count - 1))] for position in range(classes_count))
+
+
 def colour(value: int, ranges: list[tuple[int, int]]) -> str:
-    for position, (low, high) in enumerate(ranges):
+    for (low, high), shade in zip(ranges, palette(len(ranges)), strict=True):
         if low <= value <= high:
-            return COLOURS[position]
+            return shade
     return NONE
 
 
@@ -103,7 +112,7 @@ def choropleth(ident: str, title: str, counts: dict[str, int], names: dict[str, 
     table = Table(title, (_("Country"), _("Commitments"), _("Share of commitments")), tuple(
         (names.get(code, code), count(value), share(value, total)) for code, value in ordered),
         links=tuple(links.get(code, "") for code, _value in ordered))
-    legend = [(COLOURS[position], range_label(low, high)) for position, (low, high) in enumerate(ranges)]
+    legend = [(shade, range_label(low, high)) for (low, high), shade in zip(ranges, palette(len(ranges)), strict=True)]
     legend.append((NONE, _("No commitment")))
     return Choropleth(Chart(svg(ident, world["width"], world["height"], title, description, body), title,
                             description, table), legend)
