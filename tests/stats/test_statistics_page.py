@@ -1,13 +1,17 @@
 import csv
+import datetime
 import io
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from stats.fixtures import make
+from stats.fixtures import TODAY, make
 
+from actionagenda.progress import services
+from actionagenda.progress.models import Reading
 from actionagenda.stats import worldmap
 from factories import CommitmentFactory
 
@@ -105,6 +109,14 @@ def test_each_figure_downloads_as_csv_with_the_filters_in_the_page_language(clie
     assert totals[1] == ["Laboratory", "2", "2", "1", "2", "8", "2", "5", "1"]
     over_time = client.get("/en/statistics/over-time.csv").content.decode("utf-8-sig")
     assert '"2025-03","2","3"' in over_time
+
+
+def test_the_page_shows_a_new_reading_on_the_next_request(client, data):
+    assert "<td>120</td>" in section(text(client.get(PAGE)), "kpi-totals")
+    Reading.objects.create(kpi=data["people"], date=datetime.date(2026, 4, 1), value=Decimal("130.5"),
+                           source=Reading.Source.FORM)
+    services.refresh([data["kenya"].pk], today=TODAY)
+    assert "<td>130.5</td>" in section(text(client.get(PAGE)), "kpi-totals")
 
 
 def test_an_unknown_figure_is_not_found(client, data):

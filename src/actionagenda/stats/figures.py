@@ -91,9 +91,13 @@ def _token() -> str:
     return token
 
 
+def _base_key(index: facets.Index) -> str:
+    return f"{CACHE_PREFIX}base:{index.key}:{_token()}"
+
+
 def current(index: facets.Index) -> Base:
     """The base for the data as it is now (built at most once per change across processes sharing a cache)."""
-    key = f"{CACHE_PREFIX}base:{index.key}:{_token()}"
+    key = _base_key(index)
     base = _memo.get(key)
     if base is not None:
         return base
@@ -162,18 +166,27 @@ def _kpis() -> KPIs:
 
 # Figures of one query.
 
+def query_key(query: explore.Query, index: facets.Index) -> str:
+    """The cache key of `query`'s figures for the data as it is now (what is cached beside them extends it)."""
+    wanted = hashlib.sha256(repr(query.params()).encode()).hexdigest()[:32]
+    return f"{_base_key(index)}:figures:{wanted}"
+
+
 def for_query(query: explore.Query, index: facets.Index | None = None) -> dict:
     """Every figure for the published commitments `query` selects (its search and filters; errors ignored),
     cached per data version and query. See `compute` for what it holds."""
     index = facets.current() if index is None else index  # (an index without commitments is falsy)
-    base = current(index)
-    wanted = hashlib.sha256(repr(query.params()).encode()).hexdigest()[:32]
-    key = f"{base.key}:figures:{wanted}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute(index, base, explore.matched(query, index))
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    return remembered(query_key(query, index),
+                      lambda: compute(index, current(index), explore.matched(query, index)))
+
+
+def remembered(key: str, make):
+    """The value cached under `key`, else `make()`, cached there for the next request."""
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def compute(index: facets.Index, base: Base, matched: BitMap) -> dict:
