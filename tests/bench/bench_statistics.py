@@ -22,14 +22,9 @@ import itertools
 import os
 import random
 import re
-import signal
-import subprocess
-import sys
-import time
 import urllib.parse
-from pathlib import Path
 
-from bench_explore import FACETS, WORDS, _free_port, _get, _report
+from bench_explore import FACETS, WORDS, _get, _report, serving
 
 LANGUAGES = ("en", "fr", "es")
 WARM_BUDGET, COLD_BUDGET = 50, 1000
@@ -82,21 +77,7 @@ def main() -> None:
     import django
 
     django.setup()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DEBUG": "0"}
-    command = [str(Path(sys.executable).with_name("actionagenda")), "serve", "--port", str(port), "--workers", "2"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
-    try:
-        for _ in range(600):  # a loaded machine can take a minute to start the workers
-            try:
-                _get(f"{base}/api/v1/vocabularies/phase")
-                break
-            except OSError:
-                if server.poll() is not None:
-                    sys.exit(f"serve stopped: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.2)
+    with serving(args.data_dir) as base:
         engine = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
         elapsed, status, body = _get(_url(base, "en", []))
         print(f"{engine}, first statistics page {status} in {elapsed:.0f} ms (one worker's facet index and "
@@ -131,9 +112,6 @@ def main() -> None:
                 _get(_url(base, "en", []))
         _report("cold after a change", timings, statuses, budget=COLD_BUDGET)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
