@@ -12,8 +12,10 @@ Prints the page's size and headline figures, then the median and p95 (ms) of:
   base are warm); budget p95 <= 1 s;
 - cold after a change: the first page after a commitment's `updated` is touched, so that the facet index, the
   statistics base and the figures are all rebuilt in the worker that answers; budget p95 <= 1 s.
-generate.py's commitments have KPIs but no readings or scorecards; add them with bench_progress.py's data (or
-`progress.demo.seed`) to see the KPI states and reporting filled in (their cost is the same).
+With --in-process, the same through Django's test client, with each request's CPU time (what the machine's load
+hardly changes). generate.py's commitments have KPIs but no readings or scorecards; add them with
+bench_progress.py's data (or `progress.demo.seed`) to see the KPI states and reporting filled in (the cost is
+the same).
 """
 
 import argparse
@@ -22,6 +24,7 @@ import itertools
 import os
 import random
 import re
+import time
 import urllib.parse
 
 from bench_explore import FACETS, WORDS, _get, _report, serving
@@ -71,12 +74,18 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=20, help="data changes, each followed by one page")
     parser.add_argument("--queries", type=int, default=40, help="distinct queries in the warm set")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--in-process", action="store_true",
+                        help="no server: Django's test client in this process, also printing CPU time per request "
+                             "(a figure other processes on the machine hardly change)")
     args = parser.parse_args()
     os.environ["ACTIONAGENDA_DATA_DIR"] = args.data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actionagenda.settings")
     import django
 
     django.setup()
+    if args.in_process:
+        in_process(args)
+        return
     with serving(args.data_dir) as base:
         engine = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
         elapsed, status, body = _get(_url(base, "en", []))
@@ -112,6 +121,36 @@ def main() -> None:
                 _get(_url(base, "en", []))
         _report("cold after a change", timings, statuses, budget=COLD_BUDGET)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+def in_process(args) -> None:
+    """The same three kinds of request through Django's test client, with the CPU time of each."""
+    from django.test import Client
+
+    client = Client()
+    rng = random.Random(args.seed)
+    base = "http://testserver"
+    urls = list(dict.fromkeys(_url(base, rng.choice(LANGUAGES), _query(rng)) for _ in range(args.queries)))
+    for url in urls:
+        client.get(url)
+
+    def measure(name: str, make_urls, budget: int, before=None) -> None:
+        timings, cpu, statuses = [], [], []
+        for url in make_urls:
+            if before:
+                before()
+            started, processed = time.perf_counter(), time.process_time()
+            statuses.append(client.get(url).status_code)
+            timings.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - processed) * 1000)
+        _report(name, timings, statuses, budget=budget)
+        _report(f"{name} CPU", cpu, statuses, budget=budget)
+
+    print(f"{'PostgreSQL' if os.environ.get('DATABASE_URL') else 'SQLite'}, in process; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    measure("warm", [rng.choice(urls) for _ in range(args.requests)], WARM_BUDGET)
+    measure("cold query", itertools.islice(_unasked(base, set(urls)), args.cold), COLD_BUDGET)
+    measure("cold after a change", [_url(base, "en", [])] * args.changes, COLD_BUDGET, before=_touch)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """A world choropleth of commitments per country, as accessible SVG: each country a path titled with its name and
 count, coloured by class, with a legend and the same figures as a table.
 
-The shapes are `data/world.json`, made at release from Natural Earth by `actionagenda build_world_map` (see
+The shapes are `data/world.json`, made at release from Natural Earth by `actionagenda build-world-map` (see
 `stats.mapbuild`), read once per process. Classes are quantiles of the countries' non-zero counts (at most
 five, whole-number ranges that touch), so that the map separates countries whatever the scale of the data;
 countries too small to see also get a dot in their colour.
