@@ -16,14 +16,15 @@ actor's organisation type changed, or rows changed in bulk without a call to `in
 import datetime
 import hashlib
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
 from django.core.cache import caches
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import BigIntegerField, CharField, F, Func
+from django.db.models.functions import Cast, Round
 from django.utils.connection import ConnectionProxy
 from pyroaring import BitMap
 
@@ -111,37 +112,47 @@ def current(index: facets.Index) -> Base:
 
 
 def build(key: str = "") -> Base:
-    """The base from the database: two reads, of the published commitments and of their KPIs."""
-    rows = list(Commitment.objects.published().order_by("pk").values_list(
-        "pk", "actor_id", "actor__organization_type", "published_at"))
-    base = Base(key=key, commitments=np.array([row[0] for row in rows], dtype=np.uint32),
-                actors=np.array([row[1] for row in rows], dtype=np.uint32))
-    months: dict[str, list[int]] = {}
-    types: dict[str, list[int]] = {}
-    for pk, _actor, organization_type, published_at in rows:
-        if published_at is not None:
-            months.setdefault(timezone.localtime(published_at).strftime("%Y-%m"), []).append(pk)
-        if organization_type:
-            types.setdefault(organization_type, []).append(pk)
-    base.months = {month: BitMap(ids) for month, ids in sorted(months.items())}
-    base.organization_type = {code: BitMap(ids) for code, ids in types.items()}
-    base.kpis = _kpis()
-    return base
+    """The base from the database: the published commitments' actors, months and organisation types grouped by
+    the database (as the facet index groups its values), and their KPIs with values as whole ten-thousandths."""
+    published = Commitment.objects.published()
+    rows = published.order_by("pk").values_list("pk", "actor_id")
+    pairs = np.array(list(rows), dtype=np.uint32).reshape(-1, 2)
+    months = facets.ids_by_value(published.annotate(month=_Month("published_at")), "month", "id")
+    return Base(key=key, commitments=pairs[:, 0].copy(), actors=pairs[:, 1].copy(), months=dict(sorted(months.items())),
+                organization_type=facets.ids_by_value(published, "actor__organization_type", "id"), kpis=_kpis())
+
+
+class _Month(Func):
+    """A datetime's month as "YYYY-MM", in UTC (the zone the database keeps), computed by the database."""
+
+    output_field = CharField()
+    template = "strftime('%%Y-%%m', %(expressions)s)"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM')",
+                           **extra)
+
+
+def _scaled(field_name: str):
+    """A KPI value as a whole number of ten-thousandths (exact: the field has four decimal places), so that no
+    Decimal is made per row."""
+    return Cast(Round(F(field_name) * SCALE), output_field=BigIntegerField())
 
 
 def _kpis() -> KPIs:
     rows = KPI.objects.filter(commitment__status=Commitment.Status.PUBLISHED).order_by().values_list(
-        "commitment_id", "unit", "progress__state", "baseline_value", "target_value", "progress__latest_value")
-    spellings: dict[str, Counter] = {}
-    grouped: dict[str, list] = {}
+        "commitment_id", "unit", "progress__state", _scaled("baseline_value"), _scaled("target_value"),
+        _scaled("progress__latest_value"))
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    grouped: dict[str, list] = defaultdict(list)
     keys: dict[str, str] = {}  # each spelling normalised once: a few hundred spellings for 10^5 KPIs
     for row in rows:
         unit_key = keys.get(row[1])
         if unit_key is None:
             unit_key = keys[row[1]] = units.key(row[1]) if units.summable(units.key(row[1])) else ""
         if unit_key:
-            spellings.setdefault(unit_key, Counter())[" ".join(row[1].split())] += 1
-        grouped.setdefault(unit_key, []).append(row)
+            spellings[unit_key][" ".join(row[1].split())] += 1
+        grouped[unit_key].append(row)
     labels = units.labels(spellings)
     order = sorted((unit_key for unit_key in grouped if unit_key), key=lambda unit_key: labels[unit_key].casefold())
     ordered, slices = [], []
@@ -153,7 +164,7 @@ def _kpis() -> KPIs:
 
     def values(column: int) -> tuple[np.ndarray, np.ndarray]:
         found = [row[column] for row in ordered]
-        return (np.array([0 if value is None else int(value * SCALE) for value in found], dtype=np.int64),
+        return (np.array([0 if value is None else value for value in found], dtype=np.int64),
                 np.array([value is not None for value in found], dtype=bool))
 
     (baseline, has_baseline), (target, has_target), (latest, has_latest) = values(3), values(4), values(5)
