@@ -126,7 +126,7 @@ class _Month(Func):
     """A datetime's month as "YYYY-MM", in UTC (the zone the database keeps), computed by the database."""
 
     output_field = CharField()
-    template = "strftime('%%Y-%%m', %(expressions)s)"
+    template = "substr(%(expressions)s, 1, 7)"  # SQLite keeps datetimes as UTC text, "YYYY-MM-DD HH:MM:SS"
 
     def as_postgresql(self, compiler, connection, **extra):
         return self.as_sql(compiler, connection, template="to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM')",
