@@ -35,6 +35,12 @@ def test_it_takes_the_filters_of_the_commitments_list(client, data):
     assert client.get(URL, {"search": "nothing-matches-this"}).json()["total"] == 0
 
 
+def test_an_unchanged_answer_is_not_sent_again(client, data):
+    first = client.get(URL, {"country": "KE"})
+    assert client.get(URL, {"country": "KE"}, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert client.get(URL, {"country": "UG"}, headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
 def test_an_unknown_filter_value_is_a_problem(client, data):
     response = client.get(URL, {"region": "999"})
     assert response.status_code == 422 and response["Content-Type"] == "application/problem+json"
@@ -43,4 +49,5 @@ def test_an_unknown_filter_value_is_a_problem(client, data):
 
 def test_the_openapi_document_lists_its_filters(client):
     operation = client.get("/api/v1/openapi.json").json()["paths"][URL]["get"]
-    assert {parameter["name"] for parameter in operation["parameters"]} == {"search", *facets.FACETS}
+    assert {parameter["name"] for parameter in operation["parameters"] if parameter["in"] == "query"} == {
+        "search", *facets.FACETS}

@@ -6,23 +6,20 @@ commitment's actor and month of publication, the organisation types as bitmaps, 
 commitment as arrays (its commitment, unit group, state, baseline, target and latest value), sorted by unit so
 that a unit's KPIs are one slice. The figures of one query are then computed in milliseconds and cached.
 
-Both the base and the figures live in the "index" cache, under a key made of the facet index's version (renewed
-by `commitments.facets.invalidate()` and by any save of a commitment) and a token of this app, which
-`invalidate()` renews when a KPI's figures change without its state (progress.signals.figures_changed): a new
-reading moves the KPI totals even when no facet changes. Not seen until then, as for the facet index: an
-actor's organisation type changed, or rows changed in bulk without a call to `invalidate()`.
+Both the base and the figures live in the "index" cache, under a key made of the facet index's version: they
+are rebuilt exactly when the facet index is (`commitments.facets.invalidate()`, and any change of a commitment's
+`updated`, which `progress.services.refresh` moves when a KPI's figures change). Not seen until then, as for the
+facet index: an actor's organisation type changed, or rows changed in bulk without a call to `invalidate()`.
 """
 
 import datetime
 import hashlib
-import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
 from django.core.cache import caches
-from django.db import transaction
 from django.db.models import BigIntegerField, CharField, F, Func
 from django.db.models.functions import Cast, Round
 from django.utils.connection import ConnectionProxy
@@ -35,7 +32,6 @@ from actionagenda.progress.arithmetic import NO_DATA, STATES
 from . import units
 
 cache = ConnectionProxy(caches, "index")
-TOKEN_KEY = "stats:token"
 CACHE_PREFIX = "stats:1:"  # the number changes with the fields of Base or of the figures (old pickles)
 CACHE_SECONDS = 24 * 3600
 SCALE = 10_000  # KPI values have four decimal places: kept as whole numbers of ten-thousandths, added exactly
@@ -70,30 +66,8 @@ class Base:
     kpis: KPIs | None = None
 
 
-def invalidate(**_signal) -> None:
-    """Make the next request rebuild the statistics (also a receiver of progress.signals.figures_changed).
-
-    Renewed at once and again when the surrounding transaction commits, as commitments.facets.invalidate is.
-    """
-    _renew()
-    transaction.on_commit(_renew)
-
-
-def _renew() -> None:
-    cache.set(TOKEN_KEY, uuid.uuid4().hex, None)
-    _memo.clear()
-
-
-def _token() -> str:
-    token = cache.get(TOKEN_KEY)
-    if token is None:
-        cache.add(TOKEN_KEY, uuid.uuid4().hex, None)
-        token = cache.get(TOKEN_KEY, "-")
-    return token
-
-
 def _base_key(index: facets.Index) -> str:
-    return f"{CACHE_PREFIX}base:{index.key}:{_token()}"
+    return f"{CACHE_PREFIX}base:{index.key}"
 
 
 def current(index: facets.Index) -> Base:
