@@ -24,6 +24,16 @@ def test_every_string_is_translated(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_count_has_every_plural_form_the_language_has(language):
+    # Spanish has three (one, a million, other): a missing third form showed English for most counts.
+    po = catalogue(language)
+    forms = int(po.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    short = [entry.msgid for entry in po.translated_entries()
+             if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(forms))]
+    assert short == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_compiled_catalogue_matches_the_source(language):
     po = catalogue(language)
     mo = polib.mofile(str(PACKAGE / "locale" / language / "LC_MESSAGES" / "django.mo"))

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "actionagenda.markup",
     "actionagenda.commitments",
     "actionagenda.progress",
+    "actionagenda.stats",
     "actionagenda.outreach",
     "actionagenda.interop",
     "actionagenda.events",

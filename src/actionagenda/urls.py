@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", accounts_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
+    path("statistics/", include("actionagenda.stats.urls")),
     path("commitments/", include("actionagenda.progress.urls_cards")),
     path("surveys/", include("actionagenda.progress.survey_urls")),
     path("commitments/", include("actionagenda.progress.urls")),

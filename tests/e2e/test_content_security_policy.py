@@ -64,7 +64,7 @@ def test_public_pages_keep_the_policy(page, problems):
     for path in ("/en/", "/fr/", commitment.get_absolute_url(), "/en/events/", event.get_absolute_url(),
                  "/en/consultations/", question.theme.group.consultation.get_absolute_url(),
                  question.theme.get_absolute_url(), question.get_absolute_url(), "/en/accounts/login/",
-                 "/en/accounts/signup/", "/en/commitments/999999/"):
+                 "/en/accounts/signup/", "/en/commitments/999999/", "/en/statistics/", "/es/statistics/?country=KE"):
         visit(page, path)
         page.wait_for_load_state("networkidle")
     visit(page, "/en/commitments/")

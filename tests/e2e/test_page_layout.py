@@ -41,6 +41,7 @@ def site():
         visitor = {
             "landing": "/en/", "landing-fr": "/fr/", "explore": "/en/commitments/",
             "explore-search": "/en/commitments/?search=radio&actor_type=organization",
+            "statistics": "/en/statistics/", "statistics-fr-country": "/fr/statistics/?country=KE",
             "detail": commitment.get_absolute_url(), "start": "/en/commitments/new/",
             "events": "/en/events/", "event": event.get_absolute_url(),
             "consultations": "/en/consultations/", "consultation": theme.group.consultation.get_absolute_url(),

@@ -69,7 +69,7 @@ def test_each_published_commitment_is_listed_in_every_language_with_its_alternat
 @override_settings(SITE_URL=PUBLIC)
 def test_the_pages_that_are_not_records_are_listed_in_every_language(client):
     urls = _urls(client, "pages")
-    for path in ("", "commitments/", "events/", "consultations/", "ask/"):
+    for path in ("", "commitments/", "statistics/", "events/", "consultations/", "ask/"):
         for code in LANGUAGES:
             assert f"{PUBLIC}/{code}/{path}" in urls
     assert not [url for url in urls if "/accounts/" in url or "/admin/" in url]

@@ -57,6 +57,9 @@ def test_every_public_page_kind_carries_the_sharing_tags(client):
     pages = {
         "/en/": ("Biosafety commitments", None),
         "/en/commitments/": ("Explore commitments", None),
+        "/en/statistics/?country=KE": ("Biosafety commitments in figures", "Published biosafety commitments by "
+                                       "country, UN region, actor type, GBF target, Implementation Plan element and "
+                                       "over time, with KPI totals; every figure filterable and downloadable."),
         commitment.get_absolute_url(): ("Biosafety radio in Dakar", "Weekly programmes on LMOs."),
         "/en/events/": ("Events and webinars", None),
         event.get_absolute_url(): ("Webinar on risk assessment", "An hour on risk assessment."),

@@ -11,6 +11,7 @@ own, so ticking a second country shows how many more would match.
 
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -118,6 +119,14 @@ def _all(params, name) -> list[str]:
     if value is None:
         return []
     return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def active_filters(query: Query) -> list[dict]:
+    """Each filter value of `query` with its facet's and its own label, and the query without it (for the
+    links that remove one filter)."""
+    return [{"facet": facet_label(facet), "label": value_label(facet, code),
+             "remove": urlencode(query.params(without=(facet, code)))}
+            for facet, codes in query.filters.items() for code in codes]
 
 
 @dataclass

@@ -170,12 +170,12 @@ def build() -> Index:
     ids = array("I", published.order_by(F("published_at").desc(nulls_last=True), "-id").values_list("id", flat=True))
     index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids),
                   actors=published.aggregate(n=Count("actor", distinct=True))["n"])
-    index.values["actor_type"] = _grouped(published, "actor__kind", "id")
+    index.values["actor_type"] = ids_by_value(published, "actor__kind", "id")
     for column in ("language", "phase", "scale"):
-        index.values[column] = _grouped(published, column, "id")
+        index.values[column] = ids_by_value(published, column, "id")
     for facet, field_name in LINKED.items():
         links = getattr(Commitment, field_name).through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
-        index.values[facet] = _grouped(links, "term__code", "commitment_id")
+        index.values[facet] = ids_by_value(links, "term__code", "commitment_id")
     country_region = dict(Term.objects.filter(scheme=Term.Scheme.COUNTRY).exclude(group="")
                           .values_list("code", "group"))
     regions: dict[str, BitMap] = {}
@@ -184,7 +184,7 @@ def build() -> Index:
         if region:
             regions[region] = regions.get(region, BitMap()) | bitmap
     index.values["region"] = regions
-    index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, _grouped))
+    index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, ids_by_value))
     return index
 
 
@@ -199,6 +199,6 @@ class _JoinedIds(Aggregate):
                            template="%(function)s(CAST(%(expressions)s AS text), ',')", **extra)
 
 
-def _grouped(queryset, key: str, id_field: str) -> dict[str, BitMap]:
+def ids_by_value(queryset, key: str, id_field: str) -> dict[str, BitMap]:
     rows = queryset.order_by().values(key).annotate(ids=_JoinedIds(id_field)).values_list(key, "ids")
     return {code: BitMap(list(map(int, joined.split(",")))) for code, joined in rows if code}

@@ -32,9 +32,7 @@ def explore_page(request):
         result = explore.run(query, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     paginator = Paginator(range(result.count), PAGE_SIZE)
     page = Page(result.commitments(), number, paginator)
-    active = [{"facet": explore.facet_label(facet), "label": explore.value_label(facet, code),
-               "remove": urlencode(query.params(without=(facet, code)))}
-              for facet, codes in query.filters.items() for code in codes]
+    active = explore.active_filters(query)
     context = {
         "query": query, "result": result, "page": page,
         "facets": [{"name": facet, "label": explore.facet_label(facet), "values": values,

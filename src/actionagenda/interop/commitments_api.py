@@ -21,7 +21,9 @@ from actionagenda.commitments import changes, explore, facets
 from actionagenda.commitments.models import KPI, Commitment
 from actionagenda.progress import choices, public
 from actionagenda.progress import facets as progress_facets
+from actionagenda.progress.arithmetic import STATES
 from actionagenda.progress.models import ProgressReport
+from actionagenda.stats import figures
 from actionagenda.vocabularies import catalogue
 
 from . import conditional, problems
@@ -175,7 +177,7 @@ def _codes(vocabulary) -> str:
     return ", ".join(vocabulary.codes)
 
 
-class Filters(Schema):
+class FacetFilters(Schema):
     search: str | None = Field(None, description="Words that must all appear (title, description, partners, "
                                                   "actor name); accents and case are ignored")
     actor_type: list[str] = Field([], description=_codes(catalogue.ACTOR_TYPES))
@@ -193,6 +195,9 @@ class Filters(Schema):
                                                      "(reported for the last period due), amber (one report "
                                                      "overdue), red (two or more)")
     inactive: list[str] = Field([], description="true: no report for two years (marked publicly); false: active")
+
+
+class Filters(FacetFilters):
     sort: str = Field("newest", description=" or ".join(explore.SORTS) + ": by publication time, then id (the "
                                             "order is total, so pages never overlap); ignored with updated_after")
 
@@ -340,19 +345,55 @@ def get_commitment(request, response: HttpResponse, conditions: Header[condition
             "reports": progress["reports"]}
 
 
+class MonthOut(BaseModel):
+    month: str = Field(description="YYYY-MM (UTC)")
+    published: int = Field(description="Commitments published that month")
+    total: int = Field(description="Commitments published by the end of the month")
+
+
+class KPITotalOut(BaseModel):
+    unit: str = Field(description="The most frequent spelling of the unit")
+    kpis: int
+    commitments: int
+    baseline: Decimal = Field(description="Baselines added up")
+    with_baseline: int
+    target: Decimal = Field(description="Targets added up")
+    with_target: int
+    latest: Decimal = Field(description="Latest values added up (the KPIs with a reading)")
+    with_latest: int
+
+
 class StatisticsOut(Schema):
-    total: int = Field(description="Published commitments")
-    by: dict[str, dict[str, int]] = Field(description="Facet -> code -> number of published commitments")
+    total: int = Field(description="Published commitments (that the filters select)")
+    by: dict[str, dict[str, int]] = Field(description="Facet (the filters', and organization_type) -> code -> "
+                                                      "number of those commitments; codes with none left out")
+    actors: int = Field(description="Actors with at least one of those commitments")
+    countries: int = Field(description="Countries named by at least one")
+    kpis: int = Field(description="Their KPIs")
+    cumulative: list[MonthOut] = Field(description="Every month from the first publication to the last")
+    kpi_states: dict[str, int] = Field(description="KPI state -> KPIs in it today (" + ", ".join(STATES) + ")")
+    kpi_totals: list[KPITotalOut] = Field(
+        description="Per unit that adds up, most KPIs first. Spellings are matched ignoring case, accents, spacing, "
+                    "surrounding punctuation, a leading 'number of' and a plain plural -s; percentages and KPIs "
+                    "without a unit are left out")
+    kpis_not_added: int = Field(description="KPIs without a unit or in a percentage or share")
 
 
-@statistics_router.get("", response={200: StatisticsOut, **NOT_MODIFIED},
-                       summary="Published commitments counted by facet")
-def statistics(request, response: HttpResponse, conditions: Header[conditional.Conditions]):
+@statistics_router.get("", response={200: StatisticsOut, **NOT_MODIFIED, **problems.responses(422)},
+                       summary="Published commitments counted by facet, over time, and their KPIs")
+def statistics(request, response: HttpResponse, filters: Query[FacetFilters],
+               conditions: Header[conditional.Conditions]):
+    """The figures of the statistics page, for the commitments the filters select (the parameters of
+    `GET /api/v1/commitments`; none: every published commitment). Send the ETag back as If-None-Match: while
+    nothing changed, 304 with no body."""
+    parsed = explore.parse(filters.model_dump())
+    if parsed.errors:
+        return _invalid(request, parsed.errors)
     index = facets.current()
     not_modified = conditional.answer(request, response, conditions, _version(index), index.latest,
                                       StatisticsOut)
     if not_modified is not None:
         return not_modified
-    counts = explore.statistics(index)
-    total = counts.pop("total")
-    return {"total": total, "by": counts}
+    found = figures.for_query(parsed, index)
+    return {**found, "cumulative": [{"month": month, "published": new, "total": total}
+                                    for month, new, total in found["cumulative"]]}

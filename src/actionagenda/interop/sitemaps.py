@@ -60,10 +60,11 @@ class PublicSitemap(Sitemap):
 
 
 class PagesSitemap(PublicSitemap):
-    """The pages that are not records: landing, explore, events, consultations, the assistant."""
+    """The pages that are not records: landing, explore, statistics, events, consultations, the assistant."""
 
     def items(self):
-        return ["outreach:landing", "commitments:explore", "events:list", "consultations:list", "assistant:ask"]
+        return ["outreach:landing", "commitments:explore", "stats:statistics", "events:list", "consultations:list",
+                "assistant:ask"]
 
     def location(self, name):
         return reverse(name)

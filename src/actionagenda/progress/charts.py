@@ -32,15 +32,22 @@ class Table:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    links: tuple[str, ...] = ()  # where each row's heading links to ("" for none), when given
 
     def html(self) -> SafeString:
         """The table as HTML, each row headed by its first cell (written here: a template loop over every
         reading of every KPI costs more than the charts)."""
         head = "".join(f'<th scope="col">{escape(header)}</th>' for header in self.headers)
-        body = "".join("<tr>" + f'<th scope="row">{escape(row[0])}</th>'
-                       + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>" for row in self.rows)
+        links = self.links or ("",) * len(self.rows)
+        body = "".join("<tr>" + f'<th scope="row">{_linked(row[0], link)}</th>'
+                       + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>"
+                       for row, link in zip(self.rows, links, strict=True))
         return mark_safe(f"<table><caption>{escape(self.caption)}</caption><thead><tr>{head}</tr></thead>"
                          f"<tbody>{body}</tbody></table>")
+
+
+def _linked(text: str, link: str) -> str:
+    return f'<a href="{escape(link)}">{escape(text)}</a>' if link else escape(text)
 
 
 @dataclass(frozen=True)
@@ -101,17 +108,17 @@ def progress_text(progress: Progress) -> str:
 
 # SVG building blocks.
 
-def _n(value: float) -> str:
+def num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x: float, y: float, content: str, size: int = 13, anchor: str = "start", fill: str = INK,
+def svg_text(x: float, y: float, content: str, size: int = 13, anchor: str = "start", fill: str = INK,
           weight: str = "normal") -> str:
-    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
+    return (f'<text x="{num(x)}" y="{num(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
             f'{" font-weight=" + chr(34) + weight + chr(34) if weight != "normal" else ""}>{escape(content)}</text>')
 
 
-def _svg(ident: str, width: int, height: int, title: str, description: str, body: list[str]) -> SafeString:
+def svg(ident: str, width: int, height: int, title: str, description: str, body: list[str]) -> SafeString:
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" font-family="system-ui, sans-serif">'
@@ -136,25 +143,25 @@ def progress_bar(ident: str, name: str, indicator: Indicator, progress: Progress
     body = [f'<rect x="{left}" y="6" width="{right - left}" height="18" rx="4" fill="{SOFT}" stroke="{LINE}"'
             + (' stroke-dasharray="4 3"' if fraction is None else "") + "/>"]
     if fraction is not None and fraction < 0:
-        body.append(f'<rect x="{_n(x(fraction))}" y="6" width="{_n(x(Decimal(0)) - x(fraction))}" height="18" '
+        body.append(f'<rect x="{num(x(fraction))}" y="6" width="{num(x(Decimal(0)) - x(fraction))}" height="18" '
                     f'fill="{DANGER}" class="bar-regression"/>')
-        body.append(_text(x(low), 40, percent(low), 11, "start", MUTED))
+        body.append(svg_text(x(low), 40, percent(low), 11, "start", MUTED))
     elif fraction is not None:
         shown = min(fraction, Decimal(1))
         if shown > 0:
-            body.append(f'<rect x="{left}" y="6" width="{_n(x(shown) - left)}" height="18" rx="4" '
+            body.append(f'<rect x="{left}" y="6" width="{num(x(shown) - left)}" height="18" rx="4" '
                         f'fill="{BRAND}" class="bar-progress"/>')
     if fraction is None:
-        body.append(_text((left + right) / 2, 19, words, 12, "middle", MUTED))
+        body.append(svg_text((left + right) / 2, 19, words, 12, "middle", MUTED))
     due = _expected_fraction(indicator, progress)
     if due is not None:
         tick = x(due)
-        body.append(f'<line x1="{_n(tick)}" y1="2" x2="{_n(tick)}" y2="28" stroke="{INK}" stroke-width="2" '
+        body.append(f'<line x1="{num(tick)}" y1="2" x2="{num(tick)}" y2="28" stroke="{INK}" stroke-width="2" '
                     f'class="bar-expected"/>')
     if fraction is not None:  # no scale under "No data": nothing there to read as 0 %
-        body.append(f'<line x1="{_n(x(Decimal(0)))}" y1="4" x2="{_n(x(Decimal(0)))}" y2="26" stroke="{INK}"/>')
-        body.append(_text(x(Decimal(0)), 40, percent(Decimal(0)), 11, "middle" if low < 0 else "start", MUTED))
-        body.append(_text(right, 40, percent(Decimal(1)), 11, "end", MUTED))
+        body.append(f'<line x1="{num(x(Decimal(0)))}" y1="4" x2="{num(x(Decimal(0)))}" y2="26" stroke="{INK}"/>')
+        body.append(svg_text(x(Decimal(0)), 40, percent(Decimal(0)), 11, "middle" if low < 0 else "start", MUTED))
+        body.append(svg_text(right, 40, percent(Decimal(1)), 11, "end", MUTED))
     description = words
     if due is not None:
         description += " " + _("Expected by today: %(percent)s.") % {"percent": percent(due)}
@@ -164,7 +171,7 @@ def progress_bar(ident: str, name: str, indicator: Indicator, progress: Progress
     if due is not None:
         rows.append((_("Expected by today"), percent(due)))
     table = Table(title, (_("Figure"), _("Value")), tuple(rows))
-    return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+    return Chart(svg(ident, width, height, title, description, body), title, description, table)
 
 
 def _expected_fraction(indicator: Indicator, progress: Progress) -> Decimal | None:
@@ -241,8 +248,8 @@ def readings_chart(ident: str, name: str, unit: str, indicator: Indicator, readi
     description = _describe_readings(name, unit, indicator, values)
     table = _readings_table(title, unit, indicator, values)
     if not dated:
-        body = [_text(width / 2, height / 2, _("No readings yet"), 14, "middle", MUTED)]
-        return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+        body = [svg_text(width / 2, height / 2, _("No readings yet"), 14, "middle", MUTED)]
+        return Chart(svg(ident, width, height, title, description, body), title, description, table)
 
     first, last = min(point.date for point in dated), max(point.date for point in dated)
     if first == last:
@@ -259,49 +266,49 @@ def readings_chart(ident: str, name: str, unit: str, indicator: Indicator, readi
 
     body = _legend(left, bool(indicator.interim))
     for tick in ticks:
-        body.append(f'<line x1="{left}" y1="{_n(y(tick))}" x2="{right}" y2="{_n(y(tick))}" stroke="{SOFT}"/>')
-        body.append(_text(left - 6, y(tick) + 4, number(tick), 13, "end", MUTED))
+        body.append(f'<line x1="{left}" y1="{num(y(tick))}" x2="{right}" y2="{num(y(tick))}" stroke="{SOFT}"/>')
+        body.append(svg_text(left - 6, y(tick) + 4, number(tick), 13, "end", MUTED))
     date_marks, date_format = date_ticks(first, last)
     for tick in date_marks:
-        body.append(f'<line x1="{_n(x(tick))}" y1="{bottom}" x2="{_n(x(tick))}" y2="{bottom + 5}" stroke="{MUTED}"/>')
-        body.append(_text(x(tick), bottom + 20, formats.date_format(tick, date_format), 13, "middle", MUTED))
+        body.append(f'<line x1="{num(x(tick))}" y1="{bottom}" x2="{num(x(tick))}" y2="{bottom + 5}" stroke="{MUTED}"/>')
+        body.append(svg_text(x(tick), bottom + 20, formats.date_format(tick, date_format), 13, "middle", MUTED))
     body.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/>')
     body.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="{MUTED}"/>')
     if indicator.target:
         level = y(indicator.target.value)
-        body.append(f'<line x1="{left}" y1="{_n(level)}" x2="{right}" y2="{_n(level)}" stroke="{ACCENT}" '
+        body.append(f'<line x1="{left}" y1="{num(level)}" x2="{right}" y2="{num(level)}" stroke="{ACCENT}" '
                     f'stroke-width="1.5" stroke-dasharray="2 3" class="target-line"/>')
-        body.append(_text(right - 2, level - 5, _("Target"), 13, "end", ACCENT))
+        body.append(svg_text(right - 2, level - 5, _("Target"), 13, "end", ACCENT))
     if len(planned) >= 2:
-        path = " ".join(f"{_n(x(point.date))},{_n(y(point.value))}" for point in planned)
+        path = " ".join(f"{num(x(point.date))},{num(y(point.value))}" for point in planned)
         body.append(f'<polyline points="{path}" fill="none" stroke="{MUTED}" stroke-width="1.5" '
                     f'stroke-dasharray="6 4" class="planned-path"/>')
     for point in indicator.interim:
         if point.date:
             cx, cy = x(point.date), y(point.value)
-            body.append(f'<path d="M{_n(cx)} {_n(cy - 6)}L{_n(cx + 6)} {_n(cy)}L{_n(cx)} {_n(cy + 6)}'
-                        f'L{_n(cx - 6)} {_n(cy)}Z" fill="#fff" stroke="{ACCENT}" stroke-width="2" '
+            body.append(f'<path d="M{num(cx)} {num(cy - 6)}L{num(cx + 6)} {num(cy)}L{num(cx)} {num(cy + 6)}'
+                        f'L{num(cx - 6)} {num(cy)}Z" fill="#fff" stroke="{ACCENT}" stroke-width="2" '
                         f'class="interim-target"/>')
     if len(values) >= 2:
-        path = " ".join(f"{_n(x(point.date))},{_n(y(point.value))}" for point in values)
+        path = " ".join(f"{num(x(point.date))},{num(y(point.value))}" for point in values)
         body.append(f'<polyline points="{path}" fill="none" stroke="{BRAND}" stroke-width="2.5" class="readings"/>')
     for point in values:
-        body.append(f'<circle cx="{_n(x(point.date))}" cy="{_n(y(point.value))}" r="4.5" fill="{BRAND}" '
+        body.append(f'<circle cx="{num(x(point.date))}" cy="{num(y(point.value))}" r="4.5" fill="{BRAND}" '
                     f'class="reading"/>')
     if not values:
-        body.append(_text((left + right) / 2, top + 16, _("No readings yet"), 13, "middle", MUTED))
-    return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+        body.append(svg_text((left + right) / 2, top + 16, _("No readings yet"), 13, "middle", MUTED))
+    return Chart(svg(ident, width, height, title, description, body), title, description, table)
 
 
 def _legend(left: float, interim: bool) -> list[str]:
     """What the line, the dashes and the diamonds mean (the target line is labelled where it is drawn)."""
     items = [f'<line x1="{left}" y1="10" x2="{left + 18}" y2="10" stroke="{BRAND}" stroke-width="2.5"/>'
-             f'<circle cx="{left + 9}" cy="10" r="3.5" fill="{BRAND}"/>', _text(left + 24, 14, _("Readings"), 12),
+             f'<circle cx="{left + 9}" cy="10" r="3.5" fill="{BRAND}"/>', svg_text(left + 24, 14, _("Readings"), 12),
              f'<line x1="{left + 110}" y1="10" x2="{left + 128}" y2="10" stroke="{MUTED}" stroke-width="1.5" '
-             f'stroke-dasharray="6 4"/>', _text(left + 134, 14, _("Planned path"), 12)]
+             f'stroke-dasharray="6 4"/>', svg_text(left + 134, 14, _("Planned path"), 12)]
     if interim:
         items += [f'<path d="M{left + 246} 5L{left + 251} 10L{left + 246} 15L{left + 241} 10Z" fill="#fff" '
-                  f'stroke="{ACCENT}" stroke-width="2"/>', _text(left + 257, 14, _("Interim target"), 12)]
+                  f'stroke="{ACCENT}" stroke-width="2"/>', svg_text(left + 257, 14, _("Interim target"), 12)]
     return items
 
 
@@ -363,8 +370,8 @@ def phase_timeline(ident: str, phases: list[Phase], until: datetime.date) -> Cha
             "phase": phase.label, "start": day(phase.started_on), "end": day(end)} for phase, end in spans)
     if not phases:
         description = _("No phase recorded.")
-        body = [_text(width / 2, height / 2, description, 13, "middle", MUTED)]
-        return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+        body = [svg_text(width / 2, height / 2, description, 13, "middle", MUTED)]
+        return Chart(svg(ident, width, height, title, description, body), title, description, table)
     first, last = phases[0].started_on, max(until, phases[-1].started_on + datetime.timedelta(days=1))
     total = max((last - first).days, 1)
 
@@ -375,14 +382,14 @@ def phase_timeline(ident: str, phases: list[Phase], until: datetime.date) -> Cha
     for phase, end in spans:
         start_x, end_x = x(phase.started_on), x(end or last)
         colour = PHASE_COLOURS.get(phase.code, INK)
-        body.append(f'<rect x="{_n(start_x)}" y="8" width="{_n(max(end_x - start_x, 2))}" height="30" '
+        body.append(f'<rect x="{num(start_x)}" y="8" width="{num(max(end_x - start_x, 2))}" height="30" '
                     f'fill="{colour}" stroke="#fff" stroke-width="2" class="phase phase-{escape(phase.code)}"/>')
         if end_x - start_x >= 8 * len(phase.label) + 8:
-            body.append(_text(start_x + 6, 28, phase.label, 13, "start", "#fff", "bold"))
+            body.append(svg_text(start_x + 6, 28, phase.label, 13, "start", "#fff", "bold"))
     date_marks, date_format = date_ticks(first, last)
     for tick in date_marks:
-        body.append(f'<line x1="{_n(x(tick))}" y1="38" x2="{_n(x(tick))}" y2="46" stroke="{MUTED}"/>')
-        body.append(_text(x(tick), 62, formats.date_format(tick, date_format), 12, "middle", MUTED))
-    body.append(_text(left, 84, day(first), 12, "start", MUTED))
-    body.append(_text(right, 84, day(until), 12, "end", MUTED))
-    return Chart(_svg(ident, width, height, title, description, body), title, description, table)
+        body.append(f'<line x1="{num(x(tick))}" y1="38" x2="{num(x(tick))}" y2="46" stroke="{MUTED}"/>')
+        body.append(svg_text(x(tick), 62, formats.date_format(tick, date_format), 12, "middle", MUTED))
+    body.append(svg_text(left, 84, day(first), 12, "start", MUTED))
+    body.append(svg_text(right, 84, day(until), 12, "end", MUTED))
+    return Chart(svg(ident, width, height, title, description, body), title, description, table)
