@@ -5,6 +5,7 @@ from urllib.parse import quote, urlencode
 from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from actionagenda import ids, links
 from actionagenda.accounts import roles
-from actionagenda.interop import feeds
+from actionagenda.interop import feeds, provenance
 from actionagenda.progress import display, infographic
 
 from . import explore
@@ -78,6 +79,10 @@ def detail(request, pk):
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
+        "partner_record": provenance.partner_record(commitment),
+        # The draft BCH record is for those who would register the commitment on the BCH.
+        "bch_cdi_url": reverse("api-v1:cdi_draft", kwargs={"commitment_id": commitment.pk})
+        if commitment.is_public and insider else "",
         # Contact details are private unless the authors ticked "show publicly"; insiders always see them.
         "show_contact": commitment.contact_public or insider,
         "share": {
