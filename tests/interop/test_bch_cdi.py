@@ -31,7 +31,7 @@ def test_the_draft_fills_the_cdi_fields_the_commitment_answers(client):
     assert draft["projectDocument"][0]["url"].endswith(f"/commitments/{commitment.pk}/")
     assert {"url": "https://labo.example.sn", "name": commitment.actor.name} in draft["projectDocument"]
     assert draft["relevantDocuments"] == [{"url": "https://bch.cbd.int/database/BCH-LAB-SCBD-1234-1",
-                                           "name": "Laboratory for the detection and identification of LMOs: "
+                                           "name": "Laboratoire de détection et d’identification des OVM\u00a0: "
                                                    "BCH-LAB-SCBD-1234-1"}]
     information = draft["relevantInformation"]["fr"]
     assert commitment.actor.name in information and "ISRA" in information and "Deux techniciens." in information

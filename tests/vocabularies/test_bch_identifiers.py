@@ -41,8 +41,8 @@ def test_a_well_formed_citation_has_no_problem():
     assert bch.problems("LAW", "BCH-LAW-KE-101-1", "https://bch.cbd.int/database/BCH-LAW-KE-101") == {}
 
 
-def test_a_citation_needs_an_identifier_or_an_address():
-    assert "identifier" in bch.problems("LAW", "", "")
+def test_a_citation_needs_a_type_and_an_identifier_or_an_address():
+    assert set(bch.problems("", "", "")) == {"record_type", "identifier"}
 
 
 def test_a_malformed_identifier_is_explained_with_an_example():

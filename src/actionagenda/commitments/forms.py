@@ -402,6 +402,8 @@ class BCHReferenceForm(forms.ModelForm):
                              for entry in catalogue.BCH_RECORD_TYPES if entry.group == group])
             for group in groups]]
         self.fields["url"].help_text = _("Or the address of the record's page on the BCH.")
+        # A row may stay empty: the type is needed only with an identifier or an address (the model says so).
+        self.fields["record_type"].required = False
 
 
 class BaseBCHFormSet(forms.BaseFormSet):

@@ -331,6 +331,11 @@ class BCHReference(models.Model):
         return catalogue.BCH_RECORD_TYPES.label_of(self.record_type)
 
     @property
+    def shown(self) -> str:
+        """What names the record to a reader: its identifier, else the record its address names, else the address."""
+        return self.identifier or bch.record_key("", self.url) or self.url
+
+    @property
     def row(self) -> dict:
         """The citation as the forms, the amendments and the API pass it around."""
         return {"record_type": self.record_type, "identifier": self.identifier, "url": self.url}

@@ -14,7 +14,7 @@ def rows_of(commitment: Commitment) -> list[dict]:
 def label(row: dict) -> str:
     """A citation as the history and the amendment's difference name it: its type, then what identifies it."""
     reference = BCHReference(**row)
-    return _("%(type)s: %(record)s") % {"type": reference.type_label, "record": row["identifier"] or row["url"]}
+    return _("%(type)s: %(record)s") % {"type": reference.type_label, "record": reference.shown}
 
 
 def set_bch_references(commitment: Commitment, rows: list[dict], user, reason: str = "") -> bool:

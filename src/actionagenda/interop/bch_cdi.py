@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actionagenda import links
-from actionagenda.commitments import partners
+from actionagenda.commitments import partners, references
 from actionagenda.commitments.models import Commitment
 from actionagenda.vocabularies import cbd
 
@@ -67,8 +67,7 @@ def draft(commitment: Commitment) -> dict:
             "countryRegions": [{"identifier": cbd.cbd_country(code)} for code in _codes(commitment, "countries")],
             "cbdSubjects": [{"identifier": subject} for subject in dict.fromkeys(subjects)],
             "relevantInformation": {language: _relevant_information(commitment)},
-            "relevantDocuments": [{"url": reference.link, "name": f"{reference.type_label}: "
-                                   f"{reference.identifier or reference.url}"}
+            "relevantDocuments": [{"url": reference.link, "name": references.label(reference.row)}
                                   for reference in commitment.bch_references.all()],
             "notes": _("Draft made from %(url)s. To complete on the BCH: %(fields)s.") % {
                 "url": url, "fields": ", ".join(TO_COMPLETE)},

@@ -73,6 +73,8 @@ def problems(record_type: str, identifier: str, url: str) -> dict[str, str]:
     its form is right. One of identifier and address is needed; where both are given they name the same record."""
     errors: dict[str, str] = {}
     type_label = catalogue.BCH_RECORD_TYPES.label_of
+    if not record_type:
+        errors["record_type"] = _("Choose the type of the record.")
     if not identifier and not url:
         errors["identifier"] = _("Give the record's BCH identifier or the address of its page on bch.cbd.int.")
     parsed = parse(identifier) if identifier else None
