@@ -209,3 +209,12 @@ def test_the_api_filters_by_record_type_and_by_record(client):
     refused = client.get("/api/v1/commitments", {"bch_record": "LMO 14786"})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "bch_record"
     assert client.get("/api/v1/statistics").json()["by"]["bch_record_type"] == {"LMO": 1, "LAW": 1}
+
+
+def test_the_api_takes_a_record_type_in_either_case_and_a_bounded_number_of_records(client):
+    cite(CommitmentFactory(title="Cites the LMO"), LMO)
+    assert [item["title"] for item in client.get("/api/v1/commitments", {"bch_record_type": "lmo"}).json()[
+        "items"]] == ["Cites the LMO"]
+    many = [f"BCH-LMO-SCBD-{number}" for number in range(21)]
+    refused = client.get("/api/v1/commitments", {"bch_record": many})
+    assert refused.status_code == 422 and "20 BCH records at the most" in refused.json()["errors"][0]["detail"]

@@ -118,6 +118,8 @@ def broken(**changes) -> dict:
     (broken(_id="f", **{"action.endDate": "end of 2025"}), "action.endDate: “end of 2025” is not a date"),
     (broken(_id="g", **{"action.name": "x" * 300}), "action.name: Ensure this value has at most 250 characters"),
     (broken(_id="h", **{"actor.name": None}), "actor.name: missing"),
+    (broken(_id="i", partners=[{"name": "ISAAA", "url": "javascript:alert(1)"}]),
+     "partners[0].url: “javascript:alert(1)” is not a web address"),
     (broken(**{"_id": None}), "identifier: missing"),
 ])
 def test_each_record_that_cannot_be_mapped_is_reported_with_why_and_the_others_are_imported(tmp_path, record,
@@ -171,3 +173,22 @@ def test_an_export_in_the_cbd_format_imports_into_an_empty_database_with_the_sam
     assert mapped(again) == mapped(exported["items"])
     assert {record.external_id for record in PartnerRecord.objects.all()} == {
         item["identifier"] for item in exported["items"]}
+
+
+def test_two_actions_of_one_organisation_share_its_actor(tmp_path):
+    second = copy.deepcopy(EWHC)
+    second["_id"] = "5f486c36b704c80001b000dc"
+    second["action"]["name"] = {"en": "Biosafety radio in Lagos"}
+    run(tmp_path, [EWHC, second])
+    assert Commitment.objects.count() == 2 and Actor.objects.count() == 1
+
+
+def test_markup_in_an_imported_action_is_never_rendered(tmp_path, client):
+    record = copy.deepcopy(EWHC)
+    record["action"]["name"] = {"en": "Biosafety <script>alert(1)</script> awareness"}
+    record["action"]["description"] = {"en": "Awareness <img src=x onerror=alert(2)> of biosafety."}
+    record["partners"] = [{"name": "<script>alert(3)</script>", "url": "https://example.org"}]
+    run(tmp_path, [record], "--publish")
+    page = client.get(Commitment.objects.get().get_absolute_url()).content.decode()
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "Biosafety &lt;script&gt;alert(1)&lt;/script&gt; awareness" in page

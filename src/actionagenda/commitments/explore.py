@@ -28,6 +28,7 @@ from .models import TERM_LINKS, BCHReference, Commitment
 
 SORTS = ("newest", "oldest")
 MAX_SEARCH_LENGTH = 200
+MAX_BCH_RECORDS = 20  # records one query may ask for (each is a value of one indexed lookup)
 
 
 @cache
@@ -107,6 +108,9 @@ def parse(params) -> Query:
     if any(identifier is None for identifier in found.values()):
         query.errors["bch_record"] = _("Give BCH records by identifier (%(example)s) or by their address on "
                                        "bch.cbd.int.") % {"example": bch.EXAMPLE}
+    elif len(found) > MAX_BCH_RECORDS:
+        query.errors["bch_record"] = _("Ask for %(most)d BCH records at the most.") % {"most": MAX_BCH_RECORDS}
+        found = {}
     query.records = list(dict.fromkeys(identifier.record for identifier in found.values() if identifier))
     sort = _first(params, "sort") or "newest"
     if sort in SORTS:

@@ -107,15 +107,16 @@ def delete_draft(commitment: Commitment, user) -> None:
 
 @transaction.atomic
 def save_partner_commitment(commitment: Commitment | None, *, actor: dict, fields: dict, terms: dict, reason: str,
-                            publish: bool = False) -> Commitment:
+                            publish: bool = False, known_actor: Actor | None = None) -> Commitment:
     """Create, or update, a commitment another platform holds, as its record there says (interop's imports): its
-    actor (made for it, with no members: nobody here edits it), its fields and its vocabulary links (field -> codes),
+    actor (`known_actor`, one an earlier record of the same partner made, or a new one; with no members: nobody
+    here edits it) with the fields `actor` gives, its fields and its vocabulary links (field -> codes),
     all or nothing, each checked by the models (ValidationError names the field, `actor.name` for the actor's).
     A new one goes to the secretariat's queue, or with `publish` (a trusted source) is published at once; an update
     keeps the status it has."""
     new = commitment is None
     if new:
-        commitment = Commitment(actor=Actor())
+        commitment = Commitment(actor=known_actor or Actor())
     person = commitment.actor
     for name, value in actor.items():
         setattr(person, name, value)

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_countries import countries as iso_countries
 
+from actionagenda.accounts.models import Actor
 from actionagenda.commitments import partners
 from actionagenda.commitments import services as commitments
 from actionagenda.vocabularies import catalogue, cbd
@@ -39,6 +40,8 @@ ACTOR_KINDS = {
 }
 STATE_ACTORS = {"party", "government", "national-government", "country"}
 TEXT_LANGUAGES = catalogue.LANGUAGES.codes
+MAX_ID_LENGTH = PartnerRecord._meta.get_field("external_id").max_length
+MAX_URL_LENGTH = PartnerRecord._meta.get_field("url").max_length
 # Where in the record a field the models refused came from, for the report.
 FIELD_PATHS = {"title": "action.name", "description": "action.description", "start_date": "action.startDate",
                "end_date": "action.endDate", "website": "action.website", "countries": "actionDetails.operationalAreas",
@@ -189,6 +192,8 @@ def map_record(index: int, record) -> Mapped | Unmapped:
     external_id = str(raw_id).strip() if isinstance(raw_id, str | int) and str(raw_id).strip() else ""
     if not external_id:
         read.refuse("identifier", "missing: without it a second import could not find this record again")
+    elif len(external_id) > MAX_ID_LENGTH:
+        read.refuse("identifier", f"longer than {MAX_ID_LENGTH} characters")
     action, details, actor = read.part("action"), read.part("actionDetails"), read.part("actor")
     language, title = read.text(action.get("name"), "action.name", record.get("language"))
     if not title.strip():
@@ -232,9 +237,11 @@ def map_record(index: int, record) -> Mapped | Unmapped:
         "website": read.string(action.get("website", record.get("website")), "action.website"),
         "partners": partners.text(named),
     }
+    url = read.string(record.get("url"), "url")
+    if len(url) > MAX_URL_LENGTH:
+        read.refuse("url", f"longer than {MAX_URL_LENGTH} characters")
     if read.reasons:
         return Unmapped(index, external_id, read.reasons)
-    url = read.string(record.get("url"), "url")
     return Mapped(index=index, external_id=external_id, url=url if url.startswith(("https://", "http://")) else "",
                   actor={"name": " ".join(actor_name.split()), "kind": ACTOR_KINDS[kind_text],
                          "organization_type": organization_type if kind_text in ("organization", "organisation")
@@ -256,7 +263,10 @@ def _partners(read: _Reader, value) -> list[dict]:
             found.append({"name": partner, "url": ""})
         elif isinstance(partner, dict):
             _language, name = read.text(partner.get("name"), f"{path}.name")
-            found.append({"name": name, "url": read.string(partner.get("url"), f"{path}.url")})
+            url = read.string(partner.get("url"), f"{path}.url")
+            if url and not url.startswith(("https://", "http://")):
+                read.refuse(f"{path}.url", f"“{url}” is not a web address (http or https)")
+            found.append({"name": name, "url": url})
         else:
             read.refuse(path, "expected a name or an object with a name and a url")
     return found
@@ -272,6 +282,13 @@ def source_named(name: str, url: str = "") -> PartnerSource:
     return source
 
 
+def _actor_of_source(source: PartnerSource, actor: dict) -> Actor | None:
+    """The actor an earlier record of `source` made for the same name, type and country: one organisation with
+    several actions is one actor here too (the landing page counts actors)."""
+    return (Actor.objects.filter(name=actor["name"], kind=actor["kind"], country=actor["country"], members=None,
+                                 commitments__partner_record__source=source).order_by("pk").first())
+
+
 @transaction.atomic
 def save(mapped: Mapped, source: PartnerSource, publish: bool = False) -> str:
     """Write one mapped record (CREATED, UPDATED or UNCHANGED), all or nothing; Refused names what the models
@@ -284,7 +301,8 @@ def save(mapped: Mapped, source: PartnerSource, publish: bool = False) -> str:
     try:
         commitment = commitments.save_partner_commitment(
             kept.commitment if kept else None, actor=mapped.actor, fields=mapped.fields, terms=mapped.terms,
-            reason=f"Imported from {source.name}.", publish=publish)
+            reason=f"Imported from {source.name}.", publish=publish,
+            known_actor=None if kept else _actor_of_source(source, mapped.actor))
     except ValidationError as error:
         found = error.message_dict if hasattr(error, "error_dict") else {"record": error.messages}
         raise Refused([f"{FIELD_PATHS.get(name, name)}: {' '.join(messages)}"

@@ -69,6 +69,6 @@ def ours(scheme: str, value: str) -> str:
         if upper in catalogue.ACTION_AREAS:
             return upper
         return SUBJECT_CATEGORY.get(upper, text)
-    if scheme == "country":
+    if scheme in ("country", "bch_record_type"):
         return upper
     return text
