@@ -192,3 +192,13 @@ def test_markup_in_an_imported_action_is_never_rendered(tmp_path, client):
     page = client.get(Commitment.objects.get().get_absolute_url()).content.decode()
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "Biosafety &lt;script&gt;alert(1)&lt;/script&gt; awareness" in page
+
+
+def test_the_record_is_kept_without_the_contact_details_it_carries(tmp_path):
+    record = copy.deepcopy(EWHC)
+    record["contacts"] = [{"name": "Awa Ndiaye", "email": "awa@example.org"}]
+    record["actor"]["email"] = "info@ewhc.example.org"
+    run(tmp_path, [record])
+    kept = PartnerRecord.objects.get().record
+    assert "contacts" not in kept and "email" not in kept["actor"] and "awa@example.org" not in json.dumps(kept)
+    assert kept["actor"]["name"] == EWHC["actor"]["name"]

@@ -10,7 +10,8 @@ no action category and SDGs have no field here: they stay in the record kept as 
 
 `save` writes one mapped record, all or nothing, keyed by its source and its identifier there: importing the same
 record again changes nothing, a changed one updates its commitment, and the record as received is kept with it
-(interop.PartnerRecord) for its provenance.
+(interop.PartnerRecord) for its provenance, without the personal data it may carry (`contacts`, e-mail addresses,
+telephone numbers), which the platform does not map and has no reason to hold.
 """
 
 import datetime
@@ -247,7 +248,7 @@ def map_record(index: int, record) -> Mapped | Unmapped:
                          "organization_type": organization_type if kind_text in ("organization", "organisation")
                          else "", "country": actor_country[0] if actor_country else "",
                          "website": read.string(actor.get("website"), "actor.website")},
-                  fields=fields, terms=terms, record=record)
+                  fields=fields, terms=terms, record=without_personal_data(record))
 
 
 def _partners(read: _Reader, value) -> list[dict]:
@@ -270,6 +271,18 @@ def _partners(read: _Reader, value) -> list[dict]:
         else:
             read.refuse(path, "expected a name or an object with a name and a url")
     return found
+
+
+PERSONAL_KEYS = {"contacts", "contact", "email", "emails", "phone", "phones", "telephone", "fax"}
+
+
+def without_personal_data(value):
+    """`value` (a record, or part of one) without the keys that hold people's contact details, at any depth."""
+    if isinstance(value, dict):
+        return {key: without_personal_data(item) for key, item in value.items() if key.lower() not in PERSONAL_KEYS}
+    if isinstance(value, list):
+        return [without_personal_data(item) for item in value]
+    return value
 
 
 def digest(record: dict) -> str:
