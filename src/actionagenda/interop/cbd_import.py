@@ -18,6 +18,7 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -180,8 +181,9 @@ class _Reader:
         return value.strip()
 
 
-def _country_codes() -> set[str]:
-    return {code for code, _name in iso_countries}
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in iso_countries)
 
 
 def map_record(index: int, record) -> Mapped | Unmapped:
@@ -189,66 +191,73 @@ def map_record(index: int, record) -> Mapped | Unmapped:
     if not isinstance(record, dict):
         return Unmapped(index, "", ["expected an object"])
     read = _Reader(record)
-    raw_id = record.get("identifier", record.get("_id", record.get("id")))
-    external_id = str(raw_id).strip() if isinstance(raw_id, str | int) and str(raw_id).strip() else ""
+    raw_id = next((record[key] for key in ("identifier", "_id", "id") if record.get(key) not in (None, "")), "")
+    external_id = str(raw_id).strip() if isinstance(raw_id, str | int) else ""
     if not external_id:
         read.refuse("identifier", "missing: without it a second import could not find this record again")
     elif len(external_id) > MAX_ID_LENGTH:
         read.refuse("identifier", f"longer than {MAX_ID_LENGTH} characters")
-    action, details, actor = read.part("action"), read.part("actionDetails"), read.part("actor")
+    action = read.part("action")
     language, title = read.text(action.get("name"), "action.name", record.get("language"))
     if not title.strip():
         read.refuse("action.name", "missing")
     description_language, description = read.text(action.get("description"), "action.description",
                                                   language or None)
     language = language or description_language or "en"
-    countries = _country_codes()
-    categories = read.codes(details.get("actionCategories"), "actionDetails.actionCategories", "action_area",
-                            catalogue.ACTION_AREAS, "action category")
-    for _path, subject in read.identifiers(details.get("subjects"), "actionDetails.subjects"):
-        category = cbd.SUBJECT_CATEGORY.get(subject.upper())
-        if category and category not in categories:
-            categories.append(category)
-    terms = {
-        "action_areas": categories,
-        "countries": read.codes(details.get("operationalAreas"), "actionDetails.operationalAreas", "country",
-                                countries, "country (ISO 3166 alpha-2)"),
-        "gbf_targets": read.codes(details.get("gbfTargets"), "actionDetails.gbfTargets", "gbf_target",
-                                  catalogue.GBF_TARGETS, "GBF target"),
-    }
-    kind_text = read.string(actor.get("type"), "actor.type").lower() or "organization"
-    if kind_text in STATE_ACTORS:
-        read.refuse("actor.type", f"“{kind_text}” is a state actor; the platform records the commitments of "
-                                  "non-state actors")
-    elif kind_text not in ACTOR_KINDS:
-        read.refuse("actor.type", f"unknown actor type “{kind_text}”")
-    organization_type = read.string(actor.get("organizationType"), "actor.organizationType")
-    if organization_type and organization_type not in catalogue.ORGANIZATION_TYPES:
-        read.refuse("actor.organizationType", f"unknown organisation type “{organization_type}”")
-    actor_country = read.codes([actor["country"]] if actor.get("country") else [], "actor.country", "country",
-                               countries, "country (ISO 3166 alpha-2)")
-    _name_language, actor_name = read.text(actor.get("name"), "actor.name", language)
-    if not actor_name.strip():
-        read.refuse("actor.name", "missing")
-    named = _partners(read, record.get("partners"))
     fields = {
         "title": " ".join(title.split()), "description": description.strip(), "language": language,
         "start_date": read.date(action.get("startDate", record.get("startDate")), "action.startDate"),
         "end_date": read.date(action.get("endDate", record.get("endDate")), "action.endDate"),
         "website": read.string(action.get("website", record.get("website")), "action.website"),
-        "partners": partners.text(named),
+        "partners": partners.text(_partners(read, record.get("partners"))),
     }
+    terms, actor = _terms(read, read.part("actionDetails")), _actor(read, read.part("actor"), language)
     url = read.string(record.get("url"), "url")
     if len(url) > MAX_URL_LENGTH:
         read.refuse("url", f"longer than {MAX_URL_LENGTH} characters")
     if read.reasons:
         return Unmapped(index, external_id, read.reasons)
     return Mapped(index=index, external_id=external_id, url=url if url.startswith(("https://", "http://")) else "",
-                  actor={"name": " ".join(actor_name.split()), "kind": ACTOR_KINDS[kind_text],
-                         "organization_type": organization_type if kind_text in ("organization", "organisation")
-                         else "", "country": actor_country[0] if actor_country else "",
-                         "website": read.string(actor.get("website"), "actor.website")},
-                  fields=fields, terms=terms, record=without_personal_data(record))
+                  actor=actor, fields=fields, terms=terms, record=without_personal_data(record))
+
+
+def _terms(read: _Reader, details: dict) -> dict[str, list[str]]:
+    """Action areas (from the categories and the subjects that stand for one), countries and GBF targets."""
+    categories = read.codes(details.get("actionCategories"), "actionDetails.actionCategories", "action_area",
+                            catalogue.ACTION_AREAS, "action category")
+    for _path, subject in read.identifiers(details.get("subjects"), "actionDetails.subjects"):
+        category = cbd.SUBJECT_CATEGORY.get(subject.upper())
+        if category and category not in categories:
+            categories.append(category)
+    return {
+        "action_areas": categories,
+        "countries": read.codes(details.get("operationalAreas"), "actionDetails.operationalAreas", "country",
+                                _country_codes(), "country (ISO 3166 alpha-2)"),
+        "gbf_targets": read.codes(details.get("gbfTargets"), "actionDetails.gbfTargets", "gbf_target",
+                                  catalogue.GBF_TARGETS, "GBF target"),
+    }
+
+
+def _actor(read: _Reader, actor: dict, language: str) -> dict:
+    """The actor's fields; a national government is refused (a state actor)."""
+    kind_text = read.string(actor.get("type"), "actor.type").lower() or "organization"
+    if kind_text in STATE_ACTORS:
+        read.refuse("actor.type", f"“{kind_text}” is a state actor; the platform records the commitments of "
+                                  "non-state actors")
+    elif kind_text not in ACTOR_KINDS:
+        read.refuse("actor.type", f"unknown actor type “{kind_text}”")
+    kind = ACTOR_KINDS.get(kind_text, "")
+    organization_type = read.string(actor.get("organizationType"), "actor.organizationType")
+    if organization_type and organization_type not in catalogue.ORGANIZATION_TYPES:
+        read.refuse("actor.organizationType", f"unknown organisation type “{organization_type}”")
+    country = read.codes([actor["country"]] if actor.get("country") else [], "actor.country", "country",
+                         _country_codes(), "country (ISO 3166 alpha-2)")
+    _name_language, name = read.text(actor.get("name"), "actor.name", language)
+    if not name.strip():
+        read.refuse("actor.name", "missing")
+    return {"name": " ".join(name.split()), "kind": kind,
+            "organization_type": organization_type if kind == "organization" else "",
+            "country": country[0] if country else "", "website": read.string(actor.get("website"), "actor.website")}
 
 
 def _partners(read: _Reader, value) -> list[dict]:
