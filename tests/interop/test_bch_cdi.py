@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from actionagenda.commitments.models import BCHReference
+from actionagenda.commitments.models import BCHReference, Commitment
 from factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,11 @@ def test_the_draft_is_documented(client):
     assert "capacity development initiative" in operation["summary"]
     assert {"header", "title", "cbdSubjects", "notes"} <= set(document["components"]["schemas"]["CDIDraft"][
         "properties"])
+
+
+def test_the_draft_answers_304_while_the_commitment_is_unchanged(client):
+    commitment = CommitmentFactory()
+    first = client.get(url(commitment))
+    assert client.get(url(commitment), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    Commitment.objects.filter(pk=commitment.pk).touch()
+    assert client.get(url(commitment), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

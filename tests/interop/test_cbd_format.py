@@ -115,3 +115,25 @@ def test_the_cbd_format_is_documented_in_the_openapi_document(client):
     assert {"actionCategories", "operationalAreas", "gbfTargets", "sdgs"} <= set(
         schemas["CBDActionDetails"]["properties"])
     assert "GBF-TARGET-01" in document["paths"][LIST]["get"]["parameters"][4]["description"]
+
+
+def test_harvesting_in_the_cbd_format_gives_cbd_actions_and_native_tombstones(client, kenya, peru, author):
+    from actionagenda.commitments import workflow
+
+    kenya.actor.members.add(author)
+    workflow.apply(kenya, workflow.Action.WITHDRAW, author)
+    body = client.get(LIST, {"format": "cbd", "updated_after": "1970-01-01T00:00:00Z"}).json()
+    assert body["count"] == 2 and body["next"] is None
+    (action,) = [item for item in body["items"] if "action" in item]
+    (tombstone,) = [item for item in body["items"] if "status" in item]
+    assert action["action"]["name"] == {"es": "Laboratorios en Lima"}
+    assert (tombstone["id"], tombstone["status"]) == (kenya.pk, "withdrawn")
+
+
+def test_each_format_has_its_own_etag_and_answers_304_to_it(client, kenya):
+    for path in (LIST, f"{LIST}/{kenya.pk}"):
+        native = client.get(path)
+        cbd = client.get(path, {"format": "cbd"})
+        assert native["ETag"] != cbd["ETag"]
+        assert client.get(path, {"format": "cbd"}, HTTP_IF_NONE_MATCH=cbd["ETag"]).status_code == 304
+        assert client.get(path, HTTP_IF_NONE_MATCH=cbd["ETag"]).status_code == 200
