@@ -47,10 +47,20 @@ def records(django_db_setup, django_db_blocker, tmp_path_factory):
             notify_author.enqueue(commitment.decisions.get().pk)
         _consultation_and_event_records(author)
         _progress_records(author, secretariat)
+        _partner_records()
         call_command("load_guidance", verbosity=0)
         IndexRun.objects.create(total=3, done=3, finished=timezone.now())
         yield commitment
         transaction.set_rollback(True)
+
+
+def _partner_records():
+    from actionagenda.interop import cbd_import
+
+    (mapped,), _unmapped = cbd_import.parse([{
+        "identifier": "cbd-1", "actor": {"name": "Every Woman Hope Centre"},
+        "action": {"name": {"en": "Biosafety awareness in Nigeria"}}}])
+    cbd_import.save(mapped, cbd_import.source_named("CBD Action Agenda"))
 
 
 def _progress_records(author, secretariat):

@@ -41,6 +41,16 @@ def post_data(kind: str = "organization", action: str = "submit", **changes) -> 
     return {key: value for key, value in data.items() if value is not None}
 
 
+def bch_rows(*rows: tuple[str, str, str], initial: int = 0) -> dict:
+    """The BCH citation rows of a POST: (record type, identifier, address) each."""
+    data = {"bch-TOTAL_FORMS": str(len(rows)), "bch-INITIAL_FORMS": str(initial), "bch-MIN_NUM_FORMS": "0",
+            "bch-MAX_NUM_FORMS": "20"}
+    for index, (record_type, identifier, url) in enumerate(rows):
+        data.update({f"bch-{index}-record_type": record_type, f"bch-{index}-identifier": identifier,
+                     f"bch-{index}-url": url})
+    return data
+
+
 def field_values(form) -> dict:
     """What a browser posts back for `form` as it was rendered."""
     data = {}
@@ -68,6 +78,9 @@ def page_values(response, **changes) -> dict:
             data.update(field_values(interim.management_form))
             for row in interim.forms:
                 data.update(field_values(row))
+    data.update(field_values(forms.bch.management_form))
+    for row in forms.bch.forms:
+        data.update(field_values(row))
     if forms.actor:
         data.update(field_values(forms.actor))
     if response.context.get("amendment"):

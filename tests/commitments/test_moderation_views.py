@@ -214,7 +214,7 @@ def test_the_moderation_page_does_not_query_per_history_record(moderator, author
         commitment.title = f"Biosafety clinics, version {n}"
         commitment.save()
         workflow.apply(commitment, "submit", author)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):  # one of them the BCH citations' history, however long
         html = moderator.get(moderate_url(commitment)).content.decode()
     assert "Biosafety clinics, version 6" in html and "Round 7." in html
 

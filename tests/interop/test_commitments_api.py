@@ -76,9 +76,9 @@ def test_the_filters_the_openapi_document_lists_are_the_ones_applied(client, com
     operation = client.get("/api/v1/openapi.json").json()["paths"][LIST]["get"]
     documented = {parameter["name"]: parameter for parameter in operation["parameters"]}
     assert set(documented) == {"search", "sort", "limit", "offset", "updated_after", "after_id", "If-None-Match",
-                               "If-Modified-Since", *facets.FACETS}
+                               "If-Modified-Since", "format", "bch_record", *facets.FACETS}
     assert all(code in documented["actor_type"]["description"] for code in catalogue.ACTOR_TYPES.codes)
-    for facet in facets.FACETS:
+    for facet in [*facets.FACETS, "bch_record"]:
         refused = client.get(LIST, {facet: "no-such-code"})
         assert refused.status_code == 422, facet
         assert [error["field"] for error in refused.json()["errors"]] == [facet]

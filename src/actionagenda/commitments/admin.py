@@ -12,12 +12,19 @@ from actionagenda.admin_defaults import HTTPS_LINKS, ReadOnlyAdminMixin
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 
 from . import amendments, workflow
-from .models import KPI, TERM_LINKS, Amendment, Commitment, ModerationDecision, QueueDigestDelivery
+from .models import KPI, TERM_LINKS, Amendment, BCHReference, Commitment, ModerationDecision, QueueDigestDelivery
 
 
 class KPIInline(VersionedInlineMixin, admin.TabularInline):
     model = KPI
     extra = 0
+
+
+class BCHReferenceInline(admin.TabularInline):
+    model = BCHReference
+    extra = 0
+    fields = ["record_type", "identifier", "url", "position"]
+    formfield_overrides = HTTPS_LINKS
 
 
 class DecisionInline(admin.TabularInline):
@@ -81,7 +88,7 @@ class CommitmentAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["actor"]
     autocomplete_fields = ["actor", "created_by"]
     filter_horizontal = list(TERM_LINKS)
-    inlines = [KPIInline, DecisionInline]
+    inlines = [KPIInline, BCHReferenceInline, DecisionInline]
     # The status moves only through the workflow (the list actions and the moderation page), so it is kept.
     readonly_fields = ["status", "created", "updated", "submitted_at", "published_at"]
     date_hierarchy = "created"

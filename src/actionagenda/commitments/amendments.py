@@ -1,6 +1,7 @@
 """Amending a published commitment: the authors propose a new version, the secretariat approves or returns it.
 
-The proposal is stored whole on the Amendment (the commitment form's fields and every KPI row), so the public
+The proposal is stored whole on the Amendment (the commitment form's fields, every KPI row and the BCH records
+cited), so the public
 page and the API keep showing the commitment itself until `approve` applies the proposal in one transaction,
 under a row lock, at the versions the secretariat read. Each step is checked here, whoever calls it (the views
 today, the write API later): only the actor's members amend, one amendment is open at a time, a returned one
@@ -20,13 +21,16 @@ from actionagenda.accounts import roles
 from actionagenda.progress import services as progress
 from actionagenda.vocabularies.models import Term
 
-from . import contacts, facets, history, smart
+from . import contacts, facets, history, references, smart
 from .models import KPI, TERM_LINKS, Amendment, Commitment
 from .tasks import notify_amendment
 
 Status = Amendment.Status
 # What a KPI row of the proposal holds besides its values: the KPI it changes, and its interim targets.
 KPI_ID, INTERIM = "id", "interim"
+# The proposal's BCH citations (rows of commitments.references); a proposal saved before they existed has none and
+# leaves the commitment's citations as they are.
+BCH = "bch"
 SMART_KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
 
 
@@ -83,7 +87,7 @@ def proposal_from_forms(forms) -> dict:
         row[KPI_ID] = kpi_form.instance.pk
         row[INTERIM] = kpi_form.interim_rows()
         kpis.append(row)
-    return {"fields": fields, "kpis": kpis}
+    return {"fields": fields, "kpis": kpis, BCH: forms.bch.rows()}
 
 
 def proposal_from_commitment(commitment: Commitment, field_names, kpi_field_names) -> dict:
@@ -96,7 +100,7 @@ def proposal_from_commitment(commitment: Commitment, field_names, kpi_field_name
              INTERIM: [{"value": encode(target.value), "date": encode(target.date), "phase": target.phase}
                        for target in kpi.interim_targets.all()]}
             for kpi in commitment.kpis.prefetch_related("interim_targets")]
-    return {"fields": fields, "kpis": kpis}
+    return {"fields": fields, "kpis": kpis, BCH: references.rows_of(commitment)}
 
 
 def smart_data(proposal: dict) -> smart.CommitmentData:
@@ -194,6 +198,12 @@ def difference(commitment: Commitment, proposal: dict) -> Difference:
             kpis.append(KPIDifference(row.get("name") or "", kind, rows))
     for old in before.values():
         kpis.append(KPIDifference(old.get("name") or "", "removed", _kpi_changes(old, {}, "removed")))
+    if BCH in proposal:
+        old_set = {references.label(row) for row in current[BCH]}
+        new_set = {references.label(row) for row in proposal[BCH]}
+        if old_set != new_set:
+            changes.append(history.FieldChange(str(_("BCH records")), added=sorted(new_set - old_set),
+                                               removed=sorted(old_set - new_set)))
     return Difference(changes, kpis)
 
 
@@ -311,8 +321,9 @@ def _lock_for_decision(amendment: Amendment, user, expected_version, commitment_
 @transaction.atomic
 def approve(amendment: Amendment, user, expected_version: int | None = None,
             commitment_version: int | None = None) -> Amendment:
-    """Apply the proposal to the commitment (fields, links, KPIs and their interim targets), all or nothing, at
-    the versions the secretariat read; the history records each change under the author who proposed it."""
+    """Apply the proposal to the commitment (fields, links, BCH citations, KPIs and their interim targets), all or
+    nothing, at the versions the secretariat read; the history records each change under the author who proposed
+    it."""
     locked, commitment = _lock_for_decision(amendment, user, expected_version, commitment_version)
     author = locked.submitted_by or locked.created_by
     _apply(commitment, locked.proposal, author, _("amendment approved by %(person)s") % {"person": user})
@@ -358,6 +369,8 @@ def _apply(commitment: Commitment, proposal: dict, author, reason) -> None:
     for name in TERM_LINKS:
         if name in fields:
             getattr(commitment, name).set(fields[name] or [])
+    if BCH in proposal:
+        references.set_bch_references(commitment, proposal[BCH], author, str(reason))
     existing = {kpi.pk: kpi for kpi in commitment.kpis.all()}
     for position, row in enumerate(proposal.get("kpis", [])):
         kpi = existing.pop(row.get(KPI_ID), None) or KPI(commitment=commitment)

@@ -1,9 +1,11 @@
 """The explore query: parsed once from request parameters, run the same way by the explore page and the API.
 
 Parameters: `search` (text), facets `actor_type`, `country`, `region`, `gbf_target`, `ip_element`,
-`action_area`, `phase`, `scale`, `language`, and from the scorecards `kpi_state` (a commitment with at least one
-KPI in that state), `traffic_light` and `inactive` (`true` or `false`); each may repeat: values of one facet are
-OR-ed, facets AND-ed;
+`action_area`, `phase`, `scale`, `language`, `bch_record_type` (the type of a BCH record cited), and from the
+scorecards `kpi_state` (a commitment with at least one KPI in that state), `traffic_light` and `inactive` (`true` or
+`false`); `bch_record` (commitments citing that BCH record, by identifier or address, any revision); each may
+repeat: values of one facet are OR-ed, facets AND-ed. Codes are ours or the CBD thesaurus identifiers for them
+(vocabularies.cbd: `GBF-TARGET-17`, `CBD-SUBJECT-CPB`, `ke`);
 `sort` (newest, oldest) and `page` (explore page) or `limit`/`offset` (API).
 Facet counts are "disjunctive": a facet's counts apply every other facet's filter and the search, not its
 own, so ticking a second country shows how many more would match.
@@ -19,14 +21,15 @@ from django_countries import countries as iso_countries
 from pyroaring import BitMap
 
 from actionagenda.progress import facets as progress_facets
-from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies import bch, catalogue, cbd
 
 from . import facets, search
 from .facets import FACETS
-from .models import TERM_LINKS, Commitment
+from .models import TERM_LINKS, BCHReference, Commitment
 
 SORTS = ("newest", "oldest")
 MAX_SEARCH_LENGTH = 200
+MAX_BCH_RECORDS = 20  # records one query may ask for (each is a value of one indexed lookup)
 
 
 @cache
@@ -37,7 +40,8 @@ def _country_codes() -> frozenset[str]:
 VOCABULARIES = {
     "actor_type": catalogue.ACTOR_TYPES, "region": catalogue.REGIONS, "gbf_target": catalogue.GBF_TARGETS,
     "ip_element": catalogue.IP_ELEMENTS, "action_area": catalogue.ACTION_AREAS, "phase": catalogue.PHASES,
-    "scale": catalogue.SCALES, "language": catalogue.LANGUAGES, **progress_facets.VOCABULARIES,
+    "scale": catalogue.SCALES, "language": catalogue.LANGUAGES, "bch_record_type": catalogue.BCH_RECORD_TYPES,
+    **progress_facets.VOCABULARIES,
 }
 
 
@@ -46,6 +50,7 @@ def facet_label(facet: str) -> str:
         "actor_type": _("Actor type"), "country": _("Country"), "region": _("UN region"),
         "gbf_target": _("GBF target"), "ip_element": _("Implementation Plan element"),
         "action_area": _("Action area"), "phase": _("Phase"), "scale": _("Scale"), "language": _("Language"),
+        "bch_record_type": _("BCH records cited"),
         **{name: progress_facets.label(name) for name in progress_facets.FACETS},
     }[facet]
 
@@ -67,18 +72,20 @@ def is_known(facet: str, code: str) -> bool:
 class Query:
     search: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
+    records: list[str] = field(default_factory=list)  # BCH records cited (BCH-LMO-SCBD-14786: any revision)
     sort: str = "newest"
     errors: dict[str, str] = field(default_factory=dict)  # parameter -> message
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.search or self.filters)
+        return bool(self.search or self.filters or self.records)
 
     def params(self, without: tuple[str, str] | None = None, **changes) -> list[tuple[str, str]]:
         """The query as (name, value) pairs, optionally without one facet value, for links."""
         pairs = [("search", self.search)] if self.search else []
         for facet in FACETS:
             pairs += [(facet, code) for code in self.filters.get(facet, []) if (facet, code) != without]
+        pairs += [("bch_record", record) for record in self.records if ("bch_record", record) != without]
         if self.sort != "newest":
             pairs.append(("sort", self.sort))
         pairs += [(name, str(value)) for name, value in changes.items()]
@@ -89,16 +96,23 @@ def parse(params) -> Query:
     """A Query from a QueryDict (or a dict of lists); unknown values are reported in `errors`, not applied."""
     query = Query(search=" ".join((_first(params, "search") or "").split())[:MAX_SEARCH_LENGTH])
     for facet in FACETS:
-        values = [value.strip() for value in _all(params, facet) if value.strip()]
-        if facet == "country":
-            values = [value.upper() for value in values]
-        bad = [value for value in values if not is_known(facet, value)]
+        given = {value.strip(): cbd.ours(facet, value) for value in _all(params, facet) if value.strip()}
+        bad = [value for value, code in given.items() if not is_known(facet, code)]
         if bad:
             query.errors[facet] = ngettext("Unknown %(facet)s: %(values)s.", "Unknown %(facet)s values: %(values)s.",
                                            len(bad)) % {"facet": facet, "values": ", ".join(bad)}
-        good = [value for value in dict.fromkeys(values) if value not in bad]
+        good = list(dict.fromkeys(code for code in given.values() if is_known(facet, code)))
         if good:
             query.filters[facet] = good
+    cited = [value.strip() for value in _all(params, "bch_record") if value.strip()]
+    found = {value: bch.parse(value) or bch.in_url(value) for value in cited}
+    if any(identifier is None for identifier in found.values()):
+        query.errors["bch_record"] = _("Give BCH records by identifier (%(example)s) or by their address on "
+                                       "bch.cbd.int.") % {"example": bch.EXAMPLE}
+    elif len(found) > MAX_BCH_RECORDS:
+        query.errors["bch_record"] = _("Ask for %(most)d BCH records at the most.") % {"most": MAX_BCH_RECORDS}
+        found = {}
+    query.records = list(dict.fromkeys(identifier.record for identifier in found.values() if identifier))
     sort = _first(params, "sort") or "newest"
     if sort in SORTS:
         query.sort = sort
@@ -176,6 +190,9 @@ def _selection(query: Query, index: facets.Index) -> tuple[BitMap, dict[str, Bit
     """The published ids the search matches, those of each facet's ticked values, and those the query selects."""
     base = index.matching(query.search) if search.words(query.search) else index.published
     selected = {facet: index.union(facet, codes) for facet, codes in query.filters.items()}
+    if query.records:
+        selected["bch_record"] = index.from_ids(
+            BCHReference.objects.filter(record__in=query.records).values_list("commitment_id", flat=True))
     return base, selected, BitMap.intersection(base, *selected.values()) if selected else base
 
 

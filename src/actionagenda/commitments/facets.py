@@ -1,14 +1,15 @@
 """Facet bitmaps of published commitments: counts and filters in well under a millisecond at 10^5.
 
-Each facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language, and
-the progress app's KPI state, traffic light and inactivity) holds a roaring bitmap of the published commitment ids
-that have it. Filtering is bitmap intersection (the full-text matches are one more bitmap), counting is
-intersection cardinality, and a page in newest-first (or oldest-first) order comes from the published ids kept in
-that order (see Index.page).
+Each facet value (actor type, country, UN region, GBF target, IP element, action area, phase, scale, language, the
+type of a BCH record cited, and the progress app's KPI state, traffic light and inactivity) holds a roaring bitmap
+of the published commitment ids that have it. Filtering is bitmap intersection (the full-text matches are one more
+bitmap), counting is intersection cardinality, and a page in newest-first (or oldest-first) order comes from the
+published ids kept in that order (see Index.page).
 
-The index is built from the published rows, their actors' kinds, the M2M through tables and the progress app's
-scorecards (`progress.facets`; through the ORM: no other app's table is named here), cached in the "index" cache
-(Redis, or this process's memory: see settings.CACHES) under a version key, and kept in the process once unpickled.
+The index is built from the published rows, their actors' kinds, the M2M through tables, the BCH citations and the
+progress app's scorecards (`progress.facets`; through the ORM: no other app's table is named here), cached in the
+"index" cache (Redis, or this process's memory: see settings.CACHES) under a version key, and kept in the process
+once unpickled.
 The version combines a token that `invalidate()` renews (called when a commitment's status changes and after demo
 data is generated) with the latest `updated` of any commitment (an index Commitment.Meta declares), so an edit
 saved in another process (even with a per-process cache) is seen on the next request. `progress.services.refresh`
@@ -33,10 +34,10 @@ from actionagenda.progress import facets as progress_facets
 from actionagenda.vocabularies.models import Term
 
 from . import search
-from .models import TERM_LINKS, Commitment
+from .models import TERM_LINKS, BCHReference, Commitment
 
 FACETS = ("actor_type", "country", "region", "gbf_target", "ip_element", "action_area", "phase", "scale",
-          "language", *progress_facets.FACETS)
+          "language", "bch_record_type", *progress_facets.FACETS)
 # Facets read from M2M links (a linked facet is named after its vocabulary): facet -> Commitment field.
 LINKED = {scheme: field_name for field_name, scheme in TERM_LINKS.items() if scheme in FACETS}
 VERSION_KEY = "commitments:facets:token"
@@ -184,6 +185,8 @@ def build() -> Index:
         if region:
             regions[region] = regions.get(region, BitMap()) | bitmap
     index.values["region"] = regions
+    index.values["bch_record_type"] = ids_by_value(
+        BCHReference.objects.filter(commitment__status=Commitment.Status.PUBLISHED), "record_type", "commitment_id")
     index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, ids_by_value))
     return index
 

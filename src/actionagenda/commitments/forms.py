@@ -21,11 +21,11 @@ from actionagenda.concurrency import TOKEN_FIELD, VersionedFormMixin
 from actionagenda.progress.choices import Direction
 from actionagenda.progress.models import InterimTarget
 from actionagenda.validators import one_line
-from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies import bch, catalogue
 from actionagenda.vocabularies.models import Term
 
-from . import smart
-from .models import KPI, TERM_LINKS, Commitment, date_order_problem
+from . import references, smart
+from .models import KPI, TERM_LINKS, BCHReference, Commitment, date_order_problem
 
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
@@ -386,10 +386,62 @@ class BaseKPIFormSet(forms.BaseInlineFormSet):
         return kwargs
 
 
+class BCHReferenceForm(forms.ModelForm):
+    """One BCH record the commitment cites. The model checks the form of the citation (BCHReference.clean)."""
+
+    class Meta:
+        model = BCHReference
+        fields = ["record_type", "identifier", "url"]
+        formfield_callback = formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = {"national": _("National records"), "reference": _("Reference records")}
+        self.fields["record_type"].choices = [("", _("Choose a record type")), *[
+            (groups[group], [(entry.code, f"{entry.label} ({entry.code})")
+                             for entry in catalogue.BCH_RECORD_TYPES if entry.group == group])
+            for group in groups]]
+        self.fields["url"].help_text = _("Or the address of the record's page on the BCH.")
+        # A row may stay empty: the type is needed only with an identifier or an address (the model says so).
+        self.fields["record_type"].required = False
+
+
+class BaseBCHFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Stop citing this record")
+    def _cited(self):
+        """The valid rows that cite a record, with the citation as the model normalised it."""
+        for form in self.forms:
+            row = getattr(form, "cleaned_data", None)
+            if row and not row.get("DELETE") and not form.errors:
+                yield form, form.instance.row
+
+    def clean(self):
+        seen = set()
+        for form, row in self._cited():
+            key = bch.record_key(row["identifier"], row["url"]) or tuple(row.values())
+            if key in seen:
+                form.add_error("identifier", _("This record is already cited above."))
+            seen.add(key)
+
+    def rows(self) -> list[dict]:
+        """The citations as typed, in their order (those marked for removal and empty rows left out); unposted,
+        those it started from."""
+        if not self.is_bound:
+            return [dict(row) for row in self.initial or []]
+        return [row for _form, row in self._cited()]
+
+
+BCHFormSet = forms.formset_factory(BCHReferenceForm, formset=BaseBCHFormSet, extra=1, can_delete=True,
+                                   max_num=BCHReference.MAX_PER_COMMITMENT, validate_max=True)
+
+
 KPIFormSet = forms.inlineformset_factory(Commitment, KPI, form=KPIForm, formset=BaseKPIFormSet, extra=1,
                                          can_delete=True, max_num=MAX_KPIS)
 KPI_ROW = re.compile(r"kpis-\d{1,2}")
-ROW_ACTION = re.compile(r"(add|remove|add-interim)(?::(kpis-\d{1,2}))?")
+ROW_ACTION = re.compile(r"(add|remove|add-interim|add-bch)(?::(kpis-\d{1,2}))?")
 
 
 def rows_requested(data):
@@ -408,6 +460,9 @@ def rows_requested(data):
     elif action == "add-interim" and row:
         key = f"{row}-interim-TOTAL_FORMS"
         data[key] = str(min((ids.parse(data.get(key)) or 0) + 1, MAX_INTERIM_TARGETS))
+    elif action == "add-bch":
+        data["bch-TOTAL_FORMS"] = str(min((ids.parse(data.get("bch-TOTAL_FORMS")) or 0) + 1,
+                                          BCHReference.MAX_PER_COMMITMENT))
     return data
 
 FORMS = {
@@ -431,6 +486,14 @@ class AuthoringForms:
                                           initial=proposal["fields"] if proposal and data is None else None)
         self.kpis = KPIFormSet(data, instance=commitment, prefix="kpis",
                                proposal_rows=proposal["kpis"] if proposal else None)
+        # The citations start from the proposal or the stored ones; once posted, every row filled in counts. A
+        # client that posts no citation rows (one that never loaded them) leaves them as they are.
+        posted = data is not None and "bch-TOTAL_FORMS" in data
+        cited = None
+        if not posted:
+            cited = proposal["bch"] if proposal and "bch" in proposal else (
+                references.rows_of(commitment) if commitment.pk else [])
+        self.bch = BCHFormSet(data if posted else None, prefix="bch", initial=cited)
         self.actor = None
         if actor_form_class and not commitment.is_amendable:
             actor = commitment.actor if commitment.pk else Actor(kind=kind)
@@ -438,7 +501,8 @@ class AuthoringForms:
 
     @property
     def all(self) -> list:
-        return [form for form in (self.actor, self.form, self.kpis) if form is not None]
+        bch = self.bch if self.bch.is_bound else None
+        return [form for form in (self.actor, self.form, self.kpis, bch) if form is not None]
 
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actionagenda.vocabularies.models import Term
 
-from .models import KPI, Commitment
+from . import references
+from .models import KPI, BCHReference, Commitment
 
 # Not worth showing: bookkeeping the workflow sets together with the status, and the edit counter.
 HIDDEN_FIELDS = {"submitted_at", "published_at", "version"}
@@ -75,6 +76,7 @@ def entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
         result.append(Entry(record=record, kind=KINDS.get(record.history_type, record.history_type),
                             changes=changes))
     result.extend(kpi_entries(commitment, limit))
+    result.extend(bch_entries(commitment, limit))
     result.sort(key=lambda entry: (entry.date, entry.record.history_id), reverse=True)
     return result[:limit]
 
@@ -136,6 +138,20 @@ def _interim_entries(names: dict[int, str], limit: int) -> list[Entry]:
         entries.append(Entry(record=record, kind=INTERIM_KINDS.get(record.history_type, record.history_type),
                              changes=changes, subject=str(_("KPI “%(name)s”") % {"name": names[record.kpi_id]})))
     return entries
+
+
+BCH_KINDS = {"+": _("Cited"), "-": _("No longer cited"), "~": _("Moved")}
+
+
+def bch_entries(commitment: Commitment, limit: int = 50) -> list[Entry]:
+    """The BCH records the commitment started or stopped citing (a citation is never edited: it is replaced)."""
+    records = list(BCHReference.history.filter(commitment_id=commitment.pk).exclude(history_type="~")
+                   .select_related("history_user").order_by("-history_date", "-history_id")[:limit])
+    return [Entry(record=record, kind=BCH_KINDS[record.history_type], changes=[],
+                  subject=str(_("BCH record “%(record)s”") % {
+                      "record": references.label({"record_type": record.record_type,
+                                                  "identifier": record.identifier, "url": record.url})}))
+            for record in records]
 
 
 def _m2m_accessors() -> dict[str, str]:

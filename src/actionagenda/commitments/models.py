@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from actionagenda.concurrency import Versioned
 from actionagenda.progress.choices import Cadence, Direction
 from actionagenda.validators import multi_line, one_line
-from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies import bch, catalogue
 from actionagenda.vocabularies.models import Term
 
 EARLIEST_DATE_YEAR = 1990
@@ -59,7 +59,7 @@ class CommitmentQuerySet(models.QuerySet):
     def with_relations(self):
         # A KPI's latest value is its derived progress row (progress.KPIProgress).
         return self.select_related("actor").prefetch_related(
-            *TERM_LINKS, models.Prefetch("kpis", queryset=KPI.objects.select_related("progress")))
+            *TERM_LINKS, "bch_references", models.Prefetch("kpis", queryset=KPI.objects.select_related("progress")))
 
 
 class Commitment(Versioned):
@@ -279,6 +279,66 @@ class KPI(Versioned):
                 errors[index] = ValidationError(_("Another interim target has this date."), code="interim_twice")
             seen.add(date)
         return errors
+
+
+class BCHReference(models.Model):
+    """A Biosafety Clearing-House record the commitment cites: its record type, and its identifier or the address
+    of its page (the form of both checked by vocabularies.bch, whichever way the citation is written)."""
+
+    MAX_PER_COMMITMENT = 20
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="bch_references",
+                                   verbose_name=_("commitment"))
+    record_type = models.CharField(_("record type"), max_length=8, choices=catalogue.BCH_RECORD_TYPES.choices)
+    identifier = models.CharField(_("BCH identifier"), max_length=40, blank=True, validators=[one_line],
+                                  help_text=_("For example BCH-LMO-SCBD-14786-6."))
+    url = models.URLField(_("address on bch.cbd.int"), blank=True, max_length=400, validators=[one_line])
+    # The cited record whatever its revision (BCH-LMO-SCBD-14786), from the identifier or the address: what the
+    # API's filter by record matches.
+    record = models.CharField(max_length=40, blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("BCH record")
+        verbose_name_plural = _("BCH records")
+        ordering = ["commitment", "position", "pk"]
+        indexes = [models.Index(fields=["record"]), models.Index(fields=["record_type"])]
+
+    def __str__(self):
+        return f"{self.record_type} {self.identifier or self.url}"
+
+    def save(self, *args, **kwargs):
+        self.record = bch.record_key(self.identifier, self.url)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        parsed = bch.parse(self.identifier)
+        if parsed:
+            self.identifier = str(parsed)
+        errors = bch.problems(self.record_type, self.identifier, self.url)
+        if errors:
+            raise ValidationError({name: ValidationError(message, code="bch") for name, message in errors.items()})
+
+    @property
+    def link(self) -> str:
+        """Where the record is read: the address given, else its page by identifier."""
+        return self.url or bch.record_url(self.identifier)
+
+    @property
+    def type_label(self) -> str:
+        return catalogue.BCH_RECORD_TYPES.label_of(self.record_type)
+
+    @property
+    def shown(self) -> str:
+        """What names the record to a reader: its identifier, else the record its address names, else the address."""
+        return self.identifier or bch.record_key("", self.url) or self.url
+
+    @property
+    def row(self) -> dict:
+        """The citation as the forms, the amendments and the API pass it around."""
+        return {"record_type": self.record_type, "identifier": self.identifier, "url": self.url}
 
 
 DIRECTION_MISMATCH = {

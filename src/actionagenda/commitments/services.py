@@ -1,7 +1,8 @@
 """Processes around commitments. Views, the API and the CLI call these; they own the transactions."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda import ratelimits
@@ -9,9 +10,11 @@ from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
 from actionagenda.progress import services as progress
 from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies.models import Term
 
-from . import contacts, explore, facets, workflow
-from .models import Commitment
+from . import contacts, explore, facets, references, workflow
+from .models import TERM_LINKS, Commitment, ModerationDecision
+from .workflow import Action, Status
 
 
 def front_page(latest: int) -> dict:
@@ -45,9 +48,9 @@ def individual_actor(user, name: str | None = None) -> Actor:
 
 @transaction.atomic
 def save_draft(user, forms) -> Commitment:
-    """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment and its
-    KPIs, all or nothing. The status does not change: a new commitment is a draft, a returned one stays
-    returned until it is submitted again."""
+    """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment, its KPIs
+    and the BCH records it cites, all or nothing. The status does not change: a new commitment is a draft, a
+    returned one stays returned until it is submitted again."""
     if forms.kind == Actor.Kind.INDIVIDUAL:
         actor = individual_actor(user, name=forms.actor.cleaned_data["name"] if forms.actor else None)
     elif forms.actor.cleaned_data.get("existing"):
@@ -71,6 +74,7 @@ def save_draft(user, forms) -> Commitment:
     for kpi_form in forms.kpis.forms:
         if kpi_form not in removed and kpi_form.instance.pk and kpi_form.interim_posted:
             progress.set_interim_targets(kpi_form.instance, kpi_form.interim_targets(), user)
+    references.set_bch_references(commitment, forms.bch.rows(), user)
     if "contact_email" in forms.form.changed_data:
         contacts.request_confirmation(commitment)
     return commitment
@@ -99,3 +103,54 @@ def delete_draft(commitment: Commitment, user) -> None:
         raise workflow.TransitionNotAllowed(_("Only a draft can be deleted; withdraw a submitted commitment."))
     locked._history_user = user
     locked.delete()
+
+
+@transaction.atomic
+def save_partner_commitment(commitment: Commitment | None, *, actor: dict, fields: dict, terms: dict, reason: str,
+                            publish: bool = False, known_actor: Actor | None = None) -> Commitment:
+    """Create, or update, a commitment another platform holds, as its record there says (interop's imports): its
+    actor (`known_actor`, one an earlier record of the same partner made, or a new one; with no members: nobody
+    here edits it) with the fields `actor` gives, its fields and its vocabulary links (field -> codes),
+    all or nothing, each checked by the models (ValidationError names the field, `actor.name` for the actor's).
+    A new one goes to the secretariat's queue, or with `publish` (a trusted source) is published at once; an update
+    keeps the status it has."""
+    new = commitment is None
+    if new:
+        commitment = Commitment(actor=known_actor or Actor())
+    person = commitment.actor
+    for name, value in actor.items():
+        setattr(person, name, value)
+    try:
+        person.full_clean()
+    except ValidationError as error:
+        raise ValidationError({f"actor.{name}": messages for name, messages in error.message_dict.items()}) from error
+    person.save()
+    commitment.actor = person
+    for name, value in fields.items():
+        setattr(commitment, name, value)
+    if new:
+        now = timezone.now()
+        commitment.status, commitment.submitted_at = (Status.PUBLISHED if publish else Status.SUBMITTED), now
+        commitment.published_at = now if publish else None
+    commitment.full_clean(exclude=["actor", "created_by"])
+    links = {}
+    for name, codes in terms.items():
+        found = list(Term.objects.filter(scheme=TERM_LINKS[name], code__in=codes))
+        if len(found) != len(set(codes)):
+            unknown = sorted(set(codes) - {term.code for term in found})
+            raise ValidationError({name: _("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
+        links[name] = found
+    commitment._change_reason = reason[:100]
+    commitment.save()
+    for name, found in links.items():
+        getattr(commitment, name).set(found)
+    if new:
+        ModerationDecision.objects.create(commitment=commitment, action=Action.PUBLISH if publish else Action.SUBMIT,
+                                          comment=reason)
+    if commitment.is_public:
+        facets.invalidate()
+        if new:
+            progress.on_publish(commitment, None)
+        else:
+            progress.refresh_after_commit(commitment.pk)
+    return commitment

@@ -5,6 +5,7 @@ from urllib.parse import quote, urlencode
 from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -59,9 +60,10 @@ def _facet_items(facet: str, values) -> str:
 
 def detail(request, pk):
     """Everything about one commitment; unpublished ones only for their authors and the secretariat."""
-    # Its KPIs come with their progress (progress.public reads them): only the linked terms are prefetched here.
-    commitment = get_object_or_404(Commitment.objects.select_related("actor", "scorecard").prefetch_related(
-        *TERM_LINKS), pk=pk)
+    # Its KPIs come with their progress (progress.public reads them): only the linked terms and the BCH records cited
+    # are prefetched here; a partner commitment's provenance (interop.PartnerRecord) comes in the same query.
+    commitment = get_object_or_404(Commitment.objects.select_related(
+        "actor", "scorecard", "partner_record__source").prefetch_related(*TERM_LINKS, "bch_references"), pk=pk)
     is_author = roles.is_author(request.user, commitment)
     insider = is_author or roles.is_secretariat(request.user)
     if not commitment.is_public and not insider:
@@ -76,6 +78,10 @@ def detail(request, pk):
         # Authors (and the secretariat) read the moderation steps and comments; the public does not.
         "decisions": commitment.decisions.all() if insider else None,
         "is_author": is_author, "countries": countries, "regions": regions,
+        "partner_record": getattr(commitment, "partner_record", None),
+        # The draft BCH record is for those who would register the commitment on the BCH.
+        "bch_cdi_url": reverse("api-v1:cdi_draft", kwargs={"commitment_id": commitment.pk})
+        if commitment.is_public and insider else "",
         # Contact details are private unless the authors ticked "show publicly"; insiders always see them.
         "show_contact": commitment.contact_public or insider,
         "share": {

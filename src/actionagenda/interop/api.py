@@ -8,11 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Header, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import Field
 
 from actionagenda.assistant.api import router as assistant_router
-from actionagenda.vocabularies import catalogue
+from actionagenda.vocabularies import catalogue, cbd
 
 from . import conditional, problems, read_limits
+from .bch_api import router as bch_router
 from .commitments_api import router as commitments_router
 from .commitments_api import statistics_router
 from .reports_api import router as reports_router
@@ -55,6 +57,8 @@ class VocabularyEntry(Schema):
     label: str
     group: str = ""
     number: str = ""
+    cbd: list[str] = Field([], description="The CBD thesaurus identifiers for this code, which filters also accept "
+                                           "(GBF targets, action categories and their CBD subject terms, countries)")
 
 
 class VocabularyOut(Schema):
@@ -79,11 +83,13 @@ def _vocabulary(name: str, language: str) -> tuple[dict, str]:
     """A vocabulary in `language` and its digest: code data and compiled translations, fixed for a process."""
     found = catalogue.get(name)
     body = {"name": found.name, "label": str(found.label), "entries": [
-        {"code": e.code, "label": str(e.label), "group": e.group, "number": e.number} for e in found]}
+        {"code": e.code, "label": str(e.label), "group": e.group, "number": e.number,
+         "cbd": cbd.identifiers(found.name, e.code)} for e in found]}
     return body, hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
 
 api.add_router("/commitments", commitments_router)
 api.add_router("/commitments", reports_router)
+api.add_router("/commitments", bch_router)
 api.add_router("/assistant", assistant_router)
 api.add_router("/statistics", statistics_router)

@@ -26,7 +26,7 @@ from actionagenda.progress.models import ProgressReport
 from actionagenda.stats import figures
 from actionagenda.vocabularies import catalogue
 
-from . import conditional, problems
+from . import cbd_format, conditional, problems
 
 router = Router(tags=["commitments"])
 statistics_router = Router(tags=["statistics"])
@@ -173,6 +173,29 @@ class CommitmentPage(BaseModel):
                                          "time and id, so that changes made meanwhile shift nothing)")
 
 
+class CBDActionPage(BaseModel):
+    """A page with `format=cbd`: the same entries, published ones shaped like the CBD Action Agenda's actions."""
+
+    count: int = Field(description="Entries that match (with updated_after: from that point on), on every page")
+    items: list[Annotated[cbd_format.CBDActionRecord | Tombstone, Field(union_mode="left_to_right")]] = Field(
+        description="Published commitments as CBD actions; with updated_after, also tombstones (as in the native "
+                    "format) of those no longer published")
+    next: str | None = Field(description="The next page's address, or null on the last page")
+
+
+Format = Literal["native", "cbd"]
+FORMAT = Query("native", description="native (this API's records) or cbd: the records shaped like the CBD Action "
+                                     "Agenda's action schema (actor, action, actionDetails, partners), with the CBD "
+                                     "thesaurus identifiers")
+
+
+def _shaped(entries: list[dict], format: Format) -> list[dict]:
+    """The entries in the format asked for (tombstones stay as they are)."""
+    if format != "cbd":
+        return entries
+    return [cbd_format.record(entry) if "title" in entry else entry for entry in entries]
+
+
 def _codes(vocabulary) -> str:
     return ", ".join(vocabulary.codes)
 
@@ -181,14 +204,21 @@ class FacetFilters(Schema):
     search: str | None = Field(None, description="Words that must all appear (title, description, partners, "
                                                   "actor name); accents and case are ignored")
     actor_type: list[str] = Field([], description=_codes(catalogue.ACTOR_TYPES))
-    country: list[str] = Field([], description="ISO 3166-1 alpha-2 code")
+    country: list[str] = Field([], description="ISO 3166-1 alpha-2 code, in either case (KE, ke)")
     region: list[str] = Field([], description="UN M49 region code: " + _codes(catalogue.REGIONS))
-    gbf_target: list[str] = Field([], description=_codes(catalogue.GBF_TARGETS))
+    gbf_target: list[str] = Field([], description=_codes(catalogue.GBF_TARGETS) + "; or the CBD thesaurus "
+                                                  "identifier: GBF-TARGET-01 .. GBF-TARGET-23")
     ip_element: list[str] = Field([], description="Implementation Plan element: " + _codes(catalogue.IP_ELEMENTS))
-    action_area: list[str] = Field([], description=_codes(catalogue.ACTION_AREAS))
+    action_area: list[str] = Field([], description="Action Agenda action category: " + _codes(catalogue.ACTION_AREAS)
+                                                   + "; or a CBD subject term standing for one (CBD-SUBJECT-CPB and "
+                                                   "CBD-SUBJECT-BTB for BIOSAFETY)")
     phase: list[str] = Field([], description=_codes(catalogue.PHASES))
     scale: list[str] = Field([], description=_codes(catalogue.SCALES))
     language: list[str] = Field([], description=_codes(catalogue.LANGUAGES))
+    bch_record_type: list[str] = Field([], description="Commitments citing a Biosafety Clearing-House record of this "
+                                                       "type: " + _codes(catalogue.BCH_RECORD_TYPES))
+    bch_record: list[str] = Field([], description="Commitments citing this BCH record, by identifier "
+                                                  "(BCH-LMO-SCBD-14786-6; any revision matches) or bch.cbd.int address")
     kpi_state: list[str] = Field([], description="Commitments with at least one KPI in this state today: "
                                                  + _codes(progress_facets.VOCABULARIES["kpi_state"]))
     traffic_light: list[str] = Field([], description="Reporting record against the commitment's own cadence: green "
@@ -269,11 +299,12 @@ def _invalid(request, errors: dict[str, str]):
         errors=[{"pointer": f"#/{name}", "field": name, "detail": message} for name, message in errors.items()])
 
 
-@router.get("", response={200: CommitmentPage, **NOT_MODIFIED, **problems.responses(422)},
+@router.get("", response={200: CommitmentPage | CBDActionPage, **NOT_MODIFIED, **problems.responses(422)},
             summary="Published commitments, filtered, or what changed since a time")
 def list_commitments(request, response: HttpResponse, filters: Query[Filters], since: Query[Changes],
-                     page: Query[Paging], conditions: Header[conditional.Conditions]):
-    """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply.
+                     page: Query[Paging], conditions: Header[conditional.Conditions], format: Format = FORMAT):
+    """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply. Codes may be
+    ours or the CBD thesaurus identifiers for them (`gbf_target=GBF-TARGET-17`, `action_area=CBD-SUBJECT-CPB`).
 
     Pages come newest first (or oldest first), in an order that does not change while the data does not; the
     `next` link leads on. To keep a copy up to date, page once through `updated_after=1970-01-01T00:00:00Z`, keep
@@ -289,13 +320,13 @@ def list_commitments(request, response: HttpResponse, filters: Query[Filters], s
         return _invalid(request, errors)
     index = facets.current()
     not_modified = conditional.answer(request, response, conditions, _version(index), index.latest,
-                                      CommitmentPage)
+                                      CBDActionPage if format == "cbd" else CommitmentPage)
     if not_modified is not None:
         return not_modified
     if since.updated_after is None:
         result = explore.run(parsed, offset=page.offset, limit=page.limit, with_facets=False, index=index)
         following = page.offset + page.limit
-        return {"count": result.count, "items": items(result.ids),
+        return {"count": result.count, "items": _shaped(items(result.ids), format),
                 "next": _link(request, offset=following) if following < result.count else None}
     found = changes.since(index, explore.matched(parsed, index), since.updated_after, since.after_id,
                           page.offset, page.limit)
@@ -304,7 +335,7 @@ def list_commitments(request, response: HttpResponse, filters: Query[Filters], s
                for entry in found.entries if entry.id in records or entry.status != "published"]
     last = found.entries[-1] if found.entries else None
     more = last is not None and page.offset + len(found.entries) < found.count
-    return {"count": found.count, "items": entries,
+    return {"count": found.count, "items": _shaped(entries, format),
             "next": _link(request, updated_after=iso(last.updated), after_id=last.id, offset=None) if more else None}
 
 
@@ -325,18 +356,24 @@ def _link(request, **changed) -> str:
     return links.absolute(f"{request.path}?{params.urlencode()}")
 
 
-@router.get("/{commitment_id}", response={200: CommitmentDetailOut, **NOT_MODIFIED, **problems.responses(404, 422)},
+@router.get("/{commitment_id}", response={200: CommitmentDetailOut | cbd_format.CBDActionRecord, **NOT_MODIFIED,
+                                          **problems.responses(404, 422)},
             summary="One published commitment, with its progress")
 def get_commitment(request, response: HttpResponse, conditions: Header[conditional.Conditions],
-                   commitment_id: int = Path(..., description="The commitment's id (`id` in the list)")):
+                   commitment_id: int = Path(..., description="The commitment's id (`id` in the list)"),
+                   format: Format = FORMAT):
     commitment = Commitment.objects.published().select_related("scorecard").filter(pk=commitment_id).first()
     if commitment is None:
         raise HttpError(404, f"No published commitment with id {commitment_id}.")
     not_modified = conditional.answer(request, response, conditions, iso(commitment.updated), commitment.updated,
-                                      CommitmentDetailOut)
+                                      cbd_format.CBDActionRecord if format == "cbd" else CommitmentDetailOut)
     if not_modified is not None:
         return not_modified
     record = items([commitment_id])[0]
+    if format == "cbd":
+        return cbd_format.record(record)
+    if format == "cbd":
+        return cbd_format.record(record)
     progress = public.api_record(public.read(commitment))
     record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
     for report in progress["reports"]:

@@ -269,6 +269,39 @@ SUBREGIONS = Vocabulary("subregion", _("UN sub-regions"), (
 ))
 
 
+# Record types of the Biosafety Clearing-House, by the short code the BCH itself uses in record identifiers
+# (BCH-<code>-<country or SCBD>-<number>-<revision>); `group` says who publishes them: governments (national
+# records) or any registered user, validated by the Secretariat (reference records).
+BCH_RECORD_TYPES = Vocabulary("bch_record_type", _("BCH record types"), (
+    Entry("NFP", _("National focal point"), group="national"),
+    Entry("CNA", _("Competent national authority"), group="national"),
+    Entry("SPCA", _("Supplementary Protocol competent authority"), group="national"),
+    Entry("LAW", _("Biosafety law, regulation, guideline or agreement"), group="national"),
+    Entry("DEC", _("Country's decision or other communication"), group="national"),
+    Entry("RA", _("Risk assessment from a regulatory process"), group="national"),
+    Entry("NDB", _("National biosafety website or database"), group="national"),
+    Entry("NR1", _("First national report on the Cartagena Protocol"), group="national"),
+    Entry("NR2", _("Second national report on the Cartagena Protocol"), group="national"),
+    Entry("NR3", _("Third national report on the Cartagena Protocol"), group="national"),
+    Entry("NR4", _("Fourth national report on the Cartagena Protocol"), group="national"),
+    Entry("NR5", _("Fifth national report on the Cartagena Protocol"), group="national"),
+    Entry("NRI", _("Interim national report on the Cartagena Protocol"), group="national"),
+    Entry("EXP", _("Biosafety expert"), group="national"),
+    Entry("BCP", _("Country profile"), group="national"),
+    Entry("CON", _("Contact"), group="national"),
+    Entry("LMO", _("Living modified organism"), group="reference"),
+    Entry("GENE", _("Genetic element"), group="reference"),
+    Entry("ORGA", _("Organism"), group="reference"),
+    Entry("IRA", _("Risk assessment from an independent or non-regulatory process"), group="reference"),
+    Entry("LAB", _("Laboratory for the detection and identification of LMOs"), group="reference"),
+    Entry("VLR", _("Biosafety Virtual Library resource"), group="reference"),
+    Entry("ORG", _("Biosafety organisation"), group="reference"),
+    Entry("CDI", _("Capacity development initiative"), group="reference"),
+    Entry("SUB", _("Submission in response to a Secretariat notification"), group="reference"),
+    Entry("BCHN", _("BCH news"), group="reference"),
+))
+
+
 @dataclass(frozen=True)
 class CountryRegion:
     m49: str
@@ -316,7 +349,7 @@ PUBLISHED = {
     for vocabulary in (
         GBF_GOALS, GBF_TARGETS, IP_ELEMENTS, ACTION_AREAS, ACTOR_TYPES, ORGANIZATION_TYPES, PHASES, SCALES,
         AUDIENCES, LANGUAGES, REGIONS, SUBREGIONS, BUSINESS_SIZES, BUSINESS_SECTORS, SUPPLY_CHAIN_SCOPES,
-        GOVERNMENT_LEVELS,
+        GOVERNMENT_LEVELS, BCH_RECORD_TYPES,
     )
 }
 

@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from actionagenda.validators import one_line
+
+
+class PartnerSource(models.Model):
+    """Another platform whose commitments this one shows: the CBD Action Agenda, a partner's instance, a feed."""
+
+    class Kind(models.TextChoices):
+        CBD = "cbd", _("CBD Action Agenda format (JSON)")
+
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[one_line],
+                            help_text=_("Shown with each of its commitments: “From <name>”."))
+    kind = models.CharField(_("format"), max_length=16, choices=Kind.choices, default=Kind.CBD)
+    url = models.URLField(_("address"), blank=True, validators=[one_line])
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner source")
+        verbose_name_plural = _("partner sources")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerRecord(models.Model):
+    """Where a partner commitment came from: its source, its identifier there, the record as received and a link
+    back. One per commitment and per (source, identifier), so importing the same record again updates it."""
+
+    source = models.ForeignKey(PartnerSource, on_delete=models.PROTECT, related_name="records",
+                               verbose_name=_("source"))
+    external_id = models.CharField(_("identifier at the source"), max_length=200, validators=[one_line])
+    commitment = models.OneToOneField("commitments.Commitment", on_delete=models.CASCADE,
+                                      related_name="partner_record", verbose_name=_("commitment"))
+    url = models.URLField(_("address at the source"), blank=True, max_length=500)
+    record = models.JSONField(_("record as received"), default=dict)
+    digest = models.CharField(max_length=64, editable=False)  # SHA-256 of the record: unchanged ones are skipped
+    first_imported = models.DateTimeField(_("first imported"), auto_now_add=True)
+    last_imported = models.DateTimeField(_("last imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("partner record")
+        verbose_name_plural = _("partner records")
+        constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="interop_one_record_per_id")]
+
+    def __str__(self):
+        return f"{self.source}: {self.external_id}"
