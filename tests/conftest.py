@@ -9,6 +9,30 @@ def pytest_configure(config):
     django_settings.SECRET_KEY = "tests-" + secrets.token_urlsafe(32)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_listed_once():
+    """WhiteNoise lists every static file (some 450 with the admin's) and reads its metadata each time a middleware
+    chain is built, and the test client builds one per Client, several hundred a run at about 16 ms of CPU each:
+    list them once per process for each set of settings that decides what is served, and how."""
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    list_files = WhiteNoiseMiddleware.add_files_from_finders
+    listed = {}
+
+    def add_files_from_finders(middleware):
+        key = repr([(name, getattr(django_settings, name)) for name in dir(django_settings)
+                    if name.startswith("WHITENOISE_") or name in
+                    ("DEBUG", "STATIC_URL", "STATICFILES_DIRS", "STATICFILES_FINDERS", "INSTALLED_APPS")])
+        if key not in listed:
+            list_files(middleware)
+            listed[key] = dict(middleware.files)
+        middleware.files.update(listed[key])
+
+    WhiteNoiseMiddleware.add_files_from_finders = add_files_from_finders
+    yield
+    WhiteNoiseMiddleware.add_files_from_finders = list_files
+
+
 @pytest.fixture(autouse=True)
 def _isolated(request, settings, tmp_path):
     """Uploads go to a temporary folder; passwords are hashed fast; the caches (rate limits in a database table,

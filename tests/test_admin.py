@@ -192,6 +192,7 @@ def test_the_status_cannot_be_typed_in_the_admin(client, secretariat):
     assert 'name="status"' not in html
 
 
+@pytest.mark.xdist_group("admin-records")  # one worker makes the records for all of them (pytest-xdist)
 class TestEveryModel:
     """Pages of every platform model, on one set of records."""
 

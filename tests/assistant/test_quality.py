@@ -17,6 +17,9 @@ EVAL_SETS = Path(__file__).resolve().parent / "eval_sets"
 # in-scope bank questions that were near-twins of its questions were removed (nothing added, no threshold moved).
 WRITTEN_AFTER_THE_BANKS = "heldout7.jsonl"
 
+# The three tests on one worker when the suite runs in parallel (pytest-xdist): they share the questions' vectors.
+pytestmark = pytest.mark.xdist_group("assistant-quality")
+
 # Measured on the seven other sets together (282 questions: 222 in scope, 60 out of scope) with the weights fitted at
 # release on banks without near-twins of any set (2026-12-01, measured again after heldout7's 8 twins were removed
 # and the weights refitted: the same three figures as before the removal).

@@ -47,6 +47,14 @@ def page(browser, live_server):
     context.close()
 
 
+def settled(page) -> None:
+    """Wait for what a page still does after its load event: the web fonts its layout asked for (a policy's refusal
+    of one comes then) and any htmx exchange in flight. A condition, where `networkidle` waits half a second more
+    after every page."""
+    page.wait_for_function("() => document.fonts.status === 'loaded'"
+                           " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+
+
 def axe_violations(page) -> list[str]:
     """axe-core (bundled with axe-playwright-python, nothing downloaded) run in the page."""
     from axe_playwright_python.sync_playwright import Axe

@@ -13,6 +13,7 @@ from actionagenda.assistant import services as assistant
 from factories import ActorFactory, CommitmentFactory, EventFactory, UserFactory
 
 from .authoring import fill_first_kpi
+from .conftest import settled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,11 +67,12 @@ def test_public_pages_keep_the_policy(page, problems):
                  question.theme.get_absolute_url(), question.get_absolute_url(), "/en/accounts/login/",
                  "/en/accounts/signup/", "/en/commitments/999999/", "/en/statistics/", "/es/statistics/?country=KE"):
         visit(page, path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
     visit(page, "/en/commitments/")
     page.locator("#explore-results").wait_for()
-    page.locator("input[name=actor_type]").first.check()  # htmx swaps the results in
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(re.compile(r"/en/commitments/\?")):
+        page.locator("input[name=actor_type]").first.check()  # htmx swaps the results in
+    settled(page)
     assert problems == []
 
 
@@ -126,5 +128,5 @@ def test_the_admin_keeps_the_policy(page, problems, settings):
                  f"/en/admin/commitments/commitment/{commitment.pk}/change/", "/en/admin/events/event/add/",
                  f"/en/admin/events/event/{event.pk}/change/", "/en/commitments/moderation/"):
         visit(page, path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
     assert problems == []

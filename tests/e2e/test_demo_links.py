@@ -9,6 +9,9 @@ from urllib.parse import unquote
 import pytest
 from demo_process import free_port, running_demo
 
+# One demo for the module: its tests stay on one worker when the suite runs in parallel (pytest-xdist).
+pytestmark = pytest.mark.xdist_group("demo-links")
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots" / "embed"
 WIDTHS = {"desktop": 1280, "phone": 390}
-PARTNER_PORT = 8701  # this worktree's range (8700-8709); the live server takes its own
 
 FRENCH_STATES = {"achieved": "Atteint", "on_track": "En bonne voie", "at_risk": "À risque", "off_track": "En retard",
                  "regressing": "En recul", "no_data": "Pas de données"}
@@ -67,14 +66,15 @@ def published():
 
 @pytest.fixture
 def partner_site(tmp_path, live_server, published):
-    """A partner's static page at http://127.0.0.1:8701, another origin than the live server's."""
+    """A partner's static page on 127.0.0.1 at a port the system picks (a fixed one may be taken by another run on
+    the machine), another origin than the live server's."""
     (tmp_path / "index.html").write_text(PARTNER_PAGE.format(platform=live_server.url, commitment_id=published.pk))
     (tmp_path / "frame.html").write_text(FRAMING_PAGE.format(platform=live_server.url))
     handler = functools.partial(QuietHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PARTNER_PORT), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{PARTNER_PORT}/index.html"
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
     server.shutdown()
     server.server_close()
 

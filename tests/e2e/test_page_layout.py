@@ -14,6 +14,8 @@ from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant import services as assistant
 from factories import ActorFactory, CommitmentFactory, EventFactory, UserFactory
 
+from .conftest import settled
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -106,7 +108,9 @@ def look_at(page, name: str, path: str, width_name: str) -> int | None:
     """Load the page and save its screenshot; returns what sticks out when it is wider than the screen."""
     response = page.goto(path)
     assert response.status in (200, 404), (path, response.status)
-    page.wait_for_load_state("networkidle")
+    settled(page)
+    if name == "api-docs":  # Swagger UI draws the operations from the OpenAPI document it fetches once loaded
+        page.locator(".opblock").first.wait_for()
     folder = SCREENSHOTS / width_name
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=True)
