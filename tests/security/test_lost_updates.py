@@ -18,26 +18,11 @@ from actionagenda.concurrency import StaleRecord
 from actionagenda.consultations.models import Consultation, DiscussionGroup, Question, Reply, Theme
 from actionagenda.events.models import Event, Speaker
 from factories import ActorFactory, CommitmentFactory, EventFactory, KPIFactory, UserFactory
+from tests.commitments.authoring_data import field_values
 
 pytestmark = pytest.mark.django_db
 
 CONFLICT = "Someone else saved this {record} after you opened it and changed: {fields}."
-
-
-def field_values(form) -> dict:
-    """What a browser posts back for `form` as it was rendered."""
-    data = {}
-    for bound in form:
-        value = bound.value()
-        if value is None or value is False:
-            continue
-        if value is True:
-            data[bound.html_name] = "on"
-        elif isinstance(value, list | tuple):
-            data[bound.html_name] = [str(item) for item in value]
-        else:
-            data[bound.html_name] = str(value)
-    return data
 
 
 def formset_values(formset) -> dict:
