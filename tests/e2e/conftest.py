@@ -6,8 +6,12 @@ a missing browser fails the run instead.
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -15,6 +19,30 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make are still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class OneAnswerAtATime(ThreadedWSGIServer):
+    """The live server reading each request in a thread of its own, as usual, and letting Django answer one at a
+    time."""
+
+    def set_app(self, application):
+        answering = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with answering:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+def pytest_configure(config):
+    # On SQLite the live server's request threads share the tests' in-memory database connection (pytest-django
+    # hands it over, as Django does for an in-memory database). Two requests at once, such as the API reads a
+    # partner page's components make together, each open a transaction on it (reads are counted in the cache
+    # table) and SQLite refuses the second: "cannot start a transaction within a transaction", a 500 now and then.
+    # PostgreSQL gives each request thread its own connection.
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = OneAnswerAtATime
 
 
 def pytest_collection_modifyitems(config, items):
