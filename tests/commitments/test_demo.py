@@ -18,7 +18,8 @@ from actionagenda.commitments.models import Commitment
 from actionagenda.progress import reminders
 from actionagenda.progress.models import KPIProgress, PhaseChange, ProgressReport, Reading, Scorecard
 
-pytestmark = pytest.mark.django_db
+# One seeded demo for the module: its tests stay on one worker when the suite runs in parallel (pytest-xdist).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("commitments-demo")]
 RESERVED_DOMAINS = re.compile(r"@([a-z0-9-]+\.)*example\.(org|net|com)$")
 
 
