@@ -123,15 +123,16 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AccountRecordsAdmin, admin.ModelAdmin):
-    list_display = ["prefix", "user", "name", "created", "last_used", "revoked"]
-    list_filter = ["revoked"]
+    list_display = ["prefix", "user", "name", "scope", "created", "last_used", "revoked"]
+    list_filter = ["revoked", "scope"]
     # A token stays with the account it was issued to: handed to another, it would sign in as them.
-    readonly_fields = ["user", "prefix", "created", "last_used"]
+    readonly_fields = ["user", "prefix", "created", "last_used", "revoked_at"]
     search_fields = ["user__email", "name"]
     list_select_related = ["user"]
 
     def has_add_permission(self, request):
-        # A token's secret is shown once when issued: `actionagenda create_api_token`, never the admin.
+        # A token's secret is shown once when issued (`actionagenda create_api_token`, or the account's tokens
+        # page), never in the admin.
         return False
 
 

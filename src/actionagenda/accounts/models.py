@@ -150,19 +150,30 @@ class Actor(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for a partner's API client; only its SHA-256 digest is stored."""
+    """A bearer token for an API client, named by its owner, read-only or read-write, revocable; only its SHA-256
+    digest is stored, and the secret is shown once when it is issued."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read")
+        WRITE = "write", _("Read and write")
+
+    # Active tokens one account may hold: enough for a few partner systems, few enough to review on one page.
+    MAX_ACTIVE = 20
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100, blank=True, validators=[one_line])
+    scope = models.CharField(_("access"), max_length=8, choices=Scope.choices, default=Scope.WRITE)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(_("revoked"), default=False)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+        ordering = ["revoked", "-created", "-pk"]
 
     def __str__(self):
         return f"{self.prefix}… ({self.user})"
@@ -172,18 +183,33 @@ class ApiToken(models.Model):
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user, name: str = "") -> tuple["ApiToken", str]:
+    def issue(cls, user, name: str = "", scope: str = Scope.WRITE) -> tuple["ApiToken", str]:
         """Create a token for `user`; returns it with the raw secret, which is shown once and never stored."""
         raw = "aa_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, digest=cls.hash(raw), prefix=raw[:8])
+        token = cls.objects.create(user=user, name=name, scope=scope, digest=cls.hash(raw), prefix=raw[:8])
         return token, raw
+
+    @classmethod
+    def find(cls, raw: str) -> "ApiToken | None":
+        """The active token whose secret is `raw` (its user active too), marked as used now; None otherwise."""
+        token = (cls.objects.select_related("user")
+                 .filter(digest=cls.hash(raw), revoked=False, user__is_active=True).first())
+        if token is not None:
+            cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        return token
 
     @classmethod
     def authenticate(cls, raw: str):
         """The active user behind a raw token, or None."""
-        token = (cls.objects.select_related("user")
-                 .filter(digest=cls.hash(raw), revoked=False, user__is_active=True).first())
-        if token is None:
-            return None
-        cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
-        return token.user
+        token = cls.find(raw)
+        return token.user if token else None
+
+    def allows(self, scope: str) -> bool:
+        """A write token also reads; a read token only reads."""
+        return scope == self.Scope.READ or self.scope == self.Scope.WRITE
+
+    def revoke(self) -> None:
+        """Stop the token for good (idempotent): a revoked token is refused like an unknown one."""
+        if not self.revoked:
+            self.revoked, self.revoked_at = True, timezone.now()
+            self.save(update_fields=["revoked", "revoked_at"])

@@ -1,4 +1,4 @@
-"""Accounts: the secretariat role and partner accounts."""
+"""Accounts: the secretariat role, partner accounts and API tokens."""
 
 import secrets
 
@@ -6,6 +6,8 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+
+from actionagenda import ratelimits
 
 from .models import ApiToken, User
 from .roles import SECRETARIAT_GROUP
@@ -53,7 +55,8 @@ def make_secretariat(email: str, password: str | None = None, name: str = "") ->
 
 
 @transaction.atomic
-def issue_api_token(email: str, create: bool = False, name: str = "") -> str:
+def issue_api_token(email: str, create: bool = False, name: str = "",
+                    scope: str = ApiToken.Scope.WRITE) -> str:
     """A new bearer token for the account `email` (a partner account is created with `create`)."""
     email = email.strip().lower()
     user = User.objects.filter(email=email).first()
@@ -63,5 +66,13 @@ def issue_api_token(email: str, create: bool = False, name: str = "") -> str:
         # The account's name is public (with replies): never the address itself.
         user = User.objects.create_user(email=email, password=None, name=name)
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    _, raw = ApiToken.issue(user, name=name or "partner")
+    _, raw = ApiToken.issue(user, name=name or "partner", scope=scope)
+    return raw
+
+
+def create_api_token(user, form) -> str:
+    """The token a valid ApiTokenForm describes, for `user`, within their token-making rate limit
+    (ratelimits.RateLimited); returns the secret, which is shown once and never stored."""
+    ratelimits.consume("api_token_create", user.pk)
+    _, raw = ApiToken.issue(user, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"])
     return raw
