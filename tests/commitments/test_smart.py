@@ -96,6 +96,15 @@ def test_a_kpi_target_date_outside_the_period_is_pointed_out():
     assert any("falls outside" in str(m) for m in missing)
 
 
+def test_each_must_have_names_the_field_it_is_about():
+    assessment = assess(complete(kpis=[], gbf_targets=[], start_date=None, end_date=datetime.date(1980, 1, 1)))
+    assert {(problem.field, str(problem)[:20]) for problem in assessment.blocking} == {
+        ("kpis", "Add at least one KPI"), ("gbf_targets", "Link at least one GB"), ("start_date", "Give a start date."),
+        ("end_date", "Dates must be betwee")}
+    assert all(problem in criterion(assessment, "time_bound").missing for problem in assessment.blocking
+               if problem.field.endswith("_date"))
+
+
 def test_messages_follow_the_active_language():
     from django.utils import translation
 

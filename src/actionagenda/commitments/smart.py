@@ -2,7 +2,7 @@
 
 `assess` is a pure function over plain data (`CommitmentData`), so the live panel can run it on a form that
 has not been saved and the submit step can run it on the stored commitment: one rule for the site and the API.
-Must-haves (`Assessment.blocking`) stop a submission; the rest is guidance.
+Must-haves (`Assessment.blocking`, each a `MustHave` naming its field) stop a submission; the rest is guidance.
 """
 
 import datetime
@@ -50,6 +50,24 @@ class CommitmentData:
     resources: str = ""
     partners: str = ""
     kpis: list[KPIData] = field(default_factory=list)
+
+
+class MustHave(str):
+    """A must-have problem: its message (in the language active when assessed), and the field it is about (a
+    form field's name: the API points to it)."""
+
+    field: str
+
+    def __new__(cls, message, field_name: str):
+        problem = super().__new__(cls, str(message))
+        problem.field = field_name
+        return problem
+
+
+def _must_have(blocking: list, missing: list, message, field_name: str) -> None:
+    problem = MustHave(message, field_name)
+    missing.append(problem)
+    blocking.append(problem)
 
 
 @dataclass
@@ -121,8 +139,7 @@ def _measurable(data: CommitmentData, blocking: list) -> list:
     if not _complete_kpis(data):
         message = (_("Give at least one KPI a numeric baseline value and a numeric target value.") if named
                    else _("Add at least one KPI (key performance indicator) with a baseline and a target."))
-        missing.append(message)
-        blocking.append(message)
+        _must_have(blocking, missing, message, "kpis")
     for kpi in named:
         if not kpi.unit.strip():
             missing.append(_("Say in which unit “%(kpi)s” is counted.") % {"kpi": kpi.name})
@@ -138,9 +155,8 @@ def _achievable(data: CommitmentData) -> list:
 def _relevant(data: CommitmentData, blocking: list) -> list:
     missing = []
     if not data.gbf_targets and not data.ip_elements:
-        message = _("Link at least one GBF target or Implementation Plan element.")
-        missing.append(message)
-        blocking.append(message)
+        _must_have(blocking, missing, _("Link at least one GBF target or Implementation Plan element."),
+                   "gbf_targets")
     elif catalogue.PRIMARY_GBF_TARGET not in data.gbf_targets:
         missing.append(_("Consider GBF Target 17 (biosafety), the target this Action Agenda serves."))
     if catalogue.DEFAULT_ACTION_AREA not in data.action_areas:
@@ -150,18 +166,15 @@ def _relevant(data: CommitmentData, blocking: list) -> list:
 
 def _time_bound(data: CommitmentData, blocking: list) -> list:
     missing = []
-    for date, absent in ((data.start_date, _("Give a start date.")), (data.end_date, _("Give an end date."))):
+    for name, date, absent in (("start_date", data.start_date, _("Give a start date.")),
+                               ("end_date", data.end_date, _("Give an end date."))):
         if date is None:
-            missing.append(absent)
-            blocking.append(absent)
+            _must_have(blocking, missing, absent, name)
         elif not date_in_range(date):
-            message = _("Dates must be between %(first)d and %(last)d; %(date)s is not.") % {
-                "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date_format(date)}
-            missing.append(message)
-            blocking.append(message)
+            _must_have(blocking, missing, _("Dates must be between %(first)d and %(last)d; %(date)s is not.") % {
+                "first": EARLIEST_DATE_YEAR, "last": LATEST_DATE_YEAR, "date": date_format(date)}, name)
     if message := date_order_problem(data.start_date, data.end_date):
-        missing.append(message)
-        blocking.append(message)
+        _must_have(blocking, missing, message, "end_date")
     for kpi in data.kpis:
         if not kpi.name.strip():
             continue
