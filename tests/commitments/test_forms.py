@@ -95,6 +95,15 @@ def test_choosing_one_of_my_organisations_needs_no_new_details():
     assert forms.is_valid(), forms.actor.errors
 
 
+def test_audiences_in_ones_own_words_are_kept_and_tick_the_audience_they_name():
+    forms = AuthoringForms("individual", UserFactory(), Commitment(), post_data(
+        "individual", audiences=[], audiences_as_written="Agriculteurs\n  Seed   companies \nAgriculteurs\n"))
+    assert forms.is_valid(), forms.form.errors
+    assert forms.form.cleaned_data["audiences_as_written"] == "Agriculteurs\nSeed companies"
+    assert [term.code for term in forms.form.cleaned_data["audiences"]] == ["farmers"]
+    assert forms.smart_data().audiences == ["farmers"]
+
+
 def test_a_kpi_row_with_values_needs_a_name():
     forms = AuthoringForms("individual", UserFactory(), Commitment(), post_data("individual", **{"kpis-0-name": ""}))
     assert not forms.is_valid()

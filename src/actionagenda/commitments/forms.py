@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db import models
+from django.utils.datastructures import MultiValueDict
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,7 @@ from actionagenda.concurrency import TOKEN_FIELD, VersionedFormMixin
 from actionagenda.progress.choices import Direction
 from actionagenda.progress.models import InterimTarget
 from actionagenda.validators import one_line
-from actionagenda.vocabularies import bch, catalogue
+from actionagenda.vocabularies import bch, catalogue, matching
 from actionagenda.vocabularies.models import Term
 
 from . import references, smart
@@ -29,7 +30,7 @@ from .models import KPI, TERM_LINKS, BCHReference, Commitment, date_order_proble
 
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
-    "start_date", "end_date", "scale", "audiences", "partners", "resources", "expected_impact",
+    "start_date", "end_date", "scale", "audiences", "audiences_as_written", "partners", "resources", "expected_impact",
     "contact_name", "contact_email", "contact_public", "website",
 ]
 
@@ -101,6 +102,7 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
         formfield_callback = formfield
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
+            "audiences_as_written": forms.Textarea(attrs={"rows": 2}),
             "partners": forms.Textarea(attrs={"rows": 3}),
             "resources": forms.Textarea(attrs={"rows": 3}),
             "expected_impact": forms.Textarea(attrs={"rows": 3}),
@@ -135,6 +137,20 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
                                                                    code=catalogue.PRIMARY_GBF_TARGET))
             if get_language() in catalogue.LANGUAGES:
                 self.initial["language"] = get_language()
+
+    def clean_audiences_as_written(self):
+        lines = (" ".join(line.split()) for line in self.cleaned_data["audiences_as_written"].splitlines())
+        return "\n".join(dict.fromkeys(line for line in lines if line))
+
+    def clean(self):
+        """Audiences written in one's own words that name a code of the vocabulary link that code too."""
+        cleaned = super().clean()
+        named = {matching.code_for(catalogue.AUDIENCES, line)
+                 for line in (cleaned.get("audiences_as_written") or "").splitlines()} - {None}
+        if named and cleaned.get("audiences") is not None:
+            cleaned["audiences"] = self.fields["audiences"].queryset.filter(
+                models.Q(pk__in=cleaned["audiences"]) | models.Q(code__in=named))
+        return cleaned
 
     def proposal_fields(self) -> list[str]:
         """The commitment's own fields this form edits (what an amendment proposes)."""
@@ -515,12 +531,34 @@ class AuthoringForms:
     def smart_data(self) -> smart.CommitmentData:
         return commitment_data(self.form, self.kpis)
 
+    def as_data(self) -> MultiValueDict:
+        """What a browser posts back for these unbound forms as they are shown (the stored commitment, or the
+        amendment's proposal): where an edit sent another way starts, the write API changing only the fields it
+        is sent before the forms check the whole."""
+        data = MultiValueDict()
+        for form in self.all:
+            _post_back(data, form)
+        return data
+
     def show_problems_on_fields(self, data: smart.CommitmentData) -> None:
         """Name on the end-date field the date-order problem the SMART panel lists. Shown, not enforced: a
         draft with its dates the wrong way round still saves, and submitting it is refused."""
         problem = date_order_problem(data.start_date, data.end_date)
         if problem and not self.form["end_date"].errors:
             self.form.errors["end_date"] = self.form.error_class([problem])
+
+
+def _post_back(data: MultiValueDict, form) -> None:
+    if isinstance(form, forms.BaseFormSet):
+        for part in (form.management_form, *form.forms):
+            _post_back(data, part)
+        return
+    for bound in form:
+        value = bound.value()
+        if value is not None:  # a field left out of a post reads as empty, whatever its widget
+            data.setlist(bound.html_name, list(value) if isinstance(value, list | tuple) else [value])
+    if isinstance(form, KPIForm):
+        _post_back(data, form.interim)
 
 
 def commitment_data(form: CommitmentForm, kpis) -> smart.CommitmentData:

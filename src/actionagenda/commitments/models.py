@@ -93,6 +93,11 @@ class Commitment(Versioned):
                                          limit_choices_to={"scheme": "ip_element"})
     audiences = models.ManyToManyField(Term, related_name="+", blank=True, verbose_name=_("target audiences"),
                                        limit_choices_to={"scheme": "audience"})
+    # Audiences named in the authors' own words (the API takes them as partners send them), one per line; a line
+    # naming a code of the vocabulary also links that code (commitments.forms.CommitmentForm.clean).
+    audiences_as_written = models.TextField(
+        _("other target audiences"), blank=True, validators=[multi_line],
+        help_text=_("In your own words, one per line. A line naming one of the audiences above ticks it too."))
     start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_date_range])
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_range])
     scale = models.CharField(_("scale"), max_length=16, choices=catalogue.SCALES.choices, blank=True)
