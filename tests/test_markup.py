@@ -1,6 +1,6 @@
 from django.template import Context, Template, engines
 
-from actionagenda.markup import plain_text, render_markdown
+from actionagenda.markup import plain_text, render_markdown, strip_html
 
 
 def test_it_renders_markdown_emphasis_and_links():
@@ -31,3 +31,16 @@ def test_templates_load_the_markdown_filters_from_the_markup_app():
     assert "<p><strong>Seeds</strong> &lt;script&gt;" in rendered and "|Seeds &lt;script&gt;" in rendered
     assert "<script>" not in rendered
     assert engines["django"].engine.libraries["markup"] == "actionagenda.markup.templatetags.markup"
+
+
+def test_strip_html_removes_tags_and_scripts_and_leaves_the_rest_as_written():
+    assert strip_html("<b>Seeds</b> <script>alert(1)</script>for <img src=x onerror=alert(1)>all") == "Seeds for all"
+    assert strip_html("pH < 7 & rising, 3 > 2, R&D's “test”") == "pH < 7 & rising, 3 > 2, R&D's “test”"
+    assert strip_html("- a list\n\n**Markdown** stays") == "- a list\n\n**Markdown** stays"
+
+
+def test_strip_html_never_makes_a_tag_from_escaped_text():
+    for text in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&#60;img src=x onerror=alert(1)&#62;",
+                 "<<script>script>alert(1)<</script>/script>"):
+        cleaned = strip_html(text)
+        assert "<script" not in cleaned and "<img" not in cleaned and "</script" not in cleaned, cleaned

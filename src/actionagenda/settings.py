@@ -300,6 +300,11 @@ ACTIONAGENDA_RATE_LIMITS = {
     # Reads of the public API (interop.read_limits): per client address, or per token for a client that sends one.
     "api_read": os.environ.get("RATE_LIMIT_API_READ", "600/60"),
     "api_read_token": os.environ.get("RATE_LIMIT_API_READ_TOKEN", "3000/60"),
+    # Every write through the API (commitments made, changed or withdrawn, reports filed), counted per token and
+    # per client address; submissions also count against RATE_LIMIT_SUBMIT, as on the site.
+    "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "120/3600"),
+    # API tokens made on the account page, per account.
+    "api_token_create": os.environ.get("RATE_LIMIT_API_TOKEN_CREATE", "10/3600"),
 }
 # Minutes during which a participant may still edit their consultation reply.
 CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))

@@ -63,10 +63,12 @@ def test_every_error_is_documented_as_problem_details(client):
               for status, answer in operation["responses"].items() if int(status) >= 400}
     assert {media for medias in errors.values() for media in medias} == {"application/problem+json"}
     assert {status for path, status in errors if path == "/api/v1/commitments/{commitment_id}"} == {
-        "404", "422", "429"}
+        "400", "401", "403", "404", "409", "412", "422", "429"}  # GET, PATCH and DELETE
+    assert {status for path, status in errors if path == "/api/v1/commitments"} == {
+        "400", "401", "403", "409", "422", "429"}  # GET and POST
     assert {status for path, status in errors if path == "/api/v1/assistant/ask"} == {"422", "429"}
     assert {status for path, status in errors if path == "/api/v1/commitments/{commitment_id}/reports"} == {
-        "401", "404", "422", "429"}
+        "401", "403", "404", "422", "429"}
 
 
 def test_every_parameter_is_described(client):

@@ -56,7 +56,7 @@ class Index:
     published: BitMap = field(default_factory=BitMap)  # every published id
     values: dict[str, dict[str, BitMap]] = field(default_factory=dict)  # facet -> code -> ids
     actors: int = 0  # actors with at least one published commitment (the landing page's figure)
-    key: str = ""  # the cache key of this version of the index
+    key: str = ""  # the cache key of this version of the index ("" for an index never cached)
     # The latest `updated` of any commitment when the index was built (part of its key): what the API's
     # validators (ETag, Last-Modified) are made from, with no query of their own.
     latest: datetime.datetime | None = None
@@ -65,8 +65,11 @@ class Index:
         """Published ids matching the search `text`, cached with this version of the index.
 
         People refine a search by ticking facets, which repeats the same full-text query: the matched ids are
-        kept (a small roaring bitmap) for ten minutes or until the data changes, whichever comes first.
+        kept (a small roaring bitmap) for ten minutes or until the data changes, whichever comes first. An index
+        that is not cached (`build(only=...)`, keyless) keeps nothing: its ids are one person's.
         """
+        if not self.key:
+            return self.from_ids(search.matching_ids(text))
         found = search.words(text)
         key = f"{self.key}:search:{hashlib.sha256(' '.join(found).encode()).hexdigest()[:32]}"
         matched = cache.get(key)
@@ -163,11 +166,18 @@ def current() -> Index:
     return index
 
 
-def build() -> Index:
+def build(only: list[int] | None = None) -> Index:
     """The index from the database: ids grouped by value in SQL (one text aggregate per value), so that
     10^5 commitments with their ~10^6 links take about a second, not the many seconds a row-by-row read takes.
+
+    `only`: an index of those commitments instead, whatever their status (an author's unpublished ones, which
+    the API lists to their author): never cached, and without the progress facets, which only published ones have.
     """
-    published = Commitment.objects.filter(status=Commitment.Status.PUBLISHED)
+    if only is None:
+        published, linked = Commitment.objects.filter(status=Commitment.Status.PUBLISHED), {
+            "commitment__status": Commitment.Status.PUBLISHED}
+    else:
+        published, linked = Commitment.objects.filter(pk__in=only), {"commitment_id__in": only}
     ids = array("I", published.order_by(F("published_at").desc(nulls_last=True), "-id").values_list("id", flat=True))
     index = Index(ids=ids, positions={pk: position for position, pk in enumerate(ids)}, published=BitMap(ids),
                   actors=published.aggregate(n=Count("actor", distinct=True))["n"])
@@ -175,7 +185,7 @@ def build() -> Index:
     for column in ("language", "phase", "scale"):
         index.values[column] = ids_by_value(published, column, "id")
     for facet, field_name in LINKED.items():
-        links = getattr(Commitment, field_name).through.objects.filter(commitment__status=Commitment.Status.PUBLISHED)
+        links = getattr(Commitment, field_name).through.objects.filter(**linked)
         index.values[facet] = ids_by_value(links, "term__code", "commitment_id")
     country_region = dict(Term.objects.filter(scheme=Term.Scheme.COUNTRY).exclude(group="")
                           .values_list("code", "group"))
@@ -185,9 +195,10 @@ def build() -> Index:
         if region:
             regions[region] = regions.get(region, BitMap()) | bitmap
     index.values["region"] = regions
-    index.values["bch_record_type"] = ids_by_value(
-        BCHReference.objects.filter(commitment__status=Commitment.Status.PUBLISHED), "record_type", "commitment_id")
-    index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, ids_by_value))
+    index.values["bch_record_type"] = ids_by_value(BCHReference.objects.filter(**linked), "record_type",
+                                                   "commitment_id")
+    if only is None:
+        index.values.update(progress_facets.grouped(Commitment.Status.PUBLISHED, ids_by_value))
     return index
 
 

@@ -40,19 +40,38 @@ def individual_actor(user, name: str | None = None) -> Actor:
     if actor is None:
         actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.name if name is None else name)
         actor.members.add(user)
-    elif name is not None and actor.name != name:
+    return _named(actor, name)
+
+
+def named_individual(user, name: str) -> Actor:
+    """An individual actor of `user` named `name` ("" is anonymous), made when none is: a partner account sends
+    the commitments of several people through the API, each under their own name."""
+    actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user, name=name).order_by("pk").first()
+    if actor is None:
+        actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=name)
+        actor.members.add(user)
+    return actor
+
+
+def _named(actor: Actor, name: str | None) -> Actor:
+    if name is not None and actor.name != name:
         actor.name = name
         actor.save(update_fields=["name"])
     return actor
 
 
 @transaction.atomic
-def save_draft(user, forms) -> Commitment:
+def save_draft(user, forms, actor: Actor | None = None) -> Commitment:
     """Store what `forms` (a valid commitments.forms.AuthoringForms) hold: the actor, the commitment, its KPIs
     and the BCH records it cites, all or nothing. The status does not change: a new commitment is a draft, a
-    returned one stays returned until it is submitted again."""
-    if forms.kind == Actor.Kind.INDIVIDUAL:
-        actor = individual_actor(user, name=forms.actor.cleaned_data["name"] if forms.actor else None)
+    returned one stays returned until it is submitted again. `actor`: the actor of a new commitment when the
+    caller chose it."""
+    if actor is not None:
+        pass
+    elif forms.kind == Actor.Kind.INDIVIDUAL:
+        name = forms.actor.cleaned_data["name"] if forms.actor else None
+        # An edit renames the commitment's own individual actor (a partner account may have several).
+        actor = _named(forms.commitment.actor, name) if forms.commitment.pk else individual_actor(user, name)
     elif forms.actor.cleaned_data.get("existing"):
         actor = forms.actor.cleaned_data["existing"]
     else:
@@ -90,6 +109,16 @@ def submit(commitment: Commitment, user):
         decision = workflow.apply(commitment, workflow.Action.SUBMIT, user)
         ratelimits.consume("commitment_submit", user.pk)
     return decision
+
+
+@transaction.atomic
+def save_and_submit(user, forms, actor: Actor | None = None) -> Commitment:
+    """`save_draft`, then `submit`, all or nothing: the write API leaves no half-made commitment behind a refusal
+    (TransitionNotAllowed, RateLimited)."""
+    commitment = save_draft(user, forms, actor=actor)
+    submit(commitment, user)
+    commitment.refresh_from_db()
+    return commitment
 
 
 @transaction.atomic

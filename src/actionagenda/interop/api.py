@@ -10,10 +10,11 @@ from ninja import Header, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import Field
 
+from actionagenda import ratelimits
 from actionagenda.assistant.api import router as assistant_router
 from actionagenda.vocabularies import catalogue, cbd
 
-from . import conditional, problems, read_limits
+from . import conditional, problems, read_limits, write_api  # noqa: F401 (write_api adds its operations to the commitments router)
 from .bch_api import router as bch_router
 from .commitments_api import router as commitments_router
 from .commitments_api import statistics_router
@@ -45,6 +46,17 @@ def validation_problem(request: HttpRequest, exc: ValidationError):
 def authentication_problem(request: HttpRequest, exc: AuthenticationError):
     return problems.respond(request, 401, "Authentication required",
                             "Send a valid API token as 'Authorization: Bearer <token>'.")
+
+
+@api.exception_handler(problems.Refused)
+def refused_problem(request: HttpRequest, exc: problems.Refused):
+    return exc.answer(request)
+
+
+@api.exception_handler(ratelimits.RateLimited)
+def rate_limited_problem(request: HttpRequest, exc: ratelimits.RateLimited):
+    return ratelimits.problem(request, exc, "Too many requests",
+                              f"Try again in {exc.retry_after} seconds (the Retry-After header).")
 
 
 @api.exception_handler(HttpError)

@@ -26,7 +26,7 @@ from actionagenda.progress.models import ProgressReport
 from actionagenda.stats import figures
 from actionagenda.vocabularies import catalogue
 
-from . import cbd_format, conditional, problems
+from . import cbd_format, conditional, own_commitments, problems
 
 router = Router(tags=["commitments"])
 statistics_router = Router(tags=["statistics"])
@@ -133,6 +133,7 @@ class CommitmentOut(BaseModel):
     ip_elements: list[str]
     action_areas: list[str]
     audiences: list[str]
+    audiences_as_written: list[str] = Field(description="Target audiences in the authors' own words")
     start_date: datetime.date | None
     end_date: datetime.date | None
     phase: str
@@ -158,6 +159,8 @@ class Tombstone(BaseModel):
 
 
 class CommitmentDetailOut(CommitmentOut):
+    version: int = Field(description="Goes up with every change of the commitment's own fields: send it back with "
+                                     "a change (PATCH) to be told when someone changed it first")
     kpis: list[KPIDetailOut]
     phases: list[PhaseOut]
     scorecard: ScorecardOut
@@ -281,6 +284,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
         "regions": sorted({group for _code, group in linked["countries"].get(commitment.pk, []) if group}),
         "gbf_targets": codes("gbf_targets"), "ip_elements": codes("ip_elements"),
         "action_areas": codes("action_areas"), "audiences": codes("audiences"),
+        "audiences_as_written": commitment.audiences_as_written.splitlines(),
         "start_date": commitment.start_date, "end_date": commitment.end_date, "phase": commitment.phase,
         "scale": commitment.scale, "partners": commitment.partners, "resources": commitment.resources,
         "expected_impact": commitment.expected_impact, "website": commitment.website,
@@ -299,8 +303,14 @@ def _invalid(request, errors: dict[str, str]):
         errors=[{"pointer": f"#/{name}", "field": name, "detail": message} for name, message in errors.items()])
 
 
-@router.get("", response={200: CommitmentPage | CBDActionPage, **NOT_MODIFIED, **problems.responses(422)},
-            summary="Published commitments, filtered, or what changed since a time")
+# Reads need no token; with one, the token's owner also reads their own unpublished commitments.
+OPTIONAL_TOKEN = {"security": [{"BearerToken": []}, {}]}
+
+
+@router.get("", response={200: CommitmentPage | CBDActionPage, **NOT_MODIFIED, **problems.responses(401, 422)},
+            openapi_extra=OPTIONAL_TOKEN,
+            summary="Published commitments, filtered, or what changed since a time (with your token, your "
+                    "unpublished ones first)")
 def list_commitments(request, response: HttpResponse, filters: Query[Filters], since: Query[Changes],
                      page: Query[Paging], conditions: Header[conditional.Conditions], format: Format = FORMAT):
     """Values of one filter may repeat (`country=KE&country=NG`: either); different filters all apply. Codes may be
@@ -311,7 +321,9 @@ def list_commitments(request, response: HttpResponse, filters: Query[Filters], s
     the last entry's `updated_at` and `id`, and next time ask for what changed after them (a minute earlier
     covers changes being saved while you read: entries seen twice are the same records); an entry with a status
     other than published is a tombstone: drop that id. Send the ETag back as If-None-Match: an unchanged page
-    answers 304 with no body."""
+    answers 304 with no body. With your token, the list (not the changes) starts with your commitments that are
+    not published, with their status."""
+    viewer = own_commitments.viewer(request, response)
     parsed = explore.parse(filters.model_dump())
     errors = dict(parsed.errors)
     if since.after_id is not None and since.updated_after is None:
@@ -324,10 +336,10 @@ def list_commitments(request, response: HttpResponse, filters: Query[Filters], s
     if not_modified is not None:
         return not_modified
     if since.updated_after is None:
-        result = explore.run(parsed, offset=page.offset, limit=page.limit, with_facets=False, index=index)
+        count, ids = own_commitments.page(parsed, viewer, page.offset, page.limit, index)
         following = page.offset + page.limit
-        return {"count": result.count, "items": _shaped(items(result.ids), format),
-                "next": _link(request, offset=following) if following < result.count else None}
+        return {"count": count, "items": _shaped(items(ids), format),
+                "next": _link(request, offset=following) if following < count else None}
     found = changes.since(index, explore.matched(parsed, index), since.updated_after, since.after_id,
                           page.offset, page.limit)
     records = {record["id"]: record for record in items([e.id for e in found.entries if e.status == "published"])}
@@ -357,29 +369,33 @@ def _link(request, **changed) -> str:
 
 
 @router.get("/{commitment_id}", response={200: CommitmentDetailOut | cbd_format.CBDActionRecord, **NOT_MODIFIED,
-                                          **problems.responses(404, 422)},
-            summary="One published commitment, with its progress")
+                                          **problems.responses(401, 404, 422)},
+            openapi_extra=OPTIONAL_TOKEN, summary="One published commitment (or one of yours), with its progress")
 def get_commitment(request, response: HttpResponse, conditions: Header[conditional.Conditions],
                    commitment_id: int = Path(..., description="The commitment's id (`id` in the list)"),
                    format: Format = FORMAT):
-    commitment = Commitment.objects.published().select_related("scorecard").filter(pk=commitment_id).first()
+    viewer = own_commitments.viewer(request, response)
+    commitment = own_commitments.visible(viewer).select_related("scorecard").filter(pk=commitment_id).first()
     if commitment is None:
         raise HttpError(404, f"No published commitment with id {commitment_id}.")
     not_modified = conditional.answer(request, response, conditions, iso(commitment.updated), commitment.updated,
                                       cbd_format.CBDActionRecord if format == "cbd" else CommitmentDetailOut)
     if not_modified is not None:
         return not_modified
-    record = items([commitment_id])[0]
     if format == "cbd":
-        return cbd_format.record(record)
-    if format == "cbd":
-        return cbd_format.record(record)
+        return cbd_format.record(items([commitment_id])[0])
+    return detail_record(commitment)
+
+
+def detail_record(commitment: Commitment) -> dict:
+    """One commitment as `GET /commitments/{id}` shows it (the write API answers with it too)."""
+    record = items([commitment.pk])[0]
     progress = public.api_record(public.read(commitment))
     record["kpis"] = [{**kpi, **progress["kpis"][kpi["id"]]} for kpi in record["kpis"]]
     for report in progress["reports"]:
         report["url"] = links.absolute(report["url"])
-    return {**record, "phases": progress["phases"], "scorecard": progress["scorecard"],
-            "reports": progress["reports"]}
+    return {**record, "version": commitment.version, "phases": progress["phases"],
+            "scorecard": progress["scorecard"], "reports": progress["reports"]}
 
 
 class MonthOut(BaseModel):

@@ -63,6 +63,23 @@ def respond(request: HttpRequest, status: int, title: str, detail: str = "", err
     return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
 
 
+class Refused(Exception):
+    """Raised by an operation to answer with a problem (the API's handler calls `respond`): `errors` as in a 422,
+    `extra` members beside them (RFC 9457 extensions)."""
+
+    def __init__(self, status: int, title: str, detail: str = "", errors: list | None = None, **extra):
+        super().__init__(f"{status} {title}: {detail}")
+        self.status, self.title, self.detail, self.errors, self.extra = status, title, detail, errors, extra
+
+    def answer(self, request: HttpRequest) -> JsonResponse:
+        return respond(request, self.status, self.title, self.detail, self.errors, **self.extra)
+
+
+def invalid(errors: list[dict]) -> Refused:
+    """The 422 of a body with `errors` (entries of pointer, field and detail)."""
+    return Refused(422, "Invalid request", f"{len(errors)} field(s) need attention.", errors=errors)
+
+
 def from_validation_errors(request: HttpRequest, errors: list[dict]) -> JsonResponse:
     """One entry per field: a JSON pointer to it and a message a person can act on."""
     entries = []

@@ -7,30 +7,18 @@ names the same fields, here as JSON pointers in an RFC 9457 problem (`#/readings
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
 from ninja import Path, Router, Schema, Status
-from ninja.security import HttpBearer
 from pydantic import Field
 
 from actionagenda import links, ratelimits
-from actionagenda.accounts.models import ApiToken
 from actionagenda.commitments.models import Commitment
 from actionagenda.progress import reports
 from actionagenda.progress.models import ProgressReport, Reading
 
-from . import problems
+from . import problems, tokens
+from .tokens import BearerToken
 
 router = Router(tags=["progress"])
-
-
-class BearerToken(HttpBearer):
-    """`Authorization: Bearer <token>` (accounts.ApiToken, stored hashed): the token's user acts."""
-
-    def authenticate(self, request: HttpRequest, token: str):
-        user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
 
 
 class ReadingIn(Schema):
@@ -59,11 +47,13 @@ class ReportCreated(Schema):
 
 
 @router.post("/{commitment_id}/reports", auth=BearerToken(),
-             response={201: ReportCreated, **problems.responses(401, 404, 422, 429)},
+             response={201: ReportCreated, **problems.responses(401, 403, 404, 422, 429)},
              summary="Submit a progress report on one of your commitments")
 def create_report(request, body: ReportIn,
                   commitment_id: int = Path(..., description="The id of one of your published commitments")):
-    """The report is public at once, marked self-reported, like one filed on the site."""
+    """The report is public at once, marked self-reported, like one filed on the site. Needs a token with write
+    access."""
+    tokens.count_write(request)
     commitment = Commitment.objects.filter(pk=commitment_id, actor__members=request.user).first()
     if commitment is None:
         # Another actor's commitment is not found rather than forbidden, as on the site.

@@ -1,6 +1,7 @@
 """User-written text: Markdown rendered to HTML, then sanitised by nh3 before it reaches a page."""
 
 import html
+import re
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -33,3 +34,22 @@ def plain_text(text: str, limit: int | None = None) -> str:
     if limit and len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rsplit(" ", 1)[0] + "…"
     return cleaned
+
+
+# The entities nh3 writes for text; "&lt;" is put back only where it cannot open a tag (not before a letter, "/", "!"
+# or "?"), so no tag is ever made from the text.
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#39|nbsp);(?=([A-Za-z/!?])?)")
+_CHARACTERS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "#39": "'", "nbsp": "\u00a0"}
+
+
+def _unescaped(found: re.Match) -> str:
+    if found[1] == "lt" and found[2]:
+        return found[0]
+    return _CHARACTERS[found[1]]
+
+
+def strip_html(text: str) -> str:
+    """Text sent by another system with every HTML tag removed (and the content of script and style elements),
+    left otherwise as written: "pH < 7 & rising" stays as it is, "<b>Seeds</b>" becomes "Seeds". What remains can
+    be put in a page as HTML and runs nothing."""
+    return _ENTITY.sub(_unescaped, nh3.clean(text, tags=set()))

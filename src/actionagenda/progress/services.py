@@ -221,6 +221,18 @@ def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
             target.save()
 
 
+def record_current_value(kpi: KPI, value: Decimal, user, source: str = Reading.Source.API) -> Reading | None:
+    """The value `kpi` has today, sent with the commitment before it is published (the write API's `current`): a
+    reading outside any report, unless the latest one already says the same. Later values come in reports."""
+    latest = kpi.readings.current().order_by("-date", "-pk").first()
+    if latest is not None and arithmetic_value(latest.value) == arithmetic_value(value):
+        return None
+    reading = Reading.objects.create(kpi=kpi, date=timezone.localdate(), value=value, source=source,
+                                     created_by=user)
+    refresh_after_commit(kpi.commitment_id)
+    return reading
+
+
 def arithmetic_value(value) -> Decimal:
     """`value` as a Decimal compared by quantity (5 equals 5.0000)."""
     return Decimal(value).normalize()

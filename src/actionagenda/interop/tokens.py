@@ -1,0 +1,53 @@
+"""API bearer tokens (accounts.ApiToken): who a request acts for, with which access, and how often it may write.
+
+Writes need a token with the write scope; reads need none, and a token sent with one (read or write) adds its
+owner's unpublished commitments. An unknown, revoked or malformed token is refused 401, a read-only one on a write
+403. Every write counts against a limit per token and one per client address (429 with Retry-After).
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import HttpBearer
+
+from actionagenda import ratelimits
+from actionagenda.accounts.models import ApiToken
+
+WRITE_LIMIT = "api_write"
+
+
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer <token>`: the token's user acts (`request.user`; `request.auth` is the token)."""
+
+    def __init__(self, scope: str = ApiToken.Scope.WRITE):
+        super().__init__()
+        self.scope = scope
+
+    def authenticate(self, request: HttpRequest, token: str):
+        found = ApiToken.find(token)
+        if found is None:
+            return None
+        if not found.allows(self.scope):
+            raise HttpError(403, _("This token is read-only: make a token with write access on your account's API "
+                                   "tokens page."))
+        request.user = found.user
+        return found
+
+
+def reader(request: HttpRequest) -> ApiToken | None:
+    """The token a read was sent with, None when it was sent without; raises AuthenticationError (401) for one
+    that is not a valid token, so that a client never mistakes a refused token for an empty answer."""
+    if "Authorization" not in request.headers:
+        return None
+    found = BearerToken(ApiToken.Scope.READ)(request)
+    if found is None:
+        raise AuthenticationError
+    request.auth = found
+    return found
+
+
+def count_write(request: HttpRequest) -> None:
+    """Count one write of the request's token and of its client address; raises ratelimits.RateLimited past
+    either limit (settings.ACTIONAGENDA_RATE_LIMITS["api_write"])."""
+    ratelimits.consume(WRITE_LIMIT, f"token:{request.auth.pk}")
+    ratelimits.consume(WRITE_LIMIT, f"address:{ratelimits.client_ip(request)}")
