@@ -28,6 +28,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("actionagenda.outreach.urls")),
     path("accounts/profile/", accounts_views.profile, name="account_profile"),
+    path("accounts/tokens/", accounts_views.api_tokens, name="account_api_tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", accounts_views.revoke_api_token, name="account_revoke_api_token"),
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
     path("statistics/", include("actionagenda.stats.urls")),

@@ -7,7 +7,8 @@ whole script, issue 19), and the iframe variant's stylesheet.
 import gzip
 import pathlib
 
-STATIC = pathlib.Path(__file__).resolve().parents[2] / "src" / "actionagenda" / "interop" / "static" / "interop"
+PACKAGE = pathlib.Path(__file__).resolve().parents[2] / "src" / "actionagenda"
+STATIC = PACKAGE / "interop" / "static" / "interop"
 BUDGET = 10 * 1024
 
 
@@ -18,8 +19,9 @@ def sizes(path: pathlib.Path) -> tuple[int, int, int]:
 
 if __name__ == "__main__":
     print(f"{'file':<12} {'raw':>8} {'gzip -6':>8} {'gzip -9':>8}")
-    for name in ("embed.js", "frame.css", "builder.js", "builder.css"):
-        raw, six, nine = sizes(STATIC / name)
-        print(f"{name:<12} {raw:>8,} {six:>8,} {nine:>8,}")
+    for path in (STATIC / "embed.js", STATIC / "frame.css", PACKAGE / "static" / "actionagenda" / "copy.js",
+                 STATIC / "builder.css"):
+        raw, six, nine = sizes(path)
+        print(f"{path.name:<12} {raw:>8,} {six:>8,} {nine:>8,}")
     raw, six, nine = sizes(STATIC / "embed.js")
     print(f"embed.js gzipped: {nine:,} bytes of a {BUDGET:,}-byte budget ({100 * nine / BUDGET:.0f} %)")

@@ -55,6 +55,7 @@ def site():
         signed_in = {
             "author": {"form": "/en/commitments/new/organization/", "edit": f"/en/commitments/{submitted.pk}/",
                        "mine": "/en/commitments/mine/", "account": "/en/accounts/email/",
+                       "api-tokens": "/en/accounts/tokens/",
                        "detail-signed-in": commitment.get_absolute_url()},
             "secretariat": {"moderation": "/en/commitments/moderation/",
                             "moderate": f"/en/commitments/{submitted.pk}/moderate/"},

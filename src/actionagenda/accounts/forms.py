@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actionagenda.validators import one_line
 
 from . import roles
-from .models import User
+from .models import ApiToken, User
 
 NAME_HELP = _("Shown with your consultation replies. Leave it empty to appear as “Anonymous participant”; your "
               "e-mail address is never shown.")
@@ -45,3 +45,32 @@ class ProfileForm(forms.ModelForm):
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
+
+
+class ApiTokenForm(forms.ModelForm):
+    """A new API token: its name (to tell one's tokens apart) and its access."""
+
+    class Meta:
+        model = ApiToken
+        fields = ["name", "scope"]
+        labels = {"name": _("Name"), "scope": _("Access")}
+        help_texts = {
+            "name": _("What will use it, e.g. “Our national biosafety website”."),
+            "scope": _("Read: your unpublished commitments too (the published ones need no token). Read and "
+                       "write: also make, change and withdraw your commitments and file progress reports."),
+        }
+        widgets = {"scope": forms.RadioSelect}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+        self.fields["name"].required = True
+        self.fields["scope"].initial = ApiToken.Scope.READ  # the least access, unless the person asks for more
+
+    def clean(self):
+        cleaned = super().clean()
+        active = ApiToken.objects.filter(user=self.instance.user, revoked=False).count()
+        if active >= ApiToken.MAX_ACTIVE:
+            raise forms.ValidationError(_("You have %(count)d active tokens, the most an account may hold: revoke "
+                                          "one you no longer use first.") % {"count": active}, code="too_many")
+        return cleaned

@@ -30,8 +30,8 @@ class SecretariatSecondFactorMiddleware:
     """Refuses every request of a secretariat member without an authenticator app, and sends them to set one up.
 
     The API's reads are public data, so they are answered; its writes are refused with a problem document. API
-    bearer tokens do not pass here: a token is issued from the server's command line, shown once, and cannot be
-    had with the account's password, which is what the second factor protects."""
+    bearer tokens do not pass here: a token is issued from the server's command line or on the account's tokens
+    page, which this refuses too without the second factor, so a token cannot be had with the password alone."""
 
     def __init__(self, get_response):
         self.get_response = get_response

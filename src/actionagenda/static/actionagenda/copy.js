@@ -1,4 +1,5 @@
-// The embed builder's copy buttons (the snippets stay selectable in their textareas without JavaScript).
+// Copy buttons (the embed builder's snippets, a new API token): what they copy stays selectable in its field
+// without JavaScript, and the buttons show only with it.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.copy");
   if (!button) return;
