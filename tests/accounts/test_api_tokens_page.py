@@ -47,6 +47,13 @@ def test_a_write_token_made_here_writes_through_the_api(client, author):
     assert response.status_code == 404  # authenticated, with write access: the commitment is not found
 
 
+def test_the_list_says_when_each_token_was_last_used(client, author):
+    _token, secret = ApiToken.issue(author, name="Partner CMS")
+    assert "never used" in client.get(PAGE).content.decode()
+    Client().get("/api/v1/commitments", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert "last used on" in client.get(PAGE).content.decode()
+
+
 def test_a_token_needs_a_name_and_a_known_scope(client, author):
     response = client.post(PAGE, {"name": "", "scope": "admin"})
     assert response.status_code == 400

@@ -132,7 +132,7 @@ def test_an_amendment_awaiting_review_cannot_change(client, token, published):
 
 def test_a_change_that_changes_nothing_makes_no_amendment(client, token, published):
     response = patch(client, token, published, {"title": published.title})
-    assert response.status_code == 202
+    assert response.status_code == 200
     assert response.json()["amendment"] is None
     assert not Amendment.objects.exists()
 
@@ -170,6 +170,15 @@ def test_the_actor_type_does_not_change(client, token, draft):
     response = patch(client, token, draft, {"actor_type": "business"})
     assert response.status_code == 422
     assert pointers(response) == {"#/actor_type"}
+
+
+def test_a_field_an_individual_has_not_is_named_rather_than_dropped(client, author, token):
+    individual = CommitmentFactory(actor=ActorFactory(kind="individual", members=[author], organization_type=""),
+                                   status=Commitment.Status.DRAFT, published_at=None)
+    response = patch(client, token, individual, {"country": "SN", "organization_type": "ngo",
+                                                 "partners": [{"name": "", "url": "https://x.example"}]})
+    assert response.status_code == 422
+    assert pointers(response) == {"#/country", "#/organization_type", "#/partners/0"}
 
 
 def test_a_change_from_an_older_read_is_refused_409_by_version_and_412_by_if_match(client, token, draft):

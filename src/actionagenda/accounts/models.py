@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 import secrets
 
@@ -149,6 +150,9 @@ class Actor(models.Model):
         return self.name or str(ANONYMOUS)
 
 
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
+
+
 class ApiToken(models.Model):
     """A bearer token for an API client, named by its owner, read-only or read-write, revocable; only its SHA-256
     digest is stored, and the secret is shown once when it is issued."""
@@ -194,8 +198,10 @@ class ApiToken(models.Model):
         """The active token whose secret is `raw` (its user active too), marked as used now; None otherwise."""
         token = (cls.objects.select_related("user")
                  .filter(digest=cls.hash(raw), revoked=False, user__is_active=True).first())
-        if token is not None:
-            cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        now = timezone.now()
+        # Written at most once a minute: a client reading page after page does not write on every request.
+        if token is not None and (token.last_used is None or now - token.last_used > LAST_USED_PRECISION):
+            cls.objects.filter(pk=token.pk).update(last_used=now)
         return token
 
     @classmethod

@@ -54,9 +54,10 @@ def entity_tag(commitment: Commitment) -> str:
     return f'"{commitment.pk}-{commitment.version}"'
 
 
-@router.post("", auth=BearerToken(), response={201: CommitmentWritten, **problems.responses(400, 401, 403, 409, 422, 429)},
-             openapi_extra=example(EXAMPLE), summary="Make a commitment (submitted to the secretariat at once)",
-             tags=["writing"])
+@router.post("", auth=BearerToken(),
+             response={201: CommitmentWritten, **problems.responses(400, 401, 403, 409, 422, 429)},
+             openapi_extra=example(EXAMPLE),
+             summary="Make a commitment (submitted to the secretariat at once)", tags=["writing"])
 def create_commitment(request, body: CommitmentIn, response: HttpResponse):
     """Checked as the site's form checks a submission; the author receives the site's receipt and the secretariat
     its notice. An organisation, business or local government of yours with the same type and name is reused."""
@@ -81,7 +82,9 @@ def update_commitment(request, commitment_id: int, body: CommitmentPatch, respon
     if sent.pop("actor_type", kind) != kind:
         raise invalid([problem("#/actor_type", _("The actor type of a commitment does not change."))])
     if commitment.is_amendable:
-        return _answer(response, _amend(request.user, commitment, sent), 202)
+        commitment = _amend(request.user, commitment, sent)
+        # 202: the change waits for the secretariat; 200 when it changed nothing, so nothing waits.
+        return _answer(response, commitment, 202 if amendments.open_amendment(commitment) else 200)
     if not commitment.is_editable:
         raise Refused(409, "Conflict", _unchangeable(commitment))
     return _answer(response, _edit(request.user, commitment, sent), 200)

@@ -60,7 +60,7 @@ class Translation:
         self.countries_from = "countries" if "countries" in body or commitment.pk else "country"
         self.areas_from = "action_area" if "action_area" in body and "action_areas" not in body else "action_areas"
         self._commitment_fields(commitment)
-        self._actor_fields(actor_form)
+        self._actor_fields(actor_form, commitment)
         if "kpis" in body:
             self._kpis(body["kpis"] or [])
 
@@ -125,6 +125,9 @@ class Translation:
         for index, partner in enumerate(partners):
             name, url = (partner, "") if isinstance(partner, str) else (partner["name"], partner.get("url") or "")
             name = _markdown_text(_text(name))
+            if not name:
+                self.errors.append(problem(f"#/partners/{index}", _("Give the partner's name.")))
+                continue
             if url:
                 try:
                     url = django_forms.URLField(assume_scheme="https").clean(url)
@@ -132,18 +135,18 @@ class Translation:
                     self.errors.extend(problem(f"#/partners/{index}/url", message) for message in error.messages)
                     continue
                 lines.append(f"- [{name}]({url.replace(')', '%29')})")
-            elif name:
+            else:
                 lines.append(f"- {name}")
         return "\n".join(lines)
 
-    def _actor_fields(self, actor_form) -> None:
+    def _actor_fields(self, actor_form, commitment: Commitment) -> None:
         for name, form_name in ACTOR_FIELDS.items():
             if name not in self.body:
                 continue
             if actor_form is None:
                 self.errors.append(problem(f"#/{name}", _("The actor of a published commitment does not change.")))
             elif form_name not in actor_form.fields:
-                if name != "country":  # the country also says where a new commitment acts
+                if name != "country" or commitment.pk:  # a new commitment acts in the country sent
                     self.errors.append(problem(f"#/{name}", _("An actor of this type has no such field.")))
             else:
                 value = self.body[name]
