@@ -9,7 +9,7 @@ from django.core import mail
 from actionagenda.accounts.models import Actor, ApiToken
 from actionagenda.commitments.models import Commitment, ModerationDecision
 from actionagenda.progress.models import Reading
-from factories import ActorFactory, UserFactory
+from factories import ActorFactory, CommitmentFactory, UserFactory
 
 from .write_api import body, call, pointers, token_for
 
@@ -195,3 +195,13 @@ def test_submissions_count_against_the_sites_submission_limit(client, settings, 
     assert response.status_code == 429
     assert "Retry-After" in response
     assert Commitment.objects.count() == 1
+
+
+def test_html_typed_on_the_site_comes_back_from_the_api_without_tags(client):
+    commitment = CommitmentFactory(title="Radio <img src=x onerror=alert(1)>for all",
+                                   description="Seeds <script>alert(1)</script>& more")
+    for path in (f"/api/v1/commitments/{commitment.pk}", "/api/v1/commitments"):
+        text = client.get(path).content.decode()
+        assert "onerror" not in text and "<script" not in text and "<img" not in text
+    record = client.get(f"/api/v1/commitments/{commitment.pk}").json()
+    assert (record["title"], record["description"]) == ("Radio for all", "Seeds & more")

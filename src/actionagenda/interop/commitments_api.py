@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from actionagenda import links
 from actionagenda.commitments import changes, explore, facets
 from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.markup import strip_html
 from actionagenda.progress import choices, public
 from actionagenda.progress import facets as progress_facets
 from actionagenda.progress.arithmetic import STATES
@@ -270,25 +271,28 @@ def items(ids: list[int]) -> list[dict]:
 
 
 def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
+    """One record. Its text comes without HTML tags (markup.strip_html), whichever way it was written: a partner
+    putting it in a page as HTML runs nothing."""
     actor = commitment.actor
+    text = strip_html
 
     def codes(field_name):
         return [code for code, _group in linked[field_name].get(commitment.pk, [])]
 
     return {
-        "id": commitment.pk, "title": commitment.title, "description": commitment.description,
+        "id": commitment.pk, "title": text(commitment.title), "description": text(commitment.description),
         "language": commitment.language,
-        "actor": {"name": actor.display_name, "type": actor.kind, "organization_type": actor.organization_type,
+        "actor": {"name": text(actor.display_name), "type": actor.kind, "organization_type": actor.organization_type,
                   "country": str(actor.country or "")},
         "countries": codes("countries"),
         "regions": sorted({group for _code, group in linked["countries"].get(commitment.pk, []) if group}),
         "gbf_targets": codes("gbf_targets"), "ip_elements": codes("ip_elements"),
         "action_areas": codes("action_areas"), "audiences": codes("audiences"),
-        "audiences_as_written": commitment.audiences_as_written.splitlines(),
+        "audiences_as_written": text(commitment.audiences_as_written).splitlines(),
         "start_date": commitment.start_date, "end_date": commitment.end_date, "phase": commitment.phase,
-        "scale": commitment.scale, "partners": commitment.partners, "resources": commitment.resources,
-        "expected_impact": commitment.expected_impact, "website": commitment.website,
-        "kpis": [{"id": kpi["id"], "name": kpi["name"], "unit": kpi["unit"],
+        "scale": commitment.scale, "partners": text(commitment.partners), "resources": text(commitment.resources),
+        "expected_impact": text(commitment.expected_impact), "website": commitment.website,
+        "kpis": [{"id": kpi["id"], "name": text(kpi["name"]), "unit": text(kpi["unit"]),
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
                   "current": kpi["progress__latest_value"]} for kpi in kpis],

@@ -52,4 +52,6 @@ def strip_html(text: str) -> str:
     """Text sent by another system with every HTML tag removed (and the content of script and style elements),
     left otherwise as written: "pH < 7 & rising" stays as it is, "<b>Seeds</b>" becomes "Seeds". What remains can
     be put in a page as HTML and runs nothing."""
+    if "<" not in text and "&" not in text:  # most text: nothing to parse
+        return text
     return _ENTITY.sub(_unescaped, nh3.clean(text, tags=set()))
