@@ -30,8 +30,8 @@ from .tokens import BearerToken
 from .write_input import Translation, problem
 from .write_schemas import EXAMPLE, PATCH_EXAMPLE, CommitmentIn, CommitmentPatch, example
 
-# The write operations are the read operations' router's: one path answers GET and POST (or PATCH, DELETE).
-Status_ = Commitment.Status
+# The write operations join the read operations' `router`: one path answers GET and POST (or PATCH, DELETE).
+CommitmentStatus = Commitment.Status
 IF_MATCH = Header(None, alias="If-Match", description="The `ETag` of the commitment as you read it: a "
                                                         "commitment changed since is refused 412")
 
@@ -100,7 +100,7 @@ def withdraw_commitment(request, commitment_id: int, response: HttpResponse, if_
     commitment = _own(request.user, commitment_id)
     _check_version(commitment, if_match, None)
     try:
-        if commitment.status == Status_.DRAFT:
+        if commitment.status == CommitmentStatus.DRAFT:
             services.delete_draft(commitment, request.user)
             return Status(204, None)
         workflow.apply(commitment, workflow.Action.WITHDRAW, request.user, reason,
@@ -139,7 +139,7 @@ def _matches(if_match: str, tag: str) -> bool:
 
 
 def _unchangeable(commitment: Commitment) -> str:
-    if commitment.status == Status_.SUBMITTED:
+    if commitment.status == CommitmentStatus.SUBMITTED:
         return _("This commitment awaits the secretariat's review: it can change once it is returned to you or "
                  "published (as an amendment), or be withdrawn.")
     return _("This commitment is %(status)s: it no longer changes.") % {
@@ -179,7 +179,7 @@ def _edit(user, commitment: Commitment, sent: dict) -> Commitment:
     base = AuthoringForms(kind, user, commitment)
     translation = Translation(sent, base.as_data(), commitment, base.actor)
     forms = AuthoringForms(kind, user, commitment, data=translation.data)
-    submit = sent.get("status") == Status_.SUBMITTED
+    submit = sent.get("status") == CommitmentStatus.SUBMITTED
     phase, readings = _checked(forms, translation, submit=submit)
     with transaction.atomic():
         if phase:
@@ -260,8 +260,11 @@ def _record(forms: AuthoringForms, readings: list, user) -> None:
 
 
 def _answer(response: HttpResponse, commitment: Commitment, status: int) -> Status:
+    """The record as it is now, with its ETag (and where it lives, for one just made)."""
     commitment.refresh_from_db()
-    response["Location"] = links.absolute(reverse("api-v1:get_commitment", kwargs={"commitment_id": commitment.pk}))
+    if status == 201:
+        response["Location"] = links.absolute(reverse("api-v1:get_commitment",
+                                                      kwargs={"commitment_id": commitment.pk}))
     response["ETag"] = entity_tag(commitment)
     amendment = amendments.open_amendment(commitment)
     return Status(status, {**detail_record(commitment), "amendment": amendment and {
