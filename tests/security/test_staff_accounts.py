@@ -211,7 +211,15 @@ def test_the_token_of_an_account_that_is_not_staff_is_revoked(client, secretaria
     response = client.post(f"{ADMIN}/accounts/apitoken/{token.pk}/change/", {"name": "partner", "revoked": "on"})
     assert response.status_code == 302
     token.refresh_from_db()
-    assert token.revoked
+    assert token.revoked and token.revoked_at is not None
+
+
+def test_the_admin_cannot_widen_a_tokens_access(client, secretariat, person):
+    token, _raw = ApiToken.issue(person, name="dashboard", scope=ApiToken.Scope.READ)
+    response = client.post(f"{ADMIN}/accounts/apitoken/{token.pk}/change/", {"name": "dashboard", "scope": "write"})
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert token.scope == "read"
 
 
 # --- Second factors and groups: superusers only ---

@@ -9,6 +9,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -126,9 +127,15 @@ class ApiTokenAdmin(AccountRecordsAdmin, admin.ModelAdmin):
     list_display = ["prefix", "user", "name", "scope", "created", "last_used", "revoked"]
     list_filter = ["revoked", "scope"]
     # A token stays with the account it was issued to: handed to another, it would sign in as them.
-    readonly_fields = ["user", "prefix", "created", "last_used", "revoked_at"]
+    # Its access is what its owner chose when making it: the admin may revoke a token, never widen it.
+    readonly_fields = ["user", "prefix", "scope", "created", "last_used", "revoked_at"]
     search_fields = ["user__email", "name"]
     list_select_related = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        if "revoked" in form.changed_data:
+            obj.revoked_at = timezone.now() if obj.revoked else None
+        super().save_model(request, obj, form, change)
 
     def has_add_permission(self, request):
         # A token's secret is shown once when issued (`actionagenda create_api_token`, or the account's tokens
