@@ -311,7 +311,7 @@ def _invalid(request, errors: dict[str, str]):
 OPTIONAL_TOKEN = {"security": [{"BearerToken": []}, {}]}
 
 
-@router.get("", response={200: CommitmentPage | CBDActionPage, **NOT_MODIFIED, **problems.responses(401, 422)},
+@router.get("", response={200: CommitmentPage | CBDActionPage, **NOT_MODIFIED, **problems.responses(422)},
             openapi_extra=OPTIONAL_TOKEN,
             summary="Published commitments, filtered, or what changed since a time (with your token, your "
                     "unpublished ones first)")
@@ -373,7 +373,7 @@ def _link(request, **changed) -> str:
 
 
 @router.get("/{commitment_id}", response={200: CommitmentDetailOut | cbd_format.CBDActionRecord, **NOT_MODIFIED,
-                                          **problems.responses(401, 404, 422)},
+                                          **problems.responses(404, 422)},
             openapi_extra=OPTIONAL_TOKEN, summary="One published commitment (or one of yours), with its progress")
 def get_commitment(request, response: HttpResponse, conditions: Header[conditional.Conditions],
                    commitment_id: int = Path(..., description="The commitment's id (`id` in the list)"),

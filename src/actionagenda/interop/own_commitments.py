@@ -6,7 +6,7 @@ query over an index of their ids: `facets.build(only=...)`) and puts them first,
 
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 
 from actionagenda.commitments import explore, facets
 from actionagenda.commitments.models import Commitment
@@ -15,14 +15,11 @@ from . import tokens
 
 
 def viewer(request, response: HttpResponse):
-    """The user of the token a read was sent with (None without one). The answer then depends on the token: it
-    varies with Authorization, and only the client may keep it."""
+    """The user of the valid token a read was sent with, None otherwise. The answer then depends on the token: it
+    varies with Authorization (and interop.conditional makes it private)."""
     patch_vary_headers(response, ["Authorization"])
     token = tokens.reader(request)
-    if token is None:
-        return None
-    patch_cache_control(response, private=True)
-    return token.user
+    return token.user if token else None
 
 
 def visible(user) -> QuerySet:

@@ -1,13 +1,13 @@
 """API bearer tokens (accounts.ApiToken): who a request acts for, with which access, and how often it may write.
 
-Writes need a token with the write scope; reads need none, and a token sent with one (read or write) adds its
-owner's unpublished commitments. An unknown, revoked or malformed token is refused 401, a read-only one on a write
-403. Every write counts against a limit per token and one per client address (429 with Retry-After).
+Writes need a token with the write scope (an unknown, revoked or malformed one is refused 401, a read-only one
+403); reads need none, and a valid token sent with one (read or write) adds its owner's unpublished commitments.
+Every write counts against a limit per token and one per client address (429 with Retry-After).
 """
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from actionagenda import ratelimits
@@ -35,14 +35,13 @@ class BearerToken(HttpBearer):
 
 
 def reader(request: HttpRequest) -> ApiToken | None:
-    """The token a read was sent with, None when it was sent without; raises AuthenticationError (401) for one
-    that is not a valid token, so that a client never mistakes a refused token for an empty answer."""
+    """The valid token a read was sent with, else None: a read with an unknown or revoked token is answered as
+    one without (and counted against its address, interop.read_limits), never refused."""
     if "Authorization" not in request.headers:
         return None
     found = BearerToken(ApiToken.Scope.READ)(request)
-    if found is None:
-        raise AuthenticationError
-    request.auth = found
+    if found is not None:
+        request.auth = found
     return found
 
 

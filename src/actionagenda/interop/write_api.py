@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from ninja import Header, Query, Schema, Status
+from ninja import Header, Path, Query, Schema, Status
 from pydantic import Field
 
 from actionagenda import links
@@ -32,6 +32,7 @@ from .write_schemas import EXAMPLE, PATCH_EXAMPLE, CommitmentIn, CommitmentPatch
 
 # The write operations join the read operations' `router`: one path answers GET and POST (or PATCH, DELETE).
 CommitmentStatus = Commitment.Status
+COMMITMENT_ID = Path(..., description="The id of one of your commitments (`id` in the record)")
 IF_MATCH = Header(None, alias="If-Match", description="The `ETag` of the commitment as you read it: a "
                                                         "commitment changed since is refused 412")
 
@@ -69,7 +70,7 @@ def create_commitment(request, body: CommitmentIn, response: HttpResponse):
 @router.patch("/{commitment_id}", auth=BearerToken(), response={200: CommitmentWritten, 202: CommitmentWritten,
                                                                  **WRITE_ERRORS},
               openapi_extra=example(PATCH_EXAMPLE), summary="Change one of your commitments", tags=["writing"])
-def update_commitment(request, commitment_id: int, body: CommitmentPatch, response: HttpResponse,
+def update_commitment(request, body: CommitmentPatch, response: HttpResponse, commitment_id: int = COMMITMENT_ID,
                       if_match: str | None = IF_MATCH):
     """Send only the fields to change (`kpis`: the whole list). A draft or a returned commitment changes at once
     (200; `status: "submitted"` submits it); a published one keeps its published version until the secretariat
@@ -92,7 +93,8 @@ def update_commitment(request, commitment_id: int, body: CommitmentPatch, respon
 
 @router.delete("/{commitment_id}", auth=BearerToken(), response={200: CommitmentWritten, 204: None, **WRITE_ERRORS},
                summary="Withdraw one of your commitments (a draft is deleted)", tags=["writing"])
-def withdraw_commitment(request, commitment_id: int, response: HttpResponse, if_match: str | None = IF_MATCH,
+def withdraw_commitment(request, response: HttpResponse, commitment_id: int = COMMITMENT_ID,
+                        if_match: str | None = IF_MATCH,
                         reason: str = Query("", description="Why, for the history (optional)", max_length=2000)):
     """A submitted, returned or published commitment is withdrawn (200, the record with its new status); a draft,
     which nobody else saw, is deleted (204)."""
