@@ -4,7 +4,7 @@ API's `url` fields, allauth's e-mails) is made here, from SITE_URL, never from t
 Templates load it as `{% load links %}` and write `{{ event.get_absolute_url|absolute }}`.
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
@@ -36,6 +36,17 @@ def origin() -> tuple[str, str]:
 def host() -> str:
     """The public host name, for identifiers that must stay the same whatever page made them (calendar UIDs)."""
     return urlsplit(settings.SITE_URL).hostname or "actionagenda"
+
+
+def share(url: str, text: str) -> dict[str, str]:
+    """Share links for a page at `url` (absolute), plain links that load no other site's script: an e-mail,
+    and the sharing pages of X, LinkedIn and Facebook."""
+    return {
+        "email": f"mailto:?subject={quote(text)}&body={quote(text + chr(10) + url)}",
+        "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),
+        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+    }
 
 
 register.filter("absolute", absolute)

@@ -1,6 +1,6 @@
 """Explore published commitments (search, facets, sort, pages) and read one commitment in full."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import Http404
@@ -84,12 +84,7 @@ def detail(request, pk):
         if commitment.is_public and insider else "",
         # Contact details are private unless the authors ticked "show publicly"; insiders always see them.
         "show_contact": commitment.contact_public or insider,
-        "share": {
-            "email": f"mailto:?subject={quote(commitment.title)}&body={quote(text + chr(10) + url)}",
-            "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),
-            "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
-            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        },
+        "share": links.share(url, text),
     }
     if commitment.is_public:
         context |= infographic.page_links(commitment, figures)
