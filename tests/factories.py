@@ -134,3 +134,35 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     actor_type = "organization"
     consent = True
     status = "confirmed"
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    """A public news item, published an hour ago, in English only."""
+
+    class Meta:
+        model = "outreach.NewsItem"
+        skip_postgeneration_save = True
+
+    kind = "news"
+    status = "published"
+    publish_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1))
+    slug = factory.Sequence(lambda n: f"biosafety-news-{n}")
+    title_en = factory.Sequence(lambda n: f"Biosafety news {n}")
+    summary_en = "Laboratories trained in LMO detection."
+    body_en = "Twelve analysts were **certified** this year."
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    """A published quote standing alone."""
+
+    class Meta:
+        model = "outreach.Quote"
+
+    speaker = factory.Faker("name")
+    text_en = factory.Sequence(lambda n: f"Counting what we do keeps us honest ({n}).")
+    role_en = "Coordinator"

@@ -1,9 +1,11 @@
-"""User uploads: which files a field accepts (by name and by content), and the one way they are served.
+"""User uploads: which files a field accepts (by name and by content), and the two ways they are served.
 
 Uploads are never shown inline on the site's origin: an SVG with `onload` or an HTML file opened there would
 run its script with the visitor's session. Every upload field checks its file with `UploadCheck` (extension,
 content, size); every stored file is sent by `attachment`: a download, with its type from the allow-list,
-`nosniff`, and a sandboxing Content-Security-Policy in case a browser renders it anyway.
+`nosniff`, and a sandboxing Content-Security-Policy in case a browser renders it anyway. The one exception is
+`image`: raster pictures (PNG, JPEG, WebP, checked by their signature; never SVG, which can carry script) shown in
+pages, sent with their own type, `nosniff` and the same sandbox.
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ def _text(head: bytes, handle) -> bool:
     return b"\x00" not in head
 
 
+def _signature(*prefixes: bytes):
+    def check(head: bytes, handle) -> bool:
+        return any(head.startswith(prefix) for prefix in prefixes)
+    return check
+
+
+def _webp(head: bytes, handle) -> bool:
+    return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+
+
 @dataclass(frozen=True)
 class Kind:
     label: str
@@ -79,6 +91,10 @@ KINDS = {
     "html": Kind("HTML", "text/html; charset=utf-8", _text),
     "htm": Kind("HTML", "text/html; charset=utf-8", _text),
     "csv": Kind("CSV", "text/csv; charset=utf-8", _text),
+    "png": Kind("PNG", "image/png", _signature(b"\x89PNG\r\n\x1a\n")),
+    "jpg": Kind("JPEG", "image/jpeg", _signature(b"\xff\xd8\xff")),
+    "jpeg": Kind("JPEG", "image/jpeg", _signature(b"\xff\xd8\xff")),
+    "webp": Kind("WebP", "image/webp", _webp),
 }
 
 MB = 1024 * 1024
@@ -93,6 +109,8 @@ EVIDENCE_FILES = ("pdf", "docx", "xlsx", "pptx", "odt")
 MAX_EVIDENCE_FILE = 10 * MB
 READINGS_FILES = ("csv",)
 MAX_READINGS_FILE = 2 * MB
+IMAGES = ("png", "jpg", "jpeg", "webp")  # shown in pages: raster only
+MAX_IMAGE = 3 * MB
 
 
 def extension(name: str) -> str:
@@ -150,6 +168,19 @@ def attachment(field_file) -> FileResponse:
                             content_type=kind.content_type if kind else "application/octet-stream")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX
+    return response
+
+
+def image(field_file) -> FileResponse:
+    """A stored picture shown in a page (a news item's image): its type from the allow-list (never sniffed),
+    sandboxed, cacheable. Only fields validated with `IMAGES` may be sent this way."""
+    kind = KINDS.get(extension(field_file.name))
+    if kind is None or not kind.content_type.startswith("image/"):
+        raise Http404
+    response = FileResponse(field_file.open("rb"), content_type=kind.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = SANDBOX
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -7,7 +7,7 @@ from actionagenda import uploads
 from actionagenda.accounts import views as accounts_views
 from actionagenda.interop import robots, sitemaps
 from actionagenda.interop.api import api
-from actionagenda.outreach.views import favicon
+from actionagenda.outreach.views import favicon, news_image
 
 # django-allauth answers its own rate limits with the URLconf's handler429 when there is one.
 handler429 = "actionagenda.accounts.adapter.rate_limited"
@@ -15,6 +15,8 @@ handler429 = "actionagenda.accounts.adapter.rate_limited"
 urlpatterns = [
     path("api/v1/", api.urls),
     path("favicon.ico", favicon),
+    # A news item's image: one address whatever the page's language (browsers cache it once).
+    path("images/news/<int:pk>/<str:name>", news_image, name="news_image"),
     # The embeddable components as pages other sites may frame (their language is a parameter, like lang=).
     path("embed/frame/", include("actionagenda.interop.frame_urls")),
     path("robots.txt", robots.robots_txt, name="robots"),

@@ -6,11 +6,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
+from actionagenda.accounts.models import Actor
 from actionagenda.commitments.models import Commitment
 from actionagenda.consultations.models import Consultation
 from actionagenda.progress.models import ProgressReport
-from factories import CommitmentFactory, EventFactory
+from factories import ActorFactory, CommitmentFactory, EventFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +53,8 @@ def test_the_index_names_every_section_at_the_public_address(client):
     assert root.tag == f"{SM}sitemapindex"
     locations = [entry.find(f"{SM}loc").text for entry in root.findall(f"{SM}sitemap")]
     assert locations == [f"{PUBLIC}/sitemap-{section}.xml"
-                         for section in ("pages", "commitments", "reports", "events", "consultations")]
+                         for section in ("pages", "commitments", "reports", "events", "consultations", "news",
+                                         "actors")]
 
 
 @override_settings(SITE_URL=PUBLIC)
@@ -69,7 +72,7 @@ def test_each_published_commitment_is_listed_in_every_language_with_its_alternat
 @override_settings(SITE_URL=PUBLIC)
 def test_the_pages_that_are_not_records_are_listed_in_every_language(client):
     urls = _urls(client, "pages")
-    for path in ("", "commitments/", "statistics/", "events/", "consultations/", "ask/"):
+    for path in ("", "commitments/", "statistics/", "news/", "faq/", "events/", "consultations/", "ask/"):
         for code in LANGUAGES:
             assert f"{PUBLIC}/{code}/{path}" in urls
     assert not [url for url in urls if "/accounts/" in url or "/admin/" in url]
@@ -98,7 +101,7 @@ def test_the_sitemap_costs_the_same_few_queries_however_many_commitments(client,
     CommitmentFactory.create_batch(40)
     with django_assert_max_num_queries(2):  # a count and one page of rows
         assert len(_urls_unchecked(client)) == 120
-    with django_assert_max_num_queries(5):  # a count per section
+    with django_assert_max_num_queries(7):  # a count per section
         client.get("/sitemap.xml")
 
 
@@ -118,3 +121,17 @@ def test_a_large_section_is_split_into_pages_the_index_names(client, monkeypatch
     index = [entry.find(f"{SM}loc").text for entry in _xml(client, "/sitemap.xml").findall(f"{SM}sitemap")]
     assert [loc for loc in index if "commitments" in loc][1:] == [
         "http://127.0.0.1:8000/sitemap-commitments.xml?p=2", "http://127.0.0.1:8000/sitemap-commitments.xml?p=3"]
+
+
+@override_settings(SITE_URL=PUBLIC)
+def test_public_news_and_public_actor_profiles_are_listed_and_nothing_else(client):
+    public = NewsItemFactory()
+    NewsItemFactory(status="draft")
+    NewsItemFactory(publish_at=timezone.now() + datetime.timedelta(days=3))
+    assert set(_urls(client, "news")) == {f"{PUBLIC}/{code}/news/{public.slug}/" for code in LANGUAGES}
+    organisation = CommitmentFactory().actor
+    CommitmentFactory(actor=ActorFactory(kind=Actor.Kind.INDIVIDUAL, name="Private Person"))
+    chosen = CommitmentFactory(actor=ActorFactory(kind=Actor.Kind.INDIVIDUAL, name="Amina", public_profile=True))
+    CommitmentFactory(status=Commitment.Status.DRAFT, published_at=None)
+    assert set(_urls(client, "actors")) == {f"{PUBLIC}/{code}/actors/{actor.pk}/" for code in LANGUAGES
+                                            for actor in (organisation, chosen.actor)}

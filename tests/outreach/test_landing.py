@@ -6,9 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from actionagenda.assistant import services as assistant
+from actionagenda.assistant.models import GuidanceDocument
 from actionagenda.commitments import workflow
 from actionagenda.commitments.models import Commitment
-from factories import ActorFactory, CommitmentFactory
+from actionagenda.outreach.models import FeaturedCommitment
+from factories import ActorFactory, CommitmentFactory, NewsItemFactory, QuoteFactory
 
 
 @pytest.mark.django_db
@@ -100,5 +103,67 @@ def test_the_number_of_queries_does_not_grow_with_the_commitments(client, django
     few = warm_queries()
     CommitmentFactory.create_batch(20, links={"countries": ["KE", "SN"], "gbf_targets": ["GBF-17", "GBF-20"]})
     assert warm_queries() == few
-    with django_assert_max_num_queries(4):  # the index's version, the cards' rows, countries, targets
+    # The index's version, the cards' rows, countries, targets, and the outreach sections' version (a read of the
+    # shared cache: a database table without Redis).
+    with django_assert_max_num_queries(5):
         client.get("/en/")
+
+
+@pytest.mark.django_db
+def test_the_landing_page_has_its_sections(client):
+    featured = CommitmentFactory(title="Featured seed fairs",
+                                 published_at=timezone.now() - datetime.timedelta(days=400))
+    FeaturedCommitment.objects.create(commitment=featured)
+    NewsItemFactory(title_en="Laboratories certified")
+    QuoteFactory(text_en="Radio reaches farmers.", on_landing=True)
+    assistant.write_faq(GuidanceDocument(key="FAQ_WHO", faq_highlight=True), {"en": "Who can commit?"},
+                        {"en": "Any non-state actor."})
+    page = client.get("/en/").content.decode()
+    for form in ("individual", "organization", "business", "local_government"):
+        assert f'href="/en/commitments/new/{form}/"' in page
+    assert 'action="/en/commitments/" role="search"' in page and 'name="search"' in page
+    assert page.index("Featured commitments") < page.index("Featured seed fairs") < page.index("Latest commitments")
+    assert 'href="/en/faq/#faq-who"' in page and "Laboratories certified" in page
+    assert "Radio reaches farmers." in page and "published commitments" in page
+    assert 'href="/en/feeds/news.rss"' in page
+
+
+@pytest.mark.django_db
+def test_a_featured_commitment_withdrawn_since_leaves_the_landing_page(client):
+    featured = CommitmentFactory(title="Featured seed fairs")
+    FeaturedCommitment.objects.create(commitment=featured)
+    assert "Featured seed fairs" in client.get("/en/").content.decode()
+    Commitment.objects.filter(pk=featured.pk).update(status="withdrawn", updated=timezone.now())
+    assert "Featured seed fairs" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_news_published_by_the_secretariat_or_come_due_shows_on_the_next_request(client, monkeypatch):
+    assert "Laboratories certified" not in client.get("/en/").content.decode()
+    draft = NewsItemFactory(title_en="Laboratories certified", status="draft")
+    NewsItemFactory(title_en="Tomorrow's news", publish_at=timezone.now() + datetime.timedelta(days=1))
+    page = client.get("/en/").content.decode()
+    assert "Laboratories certified" not in page and "Tomorrow" not in page
+    draft.status = "published"
+    draft.save()
+    assert "Laboratories certified" in client.get("/en/").content.decode()
+    later = timezone.now() + datetime.timedelta(days=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Tomorrow&#x27;s news" in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_outreach_sections_cost_no_query_per_item(client):
+    def warm_queries() -> int:
+        client.get("/en/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/")
+        return len(captured)
+
+    CommitmentFactory.create_batch(2)
+    NewsItemFactory.create_batch(2)
+    QuoteFactory(on_landing=True)
+    few = warm_queries()
+    NewsItemFactory.create_batch(20)
+    QuoteFactory.create_batch(10, on_landing=True)
+    assert warm_queries() == few <= 5

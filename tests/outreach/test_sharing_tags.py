@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from actionagenda.consultations.models import Consultation
 from actionagenda.progress.models import ProgressReport
-from factories import CommitmentFactory, EventFactory
+from factories import CommitmentFactory, EventFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,7 @@ def _records():
 @override_settings(SITE_URL=PUBLIC)
 def test_every_public_page_kind_carries_the_sharing_tags(client):
     commitment, event, consultation, report = _records()
+    news = NewsItemFactory(title_en="Analysts certified in Nairobi", summary_en="Twelve analysts passed.")
     pages = {
         "/en/": ("Biosafety commitments", None),
         "/en/commitments/": ("Explore commitments", None),
@@ -67,6 +68,13 @@ def test_every_public_page_kind_carries_the_sharing_tags(client):
         consultation.get_absolute_url(): ("Consultation on capacity building", "Four weeks of discussion."),
         "/en/ask/": ("Ask the guidance assistant", None),
         report.get_absolute_url(): ("Progress report: Biosafety radio in Dakar", "Ten shows aired."),
+        "/en/news/": ("News and stories", "News and stories from the secretariat about biosafety commitments and "
+                                          "the actors who make them."),
+        news.get_absolute_url(): ("Analysts certified in Nairobi", "Twelve analysts passed."),
+        commitment.actor.get_absolute_url(): (commitment.actor.name, f"{commitment.actor.name} (Organisation): "
+                                              "biosafety commitments, stories and quotes."),
+        "/en/faq/": ("Frequently asked questions", "Answers about making, publishing and tracking biosafety "
+                                                   "commitments on the platform."),
     }
     for path, (title, description) in pages.items():
         tags = _tags(client, path)

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 # CR LF (a forged header), a lone LF, NUL, NEL (U+0085, a line break to Unicode), the line separator, ESC.
 ONE_LINE_BREAKERS = ["Radio\r\nBcc: victim@example.org", "Radio\nshow", "Radio\x00show", "Radio\x85show",
                      "Radio\u2028show", "Radio\x1b[31mshow"]
-OUR_APPS = ["accounts", "assistant", "commitments", "consultations", "events", "vocabularies"]
+OUR_APPS = ["accounts", "assistant", "commitments", "consultations", "events", "outreach", "vocabularies"]
 # Written by code, never typed: Django's password hash and django-simple-history's bookkeeping.
 NOT_TYPED = {"password", "history_change_reason"}
 

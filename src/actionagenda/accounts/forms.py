@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actionagenda.validators import one_line
 
 from . import roles
-from .models import ApiToken, User
+from .models import Actor, ApiToken, User
 
 NAME_HELP = _("Shown with your consultation replies. Leave it empty to appear as “Anonymous participant”; your "
               "e-mail address is never shown.")
@@ -29,7 +29,13 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """The public name; for the secretariat also how the moderation queue's e-mails reach them."""
+    """The public name; whether one's commitments as an individual have a public profile page (once one has
+    such commitments under a name); for the secretariat also how the moderation queue's e-mails reach them."""
+
+    public_profile = forms.BooleanField(
+        label=_("Show a public profile page"), required=False,
+        help_text=_("A page under the name you commit with (%(name)s) listing your published commitments, and the "
+                    "stories and quotes that name you. Off unless you tick it."))
 
     class Meta:
         model = User
@@ -41,10 +47,23 @@ class ProfileForm(forms.ModelForm):
         self.fields["name"] = public_name_field()
         if not roles.is_secretariat(self.instance):
             del self.fields["moderation_notices"]
+        self.individual = Actor.objects.individual_of(self.instance)
+        if self.individual is None or not self.individual.name:
+            del self.fields["public_profile"]  # nothing to show, or an anonymous individual: no page to offer
+        else:
+            field = self.fields["public_profile"]
+            field.help_text = field.help_text % {"name": f"“{self.individual.name}”"}
+            field.initial = self.individual.public_profile
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
+    def save(self, commit=True):
+        user = super().save(commit)
+        if "public_profile" in self.fields and self.individual.public_profile != self.cleaned_data["public_profile"]:
+            self.individual.public_profile = self.cleaned_data["public_profile"]
+            self.individual.save(update_fields=["public_profile"])
+        return user
 
 
 class ApiTokenForm(forms.ModelForm):

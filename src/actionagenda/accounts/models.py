@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -97,6 +98,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return roles.is_secretariat(self)
 
 
+class ActorQuerySet(models.QuerySet):
+    def individual_of(self, user):
+        """The actor that stands for `user` as an individual (the first one made), or None."""
+        return self.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
+
+
 class Actor(models.Model):
     """Who makes commitments: a person, an organisation, a business or a local government.
 
@@ -127,8 +134,15 @@ class Actor(models.Model):
     population_served = models.PositiveBigIntegerField(_("population served"), null=True, blank=True)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="actors", blank=True,
                                      verbose_name=_("members"))
+    # A person's choice (the account's profile page); organisations, businesses and local governments always
+    # have their page.
+    public_profile = models.BooleanField(
+        _("public profile page"), default=False,
+        help_text=_("For an individual: a page listing their published commitments, stories and quotes."))
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("actor")
@@ -144,10 +158,22 @@ class Actor(models.Model):
         if not adding:  # its name, type and country are part of its commitments' public records
             self.commitments.touch()
 
+    def get_absolute_url(self):
+        """The actor's profile page (public when `shows_profile` and something of theirs is public)."""
+        return reverse("outreach:actor", kwargs={"pk": self.pk})
+
     @property
     def display_name(self) -> str:
         """The actor's public name: an anonymous individual reads ANONYMOUS."""
         return self.name or str(ANONYMOUS)
+
+    @property
+    def shows_profile(self) -> bool:
+        """Whether the actor may have a public profile page: always for organisations, businesses and local
+        governments; for an individual only when they chose it under a name (never an anonymous one)."""
+        if self.kind == self.Kind.INDIVIDUAL:
+            return self.public_profile and bool(self.name)
+        return True
 
 
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)

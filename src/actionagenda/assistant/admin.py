@@ -19,6 +19,10 @@ class GuidanceDocumentAdmin(admin.ModelAdmin):
     readonly_fields = ("index_status", "index_error", "from_catalogue", "updated")
     actions = ["reindex"]
 
+    def get_queryset(self, request):
+        # FAQ entries are edited with their question and answer under Outreach › FAQ entries (the same records).
+        return super().get_queryset(request).exclude(kind=GuidanceDocument.Kind.FAQ)
+
     @admin.display(description=_("passages"))
     def passage_count(self, obj):
         return obj.passages.count()

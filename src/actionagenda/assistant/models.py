@@ -48,6 +48,11 @@ class GuidanceDocument(models.Model):
                                     default=IndexStatus.PENDING)
     index_error = models.TextField(_("indexing error"), blank=True, validators=[multi_line])
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Where an FAQ entry stands on the FAQ page (outreach.FAQEntry edits these with its question and answer).
+    faq_category = models.ForeignKey("outreach.FAQCategory", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="entries", verbose_name=_("FAQ category"))
+    faq_position = models.PositiveSmallIntegerField(_("order in its category"), default=0)
+    faq_highlight = models.BooleanField(_("shown on the landing page"), default=False)
 
     class Meta:
         verbose_name = _("guidance document")
@@ -60,6 +65,11 @@ class GuidanceDocument(models.Model):
     def title_in(self, language: str) -> str:
         """The title in `language` when the document has one, else the main title."""
         return (self.titles or {}).get(language) or self.title
+
+    @property
+    def anchor(self) -> str:
+        """An FAQ entry's id on the FAQ page, from its stable key: FAQ_SMART is #faq-smart."""
+        return self.key.lower().replace("_", "-")
 
 
 class Passage(models.Model):

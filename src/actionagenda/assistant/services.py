@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from actionagenda.commitments.models import Commitment
@@ -139,6 +139,60 @@ def catalogue_index() -> retrieval.Index:
             rows.append((len(rows), number, position, language, heading, None, text,
                          vectors[input_hash(embedding_input(title, heading, text))], title, entry["key"]))
     return retrieval.Index(rows)
+
+
+def faq_documents():
+    """The FAQ entries (documents of kind FAQ) in the FAQ page's order, with their category and passages: the one
+    list the FAQ page and the assistant both answer from."""
+    return (GuidanceDocument.objects.filter(kind=GuidanceDocument.Kind.FAQ).select_related("faq_category")
+            .prefetch_related(Prefetch("passages", queryset=Passage.objects.order_by("position", "language")))
+            .order_by(F("faq_category__position").asc(nulls_last=True), "faq_category_id", "faq_position", "pk"))
+
+
+def faq_text(document: GuidanceDocument, language: str) -> tuple[str, str, str]:
+    """An FAQ entry's (question, answer, language of the answer): the answer in `language` when the entry has
+    it, else in English (an entry from the catalogue or the FAQ admin always has one)."""
+    passages = {passage.language: passage for passage in document.passages.all() if passage.position == 0}
+    shown = language if language in passages else ("en" if "en" in passages else next(iter(passages), language))
+    passage = passages.get(shown)
+    return document.title_in(shown), passage.text if passage else "", shown
+
+
+@transaction.atomic
+def write_faq(document: GuidanceDocument, questions: dict[str, str], answers: dict[str, str]) -> bool:
+    """Store an FAQ entry's question and answer in each language given (English required) as the document's
+    title and its one section of passages, the unit the assistant ranks. A passage whose text is unchanged keeps
+    its vector; a new one takes the shipped vector of the same text or waits for the worker, which is queued.
+    Returns whether some passage waits for its vector."""
+    languages = [code for code in LANGUAGES if answers.get(code, "").strip() and questions.get(code, "").strip()]
+    # Vectors are of the title, heading and text together (embedding_input): kept only when all three stay.
+    kept = {embedding_input(document.title_in(p.language), p.heading, p.text): p.vector
+            for p in document.passages.all()} if document.pk else {}
+    document.kind = GuidanceDocument.Kind.FAQ
+    document.title = questions["en"].strip()
+    document.titles = {code: questions[code].strip() for code in languages if code != "en"}
+    document.languages = languages
+    document.save()
+    shipped = shipped_vectors()
+    rows = []
+    for code in languages:
+        heading, text = questions[code].strip(), answers[code].strip()
+        read = embedding_input(document.title_in(code), heading, text)
+        vector = kept.get(read) or shipped.get(input_hash(read))
+        rows.append(Passage(document=document, position=0, language=code, heading=heading, text=text,
+                            vector=vector))
+    document.passages.all().delete()
+    Passage.objects.bulk_create(rows)
+    waiting = any(row.vector is None for row in rows)
+    document.index_status = (GuidanceDocument.IndexStatus.PENDING if waiting
+                             else GuidanceDocument.IndexStatus.INDEXED)
+    document.save(update_fields=["index_status", "updated"])
+    if waiting:
+        from . import tasks  # tasks import this module
+
+        transaction.on_commit(lambda: tasks.embed_passages.enqueue(IndexRun.objects.create().pk))
+    transaction.on_commit(retrieval.invalidate)
+    return waiting
 
 
 def mark_failed(document: GuidanceDocument, error: str) -> None:

@@ -246,8 +246,7 @@ class IndividualActorForm(forms.Form):
     def __init__(self, *args, instance=None, user=None, kind="", **kwargs):
         super().__init__(*args, **kwargs)
         if instance is None or instance.pk is None:
-            instance = (Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
-                        if user is not None and user.is_authenticated else None)
+            instance = Actor.objects.individual_of(user) if user is not None and user.is_authenticated else None
         if instance is not None and instance.pk is not None:
             self.initial = {"name": instance.name, "anonymous": not instance.name}
         elif user is not None:

@@ -1,5 +1,7 @@
 """Processes around commitments. Views, the API and the CLI call these; they own the transactions."""
 
+from collections.abc import Sequence
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,11 +19,16 @@ from .models import TERM_LINKS, Commitment, ModerationDecision
 from .workflow import Action, Status
 
 
-def front_page(latest: int) -> dict:
+def front_page(latest: int, featured: Sequence[int] = (), featured_count: int = 3) -> dict:
     """What the landing page shows, from one read of the facet index (no counting query per request):
     `figures` (published commitments, actors with one, countries named by one, those linked to the primary GBF
-    target) and the `latest` published commitments, newest first, ready for cards (3 queries)."""
+    target), `by_actor_type` (code -> published commitments), the `featured` commitments among the ids given
+    that are still published (at most `featured_count`) and the `latest` other published commitments, newest
+    first, all ready for cards (3 queries)."""
     index = facets.current()
+    chosen = [pk for pk in featured if pk in index.published][:featured_count]
+    newest = [pk for pk in index.ids[:latest + len(chosen)].tolist() if pk not in chosen][:latest]
+    found = {commitment.pk: commitment for commitment in explore.cards(chosen + newest)}
     return {
         "figures": {
             "commitments": len(index),
@@ -29,14 +36,16 @@ def front_page(latest: int) -> dict:
             "countries": len(index.values["country"]),
             "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
         },
-        "latest": explore.cards(index.ids[:latest].tolist()),
+        "by_actor_type": {code: len(ids) for code, ids in index.values["actor_type"].items()},
+        "featured": [found[pk] for pk in chosen if pk in found],
+        "latest": [found[pk] for pk in newest if pk in found],
     }
 
 
 def individual_actor(user, name: str | None = None) -> Actor:
     """The actor that stands for `user` as an individual, created on first use, named `name` when given ("" is
     anonymous). Its name is public: the one the person gave, never one made from their e-mail address."""
-    actor = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL, members=user).order_by("pk").first()
+    actor = Actor.objects.individual_of(user)
     if actor is None:
         actor = Actor.objects.create(kind=Actor.Kind.INDIVIDUAL, name=user.name if name is None else name)
         actor.members.add(user)

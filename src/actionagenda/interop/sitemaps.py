@@ -15,6 +15,8 @@ from actionagenda import links
 from actionagenda.commitments.models import Commitment
 from actionagenda.consultations.models import Consultation
 from actionagenda.events.models import Event
+from actionagenda.outreach import profiles
+from actionagenda.outreach.models import NewsItem
 from actionagenda.progress.models import ProgressReport
 
 LIMIT = 5000  # entries per page: each carries four alternates, so a page stays a few megabytes
@@ -60,11 +62,12 @@ class PublicSitemap(Sitemap):
 
 
 class PagesSitemap(PublicSitemap):
-    """The pages that are not records: landing, explore, statistics, events, consultations, the assistant."""
+    """The pages that are not records: landing, explore, statistics, news, FAQ, events, consultations, the
+    assistant."""
 
     def items(self):
-        return ["outreach:landing", "commitments:explore", "stats:statistics", "events:list", "consultations:list",
-                "assistant:ask"]
+        return ["outreach:landing", "commitments:explore", "stats:statistics", "outreach:news", "outreach:faq",
+                "events:list", "consultations:list", "assistant:ask"]
 
     def location(self, name):
         return reverse(name)
@@ -100,8 +103,26 @@ class ConsultationsSitemap(PublicSitemap):
         return Consultation.objects.filter(published=True).order_by("pk").only("pk", "slug")
 
 
+class NewsSitemap(PublicSitemap):
+    """Public news items and stories (never drafts nor scheduled ones)."""
+
+    def items(self):
+        return NewsItem.objects.public().order_by("pk").only("pk", "slug", "updated")
+
+    def lastmod(self, item):
+        return item.updated
+
+
+class ActorsSitemap(PublicSitemap):
+    """Actors whose profile page is public."""
+
+    def items(self):
+        return profiles.public_actors().order_by("pk").only("pk")
+
+
 SITEMAPS = {"pages": PagesSitemap, "commitments": CommitmentsSitemap, "reports": ReportsSitemap,
-            "events": EventsSitemap, "consultations": ConsultationsSitemap}
+            "events": EventsSitemap, "consultations": ConsultationsSitemap, "news": NewsSitemap,
+            "actors": ActorsSitemap}
 
 
 @x_robots_tag

@@ -1,0 +1,82 @@
+"""The landing page's outreach sections (latest news and stories, the rotating quotes, FAQ highlights, the
+featured commitments), built once per change and language and kept in the process.
+
+A version token in the shared cache (the database table or Redis: one read per request) is renewed whenever the
+secretariat saves or deletes what these sections show (`invalidate`, connected in apps.py), so every process
+sees a change on its next request. A scheduled item appears without any save: the sections built before its
+publication date expire at that moment.
+"""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
+
+from . import faq
+from .models import FeaturedCommitment, NewsItem, Quote
+
+TOKEN_KEY = "outreach:landing:token"
+NEWS_COUNT = 3
+FAQ_COUNT = 4
+FEATURED_COUNT = 3
+
+_memo: dict[tuple[str, str], tuple["Sections", datetime | None]] = {}  # (token, language) -> sections, expiry
+
+
+@dataclass
+class Sections:
+    news: list  # the latest public items, in the language's versions
+    quotes: list  # public quotes marked for the landing page, in the language's versions
+    faq: list  # FAQ entries marked for the landing page
+    featured: list[int]  # ids of the featured commitments, in the secretariat's order (perhaps unpublished since)
+
+    def quote(self):
+        """One of the quotes, a different one from request to request (none when there is none)."""
+        return random.choice(self.quotes) if self.quotes else None
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Make every process rebuild the sections on its next request (a signal receiver: any arguments)."""
+    _renew()
+    transaction.on_commit(_renew)
+
+
+def _renew() -> None:
+    cache.set(TOKEN_KEY, uuid.uuid4().hex, None)
+    _memo.clear()
+
+
+def _token() -> str:
+    token = cache.get(TOKEN_KEY)
+    if token is None:
+        cache.add(TOKEN_KEY, uuid.uuid4().hex, None)
+        token = cache.get(TOKEN_KEY)
+    return token
+
+
+def sections(language: str) -> Sections:
+    """The sections in `language`: one cache read when nothing changed since this process built them."""
+    key, now = (_token(), language), timezone.now()
+    kept = _memo.get(key)
+    if kept is not None and (kept[1] is None or now < kept[1]):
+        return kept[0]
+    built = build(language, now)
+    for stale in [k for k in _memo if k[0] != key[0]]:
+        _memo.pop(stale, None)
+    _memo[key] = (built, NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=now)
+                  .aggregate(next=Min("publish_at"))["next"])
+    return built
+
+
+def build(language: str, now: datetime) -> Sections:
+    """The sections as the data stands at `now` (a handful of queries)."""
+    news = [item.in_language(language) for item in NewsItem.objects.public(now)[:NEWS_COUNT]]
+    quotes = [quote.in_language(language) for quote in Quote.objects.public(now).filter(on_landing=True)
+              .select_related("actor")]
+    featured = list(FeaturedCommitment.objects.values_list("commitment_id", flat=True)[:FEATURED_COUNT * 3])
+    return Sections(news, quotes, faq.highlights(language, FAQ_COUNT), featured)
