@@ -49,6 +49,7 @@ def records(django_db_setup, django_db_blocker, tmp_path_factory):
         _progress_records(author, secretariat)
         _partner_records()
         call_command("load_guidance", verbosity=0)
+        call_command("seed_outreach_demo", verbosity=0)
         IndexRun.objects.create(total=3, done=3, finished=timezone.now())
         yield commitment
         transaction.set_rollback(True)

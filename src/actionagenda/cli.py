@@ -62,6 +62,7 @@ def demo(argv: list[str]) -> None:
     call_command("seed_demo_events")
     call_command("seed_consultation_demo")
     call_command("load_guidance")
+    call_command("seed_outreach_demo")
     print(_demo_secretariat())
     print(f"Data folder: {settings.DATA_DIR}")
     print(f"Open http://{args.host}:{args.port}/en/")
