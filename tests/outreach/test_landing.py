@@ -167,3 +167,15 @@ def test_the_outreach_sections_cost_no_query_per_item(client):
     NewsItemFactory.create_batch(20)
     QuoteFactory.create_batch(10, on_landing=True)
     assert warm_queries() == few <= 5
+
+
+@pytest.mark.django_db
+def test_the_small_chart_counts_published_commitments_by_actor_type(client):
+    CommitmentFactory.create_batch(2)
+    CommitmentFactory(actor=ActorFactory(kind="business"))
+    CommitmentFactory(actor=ActorFactory(kind="business"), status="draft", published_at=None)
+    page = client.get("/en/").content.decode()
+    description = re.search(r'<desc id="actor-types-desc">([^<]+)</desc>', page).group(1)
+    assert description == "Individual: 0 (0 %); Organisation: 2 (67 %); Business: 1 (33 %); Local government: 0 (0 %)."
+    assert 'role="img" aria-labelledby="actor-types-title actor-types-desc"' in page
+    assert '<th scope="row">Business</th><td>1</td><td>33 %</td>' in page

@@ -9,7 +9,7 @@ from actionagenda.commitments import services as commitments
 from actionagenda.methods import read_only
 from actionagenda.vocabularies import catalogue
 
-from . import faq, landing, news, profiles
+from . import charts, faq, landing, news, profiles
 from .models import NewsItem
 
 
@@ -20,7 +20,8 @@ def landing_page(request):
     sections = landing.sections(language)
     context = commitments.front_page(latest=6, featured=sections.featured)
     return render(request, "outreach/landing.html", {
-        **context, "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES})
+        **context, "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES,
+        "chart": charts.actor_types(context["by_actor_type"])})
 
 
 def news_list(request):
