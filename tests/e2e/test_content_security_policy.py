@@ -5,12 +5,14 @@ import re
 
 import pytest
 from consultations.builders import make_consultation
+from django.core.files.base import ContentFile
 from django.utils import translation
 from playwright.sync_api import expect
 
 from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant import services as assistant
-from factories import ActorFactory, CommitmentFactory, EventFactory, UserFactory
+from actionagenda.outreach.demo import illustration
+from factories import ActorFactory, CommitmentFactory, EventFactory, NewsItemFactory, QuoteFactory, UserFactory
 
 from .authoring import fill_first_kpi
 from .conftest import settled
@@ -62,7 +64,11 @@ def test_public_pages_keep_the_policy(page, problems):
     commitment = CommitmentFactory(title="Biosafety radio in Nairobi")
     event = EventFactory(title="Risk assessment of LMOs")
     question = make_consultation()
+    story = NewsItemFactory(kind="story", profiled_actor=commitment.actor, image_alt_en="Leaves.")
+    story.image.save("leaves.png", ContentFile(illustration()))
+    QuoteFactory(story=story, on_landing=True)
     for path in ("/en/", "/fr/", commitment.get_absolute_url(), "/en/events/", event.get_absolute_url(),
+                 "/en/news/", story.get_absolute_url(), commitment.actor.get_absolute_url(), "/en/faq/",
                  "/en/consultations/", question.theme.group.consultation.get_absolute_url(),
                  question.theme.get_absolute_url(), question.get_absolute_url(), "/en/accounts/login/",
                  "/en/accounts/signup/", "/en/commitments/999999/", "/en/statistics/", "/es/statistics/?country=KE"):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant import services as assistant
-from factories import ActorFactory, CommitmentFactory, EventFactory, UserFactory
+from factories import ActorFactory, CommitmentFactory, EventFactory, NewsItemFactory, QuoteFactory, UserFactory
 
 from .conftest import settled
 
@@ -39,6 +39,10 @@ def site():
         event = EventFactory(title="Risk assessment of living modified organisms: what civil society can do")
         question = make_consultation()
         assistant.load_catalogue()
+        story = NewsItemFactory(kind="story", profiled_actor=actor, title_en="Seeds and trust in Kisumu: how "
+                                "a network of farmers tests what it plants", body_en="Farmers **test**. " * 40)
+        QuoteFactory(story=story, actor=actor, text_en="Clear answers count, and questions too. " * 3,
+                     on_landing=True)
         theme = question.theme
         visitor = {
             "landing": "/en/", "landing-fr": "/fr/", "explore": "/en/commitments/",
@@ -51,6 +55,8 @@ def site():
             "ask": "/en/ask/?q=gene+drive+mosquito+risk+assessment", "sign-in": "/en/accounts/login/",
             "sign-up": "/en/accounts/signup/", "password-reset": "/en/accounts/password/reset/",
             "api-docs": "/api/v1/docs", "not-found": "/en/commitments/999999/",
+            "news": "/en/news/", "story": story.get_absolute_url(), "actor": actor.get_absolute_url(),
+            "faq": "/en/faq/", "faq-search": "/en/faq/?q=commitment",
         }
         signed_in = {
             "author": {"form": "/en/commitments/new/organization/", "edit": f"/en/commitments/{submitted.pk}/",

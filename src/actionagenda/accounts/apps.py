@@ -18,3 +18,5 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(services.remember_language, dispatch_uid="accounts.remember_language")
         # Sign-in and other rate limits count in the cache, a database table when no Redis is configured.
         post_migrate.connect(dbcache.create_tables, sender=self, dispatch_uid="accounts.create_cache_tables")
+        # A release that adds a model (news, quotes) adds its admin rights to an existing Secretariat group.
+        post_migrate.connect(services.refresh_secretariat_rights, dispatch_uid="accounts.refresh_secretariat")

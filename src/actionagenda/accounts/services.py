@@ -29,6 +29,16 @@ def secretariat_group() -> Group:
     return group
 
 
+def refresh_secretariat_rights(sender, using="default", **kwargs) -> None:
+    """post_migrate, after each app's permissions are made: an existing Secretariat group gets those of a
+    platform app (a group not made yet gets them all when it is made)."""
+    if sender.label not in SECRETARIAT_APPS:
+        return
+    group = Group.objects.using(using).filter(name=SECRETARIAT_GROUP).first()
+    if group is not None:
+        group.permissions.add(*Permission.objects.using(using).filter(content_type__app_label=sender.label))
+
+
 def remember_language(sender, request, user, **kwargs) -> None:
     """Keep the language of the page the user signed in on, for the e-mails the platform sends them."""
     language = getattr(request, "LANGUAGE_CODE", "")
