@@ -22,13 +22,12 @@ from .workflow import Action, Status
 def front_page(latest: int, featured: Sequence[int] = (), featured_count: int = 3) -> dict:
     """What the landing page shows, from one read of the facet index (no counting query per request):
     `figures` (published commitments, actors with one, countries named by one, those linked to the primary GBF
-    target), `by_actor_type` (code -> published commitments), the `featured` commitments among the ids given
-    that are still published (at most `featured_count`) and the `latest` other published commitments, newest
-    first, all ready for cards (3 queries)."""
+    target), `by_actor_type` (code -> published commitments), `featured_ids` (those of `featured` still
+    published, at most `featured_count`), `latest_ids` (the newest other published ones) and `version`, which
+    changes whenever any of these may have (cards drawn from the ids can be kept under it: `explore.cards`)."""
     index = facets.current()
     chosen = [pk for pk in featured if pk in index.published][:featured_count]
     newest = [pk for pk in index.ids[:latest + len(chosen)].tolist() if pk not in chosen][:latest]
-    found = {commitment.pk: commitment for commitment in explore.cards(chosen + newest)}
     return {
         "figures": {
             "commitments": len(index),
@@ -37,8 +36,9 @@ def front_page(latest: int, featured: Sequence[int] = (), featured_count: int = 
             "target17": len(index.values["gbf_target"].get(catalogue.PRIMARY_GBF_TARGET, ())),
         },
         "by_actor_type": {code: len(ids) for code, ids in index.values["actor_type"].items()},
-        "featured": [found[pk] for pk in chosen if pk in found],
-        "latest": [found[pk] for pk in newest if pk in found],
+        "featured_ids": chosen,
+        "latest_ids": newest,
+        "version": index.key,
     }
 
 

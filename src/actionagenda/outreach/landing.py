@@ -1,5 +1,6 @@
 """The landing page's outreach sections (latest news and stories, the rotating quotes, FAQ highlights, the
-featured commitments), built once per change and language and kept in the process.
+featured commitments), built once per change and language and kept in the process; and its commitment cards,
+rendered once per version of the facet index and language.
 
 A version token in the shared cache (the database table or Redis: one read per request) is renewed whenever the
 secretariat saves or deletes what these sections show (`invalidate`, connected in apps.py), so every process
@@ -15,7 +16,10 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
+from django.template.loader import render_to_string
 from django.utils import timezone
+
+from actionagenda.commitments import explore
 
 from . import faq
 from .models import FeaturedCommitment, NewsItem, Quote
@@ -26,6 +30,7 @@ FAQ_COUNT = 4
 FEATURED_COUNT = 3
 
 _memo: dict[tuple[str, str], tuple["Sections", datetime | None]] = {}  # (token, language) -> sections, expiry
+_cards: dict[tuple, str] = {}  # (index version, ids, language) -> the commitment cards' HTML
 
 
 @dataclass
@@ -66,11 +71,29 @@ def sections(language: str) -> Sections:
     if kept is not None and (kept[1] is None or now < kept[1]):
         return kept[0]
     built = build(language, now)
-    for stale in [k for k in _memo if k[0] != key[0]]:
+    for stale in [k for k in list(_memo) if k[0] != key[0]]:  # list(): other threads may add meanwhile
         _memo.pop(stale, None)
     _memo[key] = (built, NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=now)
                   .aggregate(next=Min("publish_at"))["next"])
     return built
+
+
+def commitment_cards(front: dict, language: str) -> str:
+    """The featured and latest commitments of `front` (commitments.services.front_page) as the landing page
+    shows them, rendered once per version of the facet index (which any change to a commitment renews: an
+    actor's too) and language: the page's largest cost, and three queries, otherwise."""
+    key = (front["version"], tuple(front["featured_ids"]), tuple(front["latest_ids"]), language)
+    html = _cards.get(key)
+    if html is None:
+        found = {commitment.pk: commitment
+                 for commitment in explore.cards(front["featured_ids"] + front["latest_ids"])}
+        html = render_to_string("outreach/_landing_commitments.html", {
+            "featured": [found[pk] for pk in front["featured_ids"] if pk in found],
+            "latest": [found[pk] for pk in front["latest_ids"] if pk in found]})
+        for stale in [k for k in list(_cards) if k[0] != key[0]]:
+            _cards.pop(stale, None)
+        _cards[key] = html
+    return html
 
 
 def build(language: str, now: datetime) -> Sections:

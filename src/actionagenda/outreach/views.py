@@ -18,10 +18,11 @@ def landing_page(request):
     highlights, the latest news and stories, a quote, and the headline figures with a small chart."""
     language = get_language()
     sections = landing.sections(language)
-    context = commitments.front_page(latest=6, featured=sections.featured)
+    front = commitments.front_page(latest=6, featured=sections.featured)
     return render(request, "outreach/landing.html", {
-        **context, "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES,
-        "chart": charts.actor_types(context["by_actor_type"])})
+        "figures": front["figures"], "commitment_cards": landing.commitment_cards(front, language),
+        "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES,
+        "chart": charts.actor_types(front["by_actor_type"])})
 
 
 def news_list(request):
