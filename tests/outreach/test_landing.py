@@ -175,10 +175,10 @@ def test_the_small_chart_counts_published_commitments_by_actor_type(client):
     CommitmentFactory(actor=ActorFactory(kind="business"))
     CommitmentFactory(actor=ActorFactory(kind="business"), status="draft", published_at=None)
     page = client.get("/en/").content.decode()
-    description = re.search(r'<desc id="actor-types-desc">([^<]+)</desc>', page).group(1)
-    assert description == "Individual: 0 (0 %); Organisation: 2 (67 %); Business: 1 (33 %); Local government: 0 (0 %)."
-    assert 'role="img" aria-labelledby="actor-types-title actor-types-desc"' in page
-    assert '<th scope="row">Business</th><td>1</td><td>33 %</td>' in page
+    description = re.search(r'<desc id="chart-actor-types-desc">([^<]+)</desc>', page).group(1)
+    assert description == "Organisation: 2 (67 %); Business: 1 (33 %). 2 other values have none."
+    assert 'role="img" aria-labelledby="chart-actor-types-title chart-actor-types-desc"' in page
+    assert '<th scope="row"><a href="/en/commitments/?actor_type=business">Business</a></th><td>1</td>' in page
 
 
 @pytest.mark.django_db

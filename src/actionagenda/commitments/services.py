@@ -14,7 +14,7 @@ from actionagenda.progress import services as progress
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
-from . import contacts, explore, facets, references, workflow
+from . import contacts, facets, references, workflow
 from .models import TERM_LINKS, Commitment, ModerationDecision
 from .workflow import Action, Status
 

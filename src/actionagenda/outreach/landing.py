@@ -1,6 +1,6 @@
 """The landing page's outreach sections (latest news and stories, the rotating quotes, FAQ highlights, the
-featured commitments), built once per change and language and kept in the process; and its commitment cards,
-rendered once per version of the facet index and language.
+featured commitments), built once per change and language and kept in the process; its commitment cards,
+rendered once per version of the facet index and language; and its small chart.
 
 A version token in the shared cache (the database table or Redis: one read per request) is renewed whenever the
 secretariat saves or deletes what these sections show (`invalidate`, connected in apps.py), so every process
@@ -17,9 +17,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionagenda.commitments import explore
+from actionagenda.stats import charts
+from actionagenda.vocabularies import catalogue
 
 from . import faq
 from .models import FeaturedCommitment, NewsItem, Quote
@@ -94,6 +98,16 @@ def commitment_cards(front: dict, language: str) -> str:
             _cards.pop(stale, None)
         _cards[key] = html
     return html
+
+
+def actor_types_chart(counts: dict[str, int]):
+    """The small chart: published commitments by actor type (the four forms), each bar's row linking to explore
+    filtered by it (the statistics page's bars, from the counts the facet index holds: no query)."""
+    explore_url = reverse("commitments:explore")
+    chosen = [charts.Bar(str(entry.label), counts.get(entry.code, 0), f"{explore_url}?actor_type={entry.code}")
+              for entry in catalogue.ACTOR_TYPES]
+    return charts.bars("chart-actor-types", _("Published commitments by actor type"), chosen, sum(counts.values()),
+                       _("Commitments"), _("Share of commitments"))
 
 
 def build(language: str, now: datetime) -> Sections:

@@ -9,7 +9,7 @@ from actionagenda.commitments import services as commitments
 from actionagenda.methods import read_only
 from actionagenda.vocabularies import catalogue
 
-from . import charts, faq, landing, news, profiles
+from . import faq, landing, news, profiles
 from .models import NewsItem
 
 
@@ -22,7 +22,7 @@ def landing_page(request):
     return render(request, "outreach/landing.html", {
         "figures": front["figures"], "commitment_cards": landing.commitment_cards(front, language),
         "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES,
-        "chart": charts.actor_types(front["by_actor_type"])})
+        "chart": landing.actor_types_chart(front["by_actor_type"])})
 
 
 def news_list(request):

@@ -104,10 +104,10 @@ def bars(ident: str, title: str, bars_: list[Bar], total: int, what: str, captio
     shown = [bar for bar in bars_ if bar.value]
     description = "; ".join(f"{bar.label}: {count(bar.value)} ({share(bar.value, total)})" for bar in shown)
     missing = len(bars_) - len(shown)
-    if missing:
-        description += (". " if description else "") + ngettext(
-            "%(count)d other value has none.", "%(count)d other values have none.", missing) % {"count": missing}
-    description = (description or _("No data")) + "."
+    description = f"{description or _('No data')}."
+    if missing:  # its sentence ends with its own full stop
+        description += " " + ngettext("%(count)d other value has none.", "%(count)d other values have none.",
+                                      missing) % {"count": missing}
     table = Table(title, ("", what, caption_total), tuple(
         (bar.label, count(bar.value), share(bar.value, total)) for bar in bars_),
         links=tuple(bar.link for bar in bars_))
