@@ -17,6 +17,7 @@ class GuidanceDocumentAdmin(admin.ModelAdmin):
     list_filter = ("kind", "index_status", "from_catalogue")
     search_fields = ("key", "title", "publisher")
     readonly_fields = ("index_status", "index_error", "from_catalogue", "updated")
+    exclude = ("faq_category", "faq_position", "faq_highlight")  # an FAQ entry's place: Outreach › FAQ entries
     actions = ["reindex"]
 
     def get_queryset(self, request):
