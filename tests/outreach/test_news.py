@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actionagenda.outreach.models import Tag
@@ -115,3 +117,20 @@ def test_an_individual_named_in_a_story_is_linked_only_if_they_chose_a_public_pr
     item.actors.set([private, public])
     page = client.get(item.get_absolute_url()).content.decode()
     assert f"/en/actors/{public.pk}/" in page and f"/en/actors/{private.pk}/" not in page
+
+
+def test_a_story_costs_the_same_queries_with_2_or_8_commitments_and_quotes(client):
+    actor = ActorFactory()
+    story = NewsItemFactory(kind="story", profiled_actor=actor)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(story.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    story.commitments.set(CommitmentFactory.create_batch(2, actor=actor))
+    QuoteFactory.create_batch(2, story=story, actor=actor)
+    few = queries()
+    story.commitments.add(*CommitmentFactory.create_batch(6, actor=actor))
+    QuoteFactory.create_batch(6, story=story, actor=actor)
+    assert queries() == few

@@ -73,7 +73,8 @@ def item_for(user, slug: str) -> NewsItem:
     the secretariat (a preview); for anybody else those are unknown addresses (actionagenda.refusals)."""
     item = get_object_or_404(NewsItem.objects.select_related("profiled_actor").prefetch_related(
         "tags", "actors",
-        Prefetch("commitments", queryset=Commitment.objects.published().select_related("actor")),
+        Prefetch("commitments", queryset=Commitment.objects.published().select_related("actor")
+                 .prefetch_related("countries", "gbf_targets")),
         Prefetch("quotes", queryset=Quote.objects.filter(published=True))), slug=slug)
     if not item.is_public and not roles.is_secretariat(user):
         raise Http404
