@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from actionagenda.accounts.services import make_secretariat
 from factories import CommitmentFactory
@@ -32,15 +33,16 @@ def test_the_secretariat_returns_a_commitment_with_a_comment(page, waiting):
     sign_in(page)
     page.get_by_text("Account", exact=True).click()  # the header's account menu
     page.get_by_role("link", name="Moderation").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Moderation"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation")
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="Community biosafety radio in Kisumu").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Community biosafety radio in Kisumu"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Community biosafety radio in Kisumu")
     assert axe_violations(page) == []
 
     page.get_by_role("button", name="Return for changes").click()  # without a comment first
-    assert page.get_by_text("Say what the author should change").is_visible()
+    # A full-page form post: wait for the answer instead of reading the page being left.
+    expect(page.get_by_text("Say what the author should change")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Comment to the author").fill("Please add a baseline for the listeners KPI.")
     page.get_by_role("button", name="Return for changes").click()
@@ -49,4 +51,4 @@ def test_the_secretariat_returns_a_commitment_with_a_comment(page, waiting):
     assert page.get_by_role("status").inner_text().startswith("“Community biosafety radio in Kisumu”")
     assert page.get_by_role("link", name="Community biosafety radio in Kisumu").count() == 0
     page.get_by_role("link", name="Returned for changes").click()
-    assert page.get_by_role("link", name="Community biosafety radio in Kisumu").is_visible()
+    expect(page.get_by_role("link", name="Community biosafety radio in Kisumu")).to_be_visible()

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from actionagenda.progress import services
 from factories import CommitmentFactory
@@ -26,11 +27,11 @@ def test_the_secretariat_filters_the_overdue_list_and_it_has_no_axe_violations(p
     page.get_by_text("Account", exact=True).click()  # the header's account menu
     page.get_by_role("link", name="Moderation").click()
     page.get_by_role("link", name="Overdue and inactive commitments").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Overdue and inactive commitments"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overdue and inactive commitments")
     assert page.get_by_role("link", name="Seed stewardship in Kumasi").is_visible()
     assert page.get_by_role("link", name="Radio in Nairobi").count() == 0
     assert axe_violations(page) == []
     page.get_by_label("Reporting").select_option("amber")
     page.get_by_role("button", name="Apply").click()
-    assert page.get_by_text("No commitment is overdue or inactive.").is_visible()
+    expect(page.get_by_text("No commitment is overdue or inactive.")).to_be_visible()
     assert axe_violations(page) == []
