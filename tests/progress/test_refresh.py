@@ -86,3 +86,20 @@ def test_record_phase_keeps_every_move_and_sets_the_present_phase():
     services.record_phase(commitment, "development", datetime.date(2025, 9, 1), user)  # entered late, older
     assert commitment.phase == "implementation"
     assert list(PhaseChange.objects.values_list("phase", flat=True)) == ["development", "implementation"]
+
+
+def test_a_completed_commitment_with_its_final_report_in_owes_nothing_more_on_its_scorecard(client):
+    commitment = published()
+    decreasing_kpi(commitment)
+    ProgressReport.objects.create(commitment=commitment, period_start=datetime.date(2025, 1, 1),
+                                  period_end=datetime.date(2025, 12, 31), status="submitted",
+                                  submitted_at=timezone.now())
+    services.refresh([commitment.pk], TODAY)
+    running = Scorecard.objects.get(commitment=commitment)
+    assert (running.traffic_light, running.next_report_due) == ("amber", datetime.date(2026, 4, 30))
+    # Completed on 1 December 2025, in the last quarter its report covers: nothing is owed after it.
+    services.record_phase(commitment, "evaluation", datetime.date(2025, 9, 1), UserFactory())
+    services.record_phase(commitment, "completed", datetime.date(2025, 12, 1), UserFactory())
+    services.refresh([commitment.pk], TODAY)
+    done = Scorecard.objects.get(commitment=commitment)
+    assert (done.traffic_light, done.inactive, done.next_report_due) == ("green", False, None)

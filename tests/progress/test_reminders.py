@@ -11,7 +11,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 
 from actionagenda.progress import reminders
-from actionagenda.progress.models import ProgressReport, ReminderSent
+from actionagenda.progress.models import PhaseChange, ProgressReport, ReminderSent
 from tests.factories import ActorFactory, CommitmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +191,24 @@ def test_the_link_in_the_e_mail_opens_the_report_form_for_the_member(client, mem
     client.force_login(member)
     response = client.get(link.removeprefix("https://commitments.example.org"))
     assert response.status_code == 200 and b"<form" in response.content
+
+
+def test_reminders_stop_after_the_final_period_of_an_ended_commitment(member):
+    commitment = commitment_of(member, start_date=D(2026, 1, 1), end_date=D(2026, 5, 15))  # ends in Q2
+    ProgressReport.objects.create(commitment=commitment, period_start=D(2026, 1, 1), period_end=D(2026, 3, 31),
+                                  status=ProgressReport.Status.SUBMITTED)
+    sent = run_days(D(2026, 5, 1), D(2026, 12, 31))
+    # The final period, 1 April - 15 May, is due on 14 June; July-September is never asked for.
+    soon, late = "Progress report due soon: Radio in Nairobi", "Progress report overdue: Radio in Nairobi"
+    assert sent == [(D(2026, 5, 15), soon), (D(2026, 6, 7), soon), (D(2026, 6, 13), soon), (D(2026, 6, 15), late),
+                    (D(2026, 6, 21), late), (D(2026, 7, 14), late), (D(2026, 8, 13), late), (D(2026, 9, 12), late),
+                    (D(2026, 10, 12), late), (D(2026, 11, 11), late), (D(2026, 12, 11), late)]
+    assert set(ReminderSent.objects.values_list("period_end", flat=True)) == {D(2026, 5, 15)}
+
+
+def test_no_reminder_at_all_once_a_completed_commitment_filed_its_final_report(member):
+    commitment = commitment_of(member)
+    PhaseChange.objects.create(commitment=commitment, phase="completed", started_on=D(2026, 3, 20))
+    ProgressReport.objects.create(commitment=commitment, period_start=D(2026, 1, 1), period_end=D(2026, 3, 31),
+                                  status=ProgressReport.Status.SUBMITTED)
+    assert run_days(D(2026, 3, 1), D(2026, 12, 31)) == []  # before, July-September was asked for from 30 June

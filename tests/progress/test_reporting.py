@@ -80,3 +80,32 @@ def test_two_years_without_a_report_is_inactive_and_the_next_report_undoes_it():
 def test_an_unpublished_commitment_owes_nothing():
     record = reporting(None, Cadence.QUARTERLY, [], day(2030, 1, 1))
     assert (record.traffic_light, record.inactive, record.next_report_due) == (TrafficLight.GREEN, False, None)
+
+
+def test_reports_are_owed_up_to_the_period_of_the_last_day_cut_there_and_none_after():
+    last = day(2025, 8, 15)  # the commitment ends mid-quarter
+    owed = list(periods.owed(FIRST, Cadence.QUARTERLY, last))
+    assert owed == [periods.Period(day(2025, 1, 1), day(2025, 3, 31)),
+                    periods.Period(day(2025, 4, 1), day(2025, 6, 30)), periods.Period(day(2025, 7, 1), last)]
+    assert owed[-1].due_on == day(2025, 9, 14)  # the final report: 30 days after the end
+    assert periods.next_due(FIRST, Cadence.QUARTERLY, day(2025, 9, 14), last) is None
+    assert list(periods.owed(FIRST, Cadence.QUARTERLY, day(2024, 12, 31))) == []  # ended before it was published
+
+
+def test_an_ended_commitment_with_every_report_in_owes_nothing_more_and_is_never_inactive():
+    last = day(2025, 8, 15)
+    reports = [report(day(2025, 1, 1), day(2025, 3, 31)), report(day(2025, 4, 1), day(2025, 6, 30)),
+               report(day(2025, 7, 1), last)]  # the final report reaches the last day, not the quarter's end
+    years_later = reporting(FIRST, Cadence.QUARTERLY, reports, day(2029, 1, 1), last)
+    assert (years_later.traffic_light, years_later.inactive, years_later.next_report_due) == (
+        TrafficLight.GREEN, False, None)
+    # Without an end, the same reports leave it red and inactive by then.
+    unbounded = reporting(FIRST, Cadence.QUARTERLY, reports, day(2029, 1, 1))
+    assert (unbounded.traffic_light, unbounded.inactive) == (TrafficLight.RED, True)
+
+
+def test_a_missing_final_report_stays_owed_after_the_end_but_no_later_period_is():
+    last = day(2025, 8, 15)
+    reports = [report(day(2025, 1, 1), day(2025, 3, 31)), report(day(2025, 4, 1), day(2025, 6, 30))]
+    record = reporting(FIRST, Cadence.QUARTERLY, reports, day(2026, 6, 1), last)
+    assert (record.traffic_light, record.next_report_due) == (TrafficLight.AMBER, day(2025, 9, 14))

@@ -17,7 +17,7 @@ from actionagenda.commitments.models import KPI, Commitment
 
 from . import periods, reminders, services
 from .models import PhaseChange, ProgressReport, Reading, ReminderSent
-from .services import first_reporting_day
+from .services import FINAL_PHASES, first_reporting_day, last_reporting_day
 
 BATCH = 5000
 # How demo commitments report, with the share of commitments that do so: every period, ahead of their plan (three
@@ -141,7 +141,9 @@ def _generate_batch(ids: list[int], rng: random.Random, today: datetime.date, pe
         first_day = first_reporting_day(commitment)
         if first_day is None:
             continue
-        due = periods.due_periods(first_day, commitment.reporting_cadence, today)
+        finished_on = min((day for phase, day, _reason in timeline if phase in FINAL_PHASES), default=None)
+        due = periods.due_periods(first_day, commitment.reporting_cadence, today,
+                                  last_reporting_day(commitment, finished_on))
         profile = _profile(rng, commitment_kpis, len(due))
         if profile == "lapsed":
             due = due[:max(1, len(due) - rng.randint(2, 9))]

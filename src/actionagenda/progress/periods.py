@@ -2,11 +2,15 @@
 
 Periods are calendar quarters, halves or years, so that reports from different actors line up. A period's
 report is due `GRACE_DAYS` after it ends. The first period owed is the one containing the day the commitment was
-published (or its start date, if later): nobody owes a report for time before they joined.
+published (or its start date, if later): nobody owes a report for time before they joined. The last one is the
+period containing the commitment's last day (its end date, or the day it was completed or discontinued), cut at
+that day: its final report is due `GRACE_DAYS` after the commitment ends, and nothing is owed after it.
 """
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 
 from .choices import Cadence
 
@@ -46,22 +50,28 @@ def previous(period: Period, cadence: str) -> Period:
     return period_of(period.start - datetime.timedelta(days=1), cadence)
 
 
-def due_periods(first_day: datetime.date, cadence: str, today: datetime.date) -> list[Period]:
-    """Every period from the one containing `first_day` whose report is due by `today`, oldest first."""
-    periods = []
+def owed(first_day: datetime.date, cadence: str, last_day: datetime.date | None = None) -> Iterator[Period]:
+    """Every period a report is owed for, oldest first: from the one containing `first_day` on, without end, or
+    up to `last_day` (the last period cut there). Nothing when the commitment ended before `first_day`."""
+    if last_day is not None and last_day < first_day:
+        return
     period = period_of(first_day, cadence)
-    while period.due_on <= today:
-        periods.append(period)
+    while last_day is None or period.start <= last_day:
+        yield Period(period.start, min(period.end, last_day)) if last_day is not None else period
         period = following(period, cadence)
-    return periods
 
 
-def next_due(first_day: datetime.date, cadence: str, today: datetime.date) -> Period:
-    """The first period whose report is not yet due on `today` (the one a reminder speaks of)."""
-    period = period_of(first_day, cadence)
-    while period.due_on <= today:
-        period = following(period, cadence)
-    return period
+def due_periods(first_day: datetime.date, cadence: str, today: datetime.date,
+                last_day: datetime.date | None = None) -> list[Period]:
+    """Every period owed (see `owed`) whose report is due by `today`, oldest first."""
+    return list(takewhile(lambda period: period.due_on <= today, owed(first_day, cadence, last_day)))
+
+
+def next_due(first_day: datetime.date, cadence: str, today: datetime.date,
+             last_day: datetime.date | None = None) -> Period | None:
+    """The first period owed whose report is not yet due on `today` (the one a reminder speaks of); None when the
+    commitment owes nothing more."""
+    return next((period for period in owed(first_day, cadence, last_day) if period.due_on > today), None)
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:

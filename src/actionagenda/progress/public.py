@@ -112,8 +112,10 @@ def _standing(facts: Facts) -> Standing:
     reports = [(report.period_start, report.period_end,
                 timezone.localdate(report.submitted_at) if report.submitted_at else report.period_end)
                for report in facts.reports]
+    finished_on = min((move.started_on for move in facts.phases if move.phase in services.FINAL_PHASES),
+                      default=None)
     record = services.reporting(services.first_reporting_day(commitment), commitment.reporting_cadence, reports,
-                                facts.today)
+                                facts.today, services.last_reporting_day(commitment, finished_on))
     overall = arithmetic.overall([(row.kpi.weight, row.progress.fraction) for row in facts.kpis])
     return Standing(overall, record.traffic_light, record.inactive, record.last_report_on, record.next_report_due)
 

@@ -26,7 +26,7 @@ from actionagenda.mail import send_templated
 
 from . import links, periods
 from .models import ProgressReport, ReminderSent
-from .services import first_reporting_day
+from .services import final_phase_days, first_reporting_day, last_reporting_day
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,10 @@ def offset_after(days_late: int) -> int | None:
 
 
 def due_reminders(commitment_id: int, first_day: datetime.date | None, cadence: str,
-                  reported: list[tuple[datetime.date, datetime.date]], today: datetime.date) -> list[Reminder]:
+                  reported: list[tuple[datetime.date, datetime.date]], today: datetime.date,
+                  last_day: datetime.date | None = None) -> list[Reminder]:
     """The reminders a commitment has reached today: at most one about the newest overdue period and one about
-    the next period due (`reported`: the periods of its submitted reports)."""
+    the next period due (`reported`: the periods of its submitted reports; none after `last_day`'s period)."""
     if first_day is None:
         return []
 
@@ -72,12 +73,14 @@ def due_reminders(commitment_id: int, first_day: datetime.date | None, cadence: 
         return any(period.covered_by(start, end) for start, end in reported)
 
     found = []
-    due = periods.due_periods(first_day, cadence, today)
+    due = periods.due_periods(first_day, cadence, today, last_day)
     if due and not covered(due[-1]):
         offset = offset_after((today - due[-1].due_on).days)
         if offset:
             found.append(Reminder(commitment_id, due[-1], offset))
-    upcoming = periods.next_due(first_day, cadence, today)
+    upcoming = periods.next_due(first_day, cadence, today, last_day)
+    if upcoming is None:
+        return found  # the commitment has ended: nothing more to remind of
     offset = offset_before((upcoming.due_on - today).days)
     if offset and not covered(upcoming):
         found.append(Reminder(commitment_id, upcoming, offset))
@@ -98,7 +101,9 @@ def plan(today: datetime.date, commitment_ids: list[int] | None = None) -> list[
 
 def _plan_batch(ids: list[int], today: datetime.date) -> list[tuple[Reminder, User]]:
     commitments = Commitment.objects.filter(pk__in=ids).only(
-        "pk", "actor_id", "created_by_id", "status", "published_at", "start_date", "reporting_cadence").in_bulk()
+        "pk", "actor_id", "created_by_id", "status", "published_at", "start_date", "end_date",
+        "reporting_cadence").in_bulk()
+    finished = final_phase_days(commitments)
     reported: dict[int, list] = {}
     for commitment_id, start, end in ProgressReport.objects.filter(
             commitment_id__in=ids, status=ProgressReport.Status.SUBMITTED).order_by().values_list(
@@ -106,7 +111,8 @@ def _plan_batch(ids: list[int], today: datetime.date) -> list[tuple[Reminder, Us
         reported.setdefault(commitment_id, []).append((start, end))
     reminders = [reminder for pk, commitment in commitments.items()
                  for reminder in due_reminders(pk, first_reporting_day(commitment), commitment.reporting_cadence,
-                                               reported.get(pk, []), today)]
+                                               reported.get(pk, []), today,
+                                               last_reporting_day(commitment, finished.get(pk)))]
     if not reminders:
         return []
     recipients = _recipients({commitments[r.commitment_id] for r in reminders})

@@ -79,9 +79,10 @@ def default_period(commitment: Commitment, today: datetime.date | None = None) -
     today = today or timezone.localdate()
     submitted = list(commitment.reports.filter(status=Status.SUBMITTED).values_list(
         "period_start", "period_end", "submitted_at"))
-    record = services.reporting(services.first_reporting_day(commitment), commitment.reporting_cadence,
+    first_day, last_day = services.reporting_days(commitment)
+    record = services.reporting(first_day, commitment.reporting_cadence,
                                 [(start, end, timezone.localdate(at) if at else end) for start, end, at in submitted],
-                                today)
+                                today, last_day)
     if record.next_report_due is None:
         return periods.period_of(today, commitment.reporting_cadence)
     return periods.period_of(record.next_report_due - datetime.timedelta(days=periods.GRACE_DAYS),

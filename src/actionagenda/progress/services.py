@@ -53,6 +53,25 @@ def first_reporting_day(commitment: Commitment) -> datetime.date | None:
     return max(published, commitment.start_date) if commitment.start_date else published
 
 
+def final_phase_days(commitment_ids: Iterable[int]) -> dict[int, datetime.date]:
+    """The day each of `commitment_ids` was completed or discontinued, for those that were (one query)."""
+    return dict(PhaseChange.objects.filter(commitment_id__in=list(commitment_ids), phase__in=FINAL_PHASES)
+                .order_by("started_on").values_list("commitment_id", "started_on"))
+
+
+def last_reporting_day(commitment: Commitment, finished_on: datetime.date | None = None) -> datetime.date | None:
+    """The last day a commitment owes reports for: its end date, or the day it was completed or discontinued
+    (`finished_on`, from `final_phase_days`) if earlier; None while it runs without an end."""
+    days = [day for day in (commitment.end_date, finished_on) if day is not None]
+    return min(days) if days else None
+
+
+def reporting_days(commitment: Commitment) -> tuple[datetime.date | None, datetime.date | None]:
+    """The first and last reporting days of one commitment (`first_reporting_day`, `last_reporting_day`)."""
+    finished_on = final_phase_days([commitment.pk]).get(commitment.pk) if commitment.pk else None
+    return first_reporting_day(commitment), last_reporting_day(commitment, finished_on)
+
+
 @dataclass(frozen=True)
 class Reporting:
     traffic_light: str
@@ -62,25 +81,30 @@ class Reporting:
 
 
 def reporting(first_day: datetime.date | None, cadence: str, reports: list[tuple[datetime.date, datetime.date,
-              datetime.date]], today: datetime.date) -> Reporting:
-    """The reporting record from the submitted `reports` (period start, period end, day submitted).
+              datetime.date]], today: datetime.date, last_day: datetime.date | None = None) -> Reporting:
+    """The reporting record from the submitted `reports` (period start, period end, day submitted), for reports
+    owed from `first_day` to `last_day` (see `periods.owed`).
 
     Green: the last period due is reported; amber: it alone is missing; red: two or more in a row. Inactive:
-    nothing submitted for two years (counted from the first reporting day when nothing ever was).
+    nothing submitted for two years (counted from the first reporting day when nothing ever was). A commitment
+    that ended with every report in owes nothing more: green, not inactive, no report due.
     """
     last = max((submitted for _start, _end, submitted in reports), default=None)
     if first_day is None:
         return Reporting(TrafficLight.GREEN, False, last, None)
-    due = periods.due_periods(first_day, cadence, today)
+    due = periods.due_periods(first_day, cadence, today, last_day)
     missing = []
     for period in reversed(due):
         if any(period.covered_by(start, end) for start, end, _submitted in reports):
             break
         missing.append(period)
     light = (TrafficLight.GREEN, TrafficLight.AMBER)[len(missing)] if len(missing) < 2 else TrafficLight.RED
-    next_due = missing[-1].due_on if missing else periods.next_due(first_day, cadence, today).due_on
-    inactive = today - (last or first_day) >= INACTIVE_AFTER
-    return Reporting(light, inactive, last, next_due)
+    if missing:
+        return Reporting(light, today - (last or first_day) >= INACTIVE_AFTER, last, missing[-1].due_on)
+    upcoming = periods.next_due(first_day, cadence, today, last_day)
+    if upcoming is None:
+        return Reporting(light, False, last, None)  # ended, every report in
+    return Reporting(light, today - (last or first_day) >= INACTIVE_AFTER, last, upcoming.due_on)
 
 
 def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> bool:
@@ -111,7 +135,7 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]
     """Whether a facet value changed, and the commitments whose stored figures changed (a first computation is
     no change: it shows what the record already showed, computed on the fly)."""
     commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
-        "pk", "status", "published_at", "start_date", "reporting_cadence",
+        "pk", "status", "published_at", "start_date", "end_date", "reporting_cadence",
         *(f"scorecard__{name}" for name in (*CARD_FIELDS, "computed_on"))).in_bulk()
     kpis = list(KPI.objects.filter(commitment_id__in=ids).select_related("progress")
                 .order_by("commitment_id", "position", "pk"))
@@ -148,10 +172,12 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]
     moved = {owner[row.kpi_id] for row in _save_changed(KPIProgress, progress_rows, stored_progress, "kpi",
                                                          PROGRESS_FIELDS, today) if row.kpi_id in stored_progress}
     cards = []
+    finished = final_phase_days(commitments)
     for pk, commitment in commitments.items():
         if not commitment.is_public:
             continue
-        record = reporting(first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today)
+        record = reporting(first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today,
+                           last_reporting_day(commitment, finished.get(pk)))
         cards.append(Scorecard(commitment_id=pk, overall=arithmetic.overall(weighted[pk]),
                                traffic_light=record.traffic_light, inactive=record.inactive,
                                last_report_on=record.last_report_on, next_report_due=record.next_report_due,
