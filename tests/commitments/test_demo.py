@@ -55,6 +55,15 @@ def test_no_name_is_numbered_and_no_title_or_actor_repeats():
     assert len(titles) == len(set(titles))
 
 
+def test_a_title_that_says_regional_belongs_to_a_regional_commitment_never_to_a_global_one():
+    scales = defaultdict(set)
+    for title, scale in Commitment.objects.values_list("title", "scale"):
+        if re.search(r"\br[ée]gi[oó]n", title, re.IGNORECASE):
+            scales[scale].add(title)
+    assert scales["regional"]  # the demo has such titles, on regional commitments
+    assert not scales["global"], scales["global"]
+
+
 def test_individuals_show_the_name_of_the_person_who_is_their_member():
     individuals = Actor.objects.filter(kind=Actor.Kind.INDIVIDUAL).prefetch_related("members")
     assert individuals.exists()

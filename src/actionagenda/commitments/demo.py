@@ -38,6 +38,8 @@ SCALES_BY_KIND = {
     "organization": (("local", "subnational", "national", "regional", "global"), (2, 2, 3, 2, 1)),
     "business": (("local", "subnational", "national", "regional", "global"), (1, 1, 3, 2, 1)),
 }
+# "regional", "region" in English; "régional", "région" in French; "regional", "región" in Spanish.
+NAMES_A_REGION = re.compile(r"\br[ée]gi[oó]n", re.IGNORECASE)
 SCALE_FACTOR = {"local": 1, "subnational": 2, "national": 4, "regional": 6, "global": 8}
 CADENCES = (("quarterly", "half_yearly", "yearly"), (6, 3, 1))
 LITTLE_WORDS = {"of", "the", "for", "and", "in", "de", "des", "du", "la", "le", "les", "pour", "et", "del", "el",
@@ -205,6 +207,11 @@ def _subject(rng: random.Random, actor: DemoActor, scale: str,
     fitting = [option for option in fresh if option[2] != wide]
     if wide and not fitting:
         scale, fitting = "national", [option for option in fresh if option[2]]
+    if scale == "global" and fitting:  # a title that says "regional" is not given to a global commitment
+        worldwide = [option for option in fitting if not NAMES_A_REGION.search(option[1])]
+        if not worldwide:
+            scale = "regional"
+        fitting = worldwide or fitting
     theme, title, _placed = rng.choice(fitting or fresh or options)
     titles.add(title)
     return theme, title, scale
