@@ -184,3 +184,28 @@ def test_a_registrant_can_register_another_person_from_the_same_browser(client, 
     assert event.registrations.get(email="colleague@example.org").status == "pending"
     assert mail.outbox[-1].to == ["colleague@example.org"]
     assert 'name="email"' in client.get(event.get_absolute_url() + "?another=1").content.decode()
+
+
+def test_an_online_event_without_its_link_yet_tells_the_registrant_when_it_will_come(
+        client, django_capture_on_commit_callbacks):
+    """The consent promises joining details: until the secretariat sets the link, page and e-mail say where it
+    will come instead of saying nothing."""
+    event = EventFactory(capacity=10, online_url="", location="")
+    signed_in(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.post(event.get_absolute_url(), FORM, follow=True).content.decode()
+    assert "The online link is not set yet: it will be on this page and in the reminders" in html
+    [confirmation] = mail.outbox
+    assert "Online link: not set yet. It will be on the event page and in the reminders" in confirmation.body
+    event.online_url = "https://meet.example.org/risk-webinar"
+    event.save()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert 'href="https://meet.example.org/risk-webinar"' in html and "not set yet" not in html
+
+
+def test_an_in_person_event_promises_no_online_link(client, django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=10, online_url="", location="Nairobi, UN Gigiri complex")
+    signed_in(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.post(event.get_absolute_url(), FORM, follow=True).content.decode()
+    assert "not set yet" not in html and "not set yet" not in mail.outbox[0].body

@@ -192,6 +192,11 @@ class Event(Versioned):
     def is_multi_day(self) -> bool:
         return self.ends_at - self.starts_at >= datetime.timedelta(days=1)
 
+    @property
+    def online_link_to_come(self) -> bool:
+        """An online event (no venue) whose link is not set yet: registrants are told it will come by e-mail."""
+        return not self.location and not self.online_url
+
 
 class Speaker(Versioned):
     """A speaker or panellist of an event, shown in `order`."""
