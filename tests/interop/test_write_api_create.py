@@ -99,6 +99,15 @@ def test_every_bad_field_is_named_by_a_json_pointer_in_one_problem(client, token
     assert not Commitment.objects.exists() and not Actor.objects.exists()
 
 
+def test_a_code_with_a_control_character_is_an_unknown_code_on_every_database(client, token):
+    """PostgreSQL refuses a NUL in a query's text: such a code was a 500 there (the fuzz test found it)."""
+    response = post(client, token, body(country="K\x00E", gbf_targets=["GBF-17", "GBF\x00-17"],
+                                        action_area="\x00"))
+    assert response.status_code == 422
+    assert {"#/country", "#/gbf_targets/1", "#/action_area"} <= pointers(response)
+    assert not Commitment.objects.exists()
+
+
 def test_the_smart_must_haves_of_the_form_are_required_and_named(client, token):
     response = post(client, token, body(kpis=[], gbf_targets=[], implementation_plan_elements=[], end_date=None))
     assert response.status_code == 422

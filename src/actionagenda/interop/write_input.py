@@ -101,7 +101,9 @@ class Translation:
     def _term_ids(self, form_name: str, codes: list[str], pointer: str, listed: bool) -> list[int]:
         scheme = TERM_LINKS[form_name]
         codes = [code.strip().upper() if scheme == "country" else code.strip() for code in codes]
-        known = dict(Term.objects.filter(scheme=scheme, code__in=codes).values_list("code", "pk"))
+        # A code with a control character is no code (and PostgreSQL refuses a NUL in a query's text).
+        known = dict(Term.objects.filter(scheme=scheme, code__in=[code for code in codes if code.isprintable()])
+                     .values_list("code", "pk"))
         for index, code in enumerate(codes):
             if code not in known:
                 self.errors.append(problem(f"{pointer}/{index}" if listed else pointer, _(
