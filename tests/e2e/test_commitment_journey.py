@@ -74,6 +74,8 @@ def test_a_newcomer_commits_the_secretariat_publishes_and_search_finds_it(browse
     visitor.goto("/en/commitments/")
     visitor.get_by_label("Search commitments").fill("marsabit")
     visitor.get_by_role("button", name="Search").click()
+    # The unfiltered list shows the commitment too: wait for the search's page, or its navigation would win.
+    expect(visitor).to_have_url(re.compile(r"search=marsabit"))
     visitor.get_by_role("link", name="Seed stewardship schools in Marsabit").click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Seed stewardship schools in Marsabit")
     expect(visitor.locator("strong", has_text="seed choices")).to_be_visible()
