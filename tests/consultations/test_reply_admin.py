@@ -49,7 +49,7 @@ def test_the_change_form_does_not_change_the_status(staff, held, participant):
     page = staff.get(url).content.decode()
     assert 'name="status"' not in page and 'name="pinned"' not in page
     response = staff.post(url, {"question": held.question_id, "author": participant.pk, "body": "Typo fixed",
-                                "status": "visible", "pinned": "on", "actor_type": "", "country": "",
+                                "status": "visible", "pinned": "on", "actor_type": "", "country": "", "language": "en",
                                 "created_0": held.created.strftime("%Y-%m-%d"),
                                 "created_1": held.created.strftime("%H:%M:%S"),
                                 "flags-TOTAL_FORMS": "0", "flags-INITIAL_FORMS": "0"})

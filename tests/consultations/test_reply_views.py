@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from actionagenda.consultations import services
@@ -97,3 +99,37 @@ def test_a_parent_that_is_not_a_number_is_a_bad_request(client, question, partic
     client.force_login(participant)
     assert client.post(_url(question), {"body": "Hi", "parent": "x"}).status_code == 400
     assert Reply.objects.count() == 0
+
+
+def test_a_reply_carries_the_language_it_is_written_in_and_pages_in_another_say_which(client, question, participant):
+    client.force_login(participant)
+    client.post(_url(question), {"body": "Le renforcement des capacités d'abord.", "language": "fr"})
+    client.post(_url(question).replace("/en/", "/es/"), {"body": "Sin idioma elegido"})  # the page's language
+    french, spanish = Reply.objects.order_by("pk")
+    assert (french.language, spanish.language) == ("fr", "es")
+    page = f"/en/consultations/{question.theme.group.consultation.slug}/questions/{question.pk}/"
+    html = client.get(page).content.decode()
+    assert '<div class="reply-body" lang="fr"><p>Le renforcement' in html
+    marks = re.compile(r'<span class="reply-language">([^<]*)</span>')
+    assert marks.findall(html) == ["in French", "in Spanish"]
+    assert marks.findall(client.get(page.replace("/en/", "/fr/")).content.decode()) == ["en espagnol"]
+    assert 'id="language-q"' in html and '<option value="en" lang="en" selected>' in html
+
+
+def test_an_unknown_reply_language_is_refused_on_its_field_and_the_text_kept(client, question, participant):
+    client.force_login(participant)
+    response = client.post(_url(question), {"body": "My careful answer", "language": "xx"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Select a valid choice" in html and "My careful answer" in html
+    assert not Reply.objects.exists()
+
+
+def test_the_author_corrects_the_language_of_a_reply_when_editing_it(client, question, participant):
+    reply = services.post_reply(user=participant, question=question, body="Written in French", language="en")
+    client.force_login(participant)
+    edit = f"/en/consultations/{question.theme.group.consultation.slug}/replies/{reply.pk}/edit/"
+    page = client.get(edit)
+    assert page.status_code == 200 and 'name="language"' in page.content.decode()
+    client.post(edit, {"body": "Écrit en français", "language": "fr"})
+    reply.refresh_from_db()
+    assert (reply.body, reply.language) == ("Écrit en français", "fr")

@@ -45,6 +45,7 @@ def test_the_csv_export_has_every_visible_contribution_with_its_thread_and_no_fo
     assert rows[2][4] == rows[1][3]  # "in reply to" the first reply
     assert rows[1][6:8] == ["Organisation", "Kenya"]
     assert rows[3][6:8] == ["", ""]  # Claire chose not to show them
+    assert rows[0][9] == "Language" and [row[9] for row in rows[1:]] == ["en", "en", "en"]
 
 
 def test_the_xlsx_export_has_one_sheet_per_theme_and_keeps_formulas_as_text(discussion):
@@ -52,8 +53,8 @@ def test_the_xlsx_export_has_one_sheet_per_theme_and_keeps_formulas_as_text(disc
     assert workbook.sheetnames == ["1.1 Capacity for risk assessmen"]
     sheet = workbook.active
     assert sheet.max_row == 4
-    assert sheet.cell(row=3, column=10).value == "=1+1 is not a formula"
-    assert sheet.cell(row=3, column=10).data_type == "s"
+    assert sheet.cell(row=3, column=11).value == "=1+1 is not a formula"
+    assert sheet.cell(row=3, column=11).data_type == "s"
 
 
 def test_the_markdown_export_is_grouped_by_theme_and_question(discussion):

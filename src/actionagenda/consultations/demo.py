@@ -35,17 +35,17 @@ def seed() -> Consultation | None:
     return consultation
 
 
-# (e-mail, name, actor type, country, text, index of the reply it answers, hours after the opening, UTC)
+# (e-mail, name, actor type, country, language, text, index of the reply it answers, hours after the opening, UTC)
 DISCUSSION = [
-    ("grace@example.org", "Grace Wanjiru", "organization", "KE",
+    ("grace@example.org", "Grace Wanjiru", "organization", "KE", "en",
      "Our regulators need **laboratory capacity** first: without detection they cannot check what the "
      "dossiers claim.", None, 6.2),
-    ("aissatou@example.org", "Aïssatou Diallo", "individual", "SN",
+    ("aissatou@example.org", "Aïssatou Diallo", "individual", "SN", "fr",
      "Au Sénégal, la formation des évaluateurs aux lignes directrices de l'annexe III a beaucoup aidé ; "
      "il manque surtout des données écologiques locales.", 0, 10.6),
-    ("juan@example.org", "Juan Pérez", "local_government", "PE",
+    ("juan@example.org", "Juan Pérez", "local_government", "PE", "es",
      "Coincido. En Cusco compartimos datos de parientes silvestres del maíz con la autoridad nacional.", 1, 38.4),
-    ("grace@example.org", "Grace Wanjiru", "organization", "KE",
+    ("grace@example.org", "Grace Wanjiru", "organization", "KE", "en",
      "Public participation matters too: communities should see the risk assessment summaries on the BCH.", None,
      53.1),
 ]
@@ -57,7 +57,7 @@ def _seed_discussion(question: Question | None, opening: datetime.datetime) -> N
     if question is None:
         return
     replies: list[Reply] = []
-    for email, name, actor_type, country, body, parent, hours in DISCUSSION:
+    for email, name, actor_type, country, language, body, parent, hours in DISCUSSION:
         user, created = User.objects.get_or_create(email=email, defaults={"name": name})
         if created:
             user.set_unusable_password()
@@ -66,4 +66,4 @@ def _seed_discussion(question: Question | None, opening: datetime.datetime) -> N
         replies.append(Reply.objects.create(
             question=question, parent=replies[parent] if parent is not None else None, author=user, body=body,
             status=Reply.Status.VISIBLE, actor_type=actor_type, country=country, show_profile=True,
-            created=min(opening + datetime.timedelta(hours=hours), timezone.now())))
+            language=language, created=min(opening + datetime.timedelta(hours=hours), timezone.now())))

@@ -22,7 +22,7 @@ def contributions(consultation: Consultation):
 
 def _columns():
     return [_("Group"), _("Theme"), _("Question"), _("Reply id"), _("In reply to"), _("Author"), _("Actor type"),
-            _("Country"), _("Posted"), pgettext("noun", "Reply")]
+            _("Country"), _("Posted"), _("Language"), pgettext("noun", "Reply")]
 
 
 def _row(reply: Reply) -> list:
@@ -31,7 +31,7 @@ def _row(reply: Reply) -> list:
             f"{reply.question.number}. {reply.question.text}", reply.pk, reply.parent_id or "",
             reply.author_name, reply.actor_type_label if shown else "",
             str(reply.country.name) if shown and reply.country else "",
-            reply.created.strftime("%Y-%m-%d %H:%M"), reply.body]
+            reply.created.strftime("%Y-%m-%d %H:%M"), reply.language, reply.body]
 
 
 def as_csv(consultation: Consultation) -> bytes:

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from actionagenda.accounts.forms import public_name_field
@@ -12,6 +13,8 @@ from .models import ParticipantProfile, Reply
 class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), validators=[multi_line],
                            help_text=_("Markdown is allowed: **bold**, *italic*, lists and links."))
+    # Optional for clients that post without it: the reply is then in the language of the page it came from.
+    language = forms.ChoiceField(label=_("Language of your reply"), choices=settings.LANGUAGES, required=False)
     # Asked only of participants who have not given one: the name their replies will show.
     public_name = public_name_field(label=_("Name to show (optional)"),
                                     help_text=_("Leave it empty to post as “Anonymous participant”."))
@@ -20,9 +23,14 @@ class ReplyForm(forms.Form):
 class EditReplyForm(VersionedFormMixin, forms.ModelForm):
     """One's own reply, changed within the edit window; told when another tab saved it first."""
 
+    language = ReplyForm.base_fields["language"]
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.instance.language
+
     class Meta:
         model = Reply
-        fields = ["body"]
+        fields = ["body", "language"]
         labels = {"body": ReplyForm.base_fields["body"].label}
         help_texts = {"body": ReplyForm.base_fields["body"].help_text}
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}

@@ -181,6 +181,10 @@ class Reply(Versioned):
     actor_type = models.CharField(_("actor type"), max_length=32, blank=True, validators=[one_line])
     country = CountryField(_("country"), blank=True)
     show_profile = models.BooleanField(_("show actor type and country"), default=True)
+    # Replies are written in any of the platform's languages, whatever the programme's: pages mark each one's
+    # language (lang, and its name when it differs from the page's) for readers, screen readers and the synthesis.
+    language = models.CharField(_("language"), max_length=8, choices=catalogue.LANGUAGES.choices, default="en",
+                                validators=[one_line])
     created = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
@@ -197,6 +201,11 @@ class Reply(Versioned):
 
     def get_absolute_url(self):
         return f"{self.question.get_absolute_url()}#reply-{self.pk}"
+
+    @property
+    def language_mark(self) -> str:
+        """"in French" (or "en espagnol"...): what a page in another language says of the reply."""
+        return languages.in_language(self.language)
 
     def is_visible_to(self, user, is_moderator: bool) -> bool:
         """Whether the thread shows this reply to `user`: a held reply only to its author and the moderators."""

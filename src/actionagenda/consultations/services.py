@@ -10,12 +10,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from actionagenda import ratelimits
 from actionagenda.accounts import roles
 from actionagenda.mail import send_templated
+from actionagenda.vocabularies import catalogue
 
 from .models import DigestDelivery, DiscussionGroup, Flag, ParticipantProfile, Question, Reply, Theme
 
@@ -52,9 +53,10 @@ def _clean_body(body: str) -> str:
 
 
 def post_reply(*, user, question: Question, body: str, parent: Reply | None = None,
-               today: datetime.date | None = None, public_name: str = "") -> Reply:
+               today: datetime.date | None = None, public_name: str = "", language: str = "") -> Reply:
     """Post a reply to a guiding question or to another reply; a newcomer's first post may be held. A
-    participant who had no public name yet and gives `public_name` is shown with it from now on.
+    participant who had no public name yet and gives `public_name` is shown with it from now on. The reply is
+    in `language` (by default the language of the page it was written on).
 
     Raises ReplyRefused, or ratelimits.RateLimited when the author posts too quickly."""
     body = _clean_body(body)
@@ -74,8 +76,10 @@ def post_reply(*, user, question: Question, body: str, parent: Reply | None = No
     if group.hold_first_posts and not roles.can_moderate(user, group) and not Reply.objects.filter(
             author=user, question__theme__group__consultation=consultation, status=Reply.Status.VISIBLE).exists():
         status = Reply.Status.HELD
+    if language not in catalogue.LANGUAGES.codes:
+        language = get_language() if get_language() in catalogue.LANGUAGES.codes else consultation.language
     return Reply.objects.create(question=question, parent=parent, author=user, body=body, status=status,
-                                actor_type=actor_type, country=country, show_profile=show)
+                                actor_type=actor_type, country=country, show_profile=show, language=language)
 
 
 def can_edit(user, reply: Reply, now: datetime.datetime | None = None) -> bool:
@@ -96,13 +100,15 @@ def can_flag(user, reply: Reply) -> bool:
     return user.is_authenticated and reply.author_id != user.pk and reply.status == Reply.Status.VISIBLE
 
 
-def edit_reply(*, user, reply: Reply, body: str) -> Reply:
-    """Change the text of one's own reply within the edit window."""
+def edit_reply(*, user, reply: Reply, body: str, language: str = "") -> Reply:
+    """Change the text of one's own reply (and the language it is marked as written in) within the edit window."""
     if not can_edit(user, reply):
         raise PermissionDenied
     reply.body = _clean_body(body)
+    if language in catalogue.LANGUAGES.codes:
+        reply.language = language
     reply.edited_at = timezone.now()
-    reply.save(update_fields=["body", "edited_at"])
+    reply.save(update_fields=["body", "language", "edited_at"])
     return reply
 
 

@@ -78,7 +78,8 @@ def reply(request, slug, pk):
     if form.is_valid():
         try:
             new = services.post_reply(user=request.user, question=question, body=form.cleaned_data["body"],
-                                      parent=parent, public_name=form.cleaned_data["public_name"])
+                                      parent=parent, public_name=form.cleaned_data["public_name"],
+                                      language=form.cleaned_data["language"])
         except services.ReplyRefused as error:
             form.add_error("body", str(error))
         except ratelimits.RateLimited as error:
@@ -118,7 +119,8 @@ def edit_reply(request, slug, pk):
     form = EditReplyForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_reply(user=request.user, reply=reply, body=form.cleaned_data["body"])
+            services.edit_reply(user=request.user, reply=reply, body=form.cleaned_data["body"],
+                                language=form.cleaned_data["language"])
             return redirect(reply.get_absolute_url())
         except services.ReplyRefused as refusal:
             form.add_error("body", str(refusal))

@@ -5,6 +5,7 @@ fields); their pages in the other languages say so instead of passing the text o
 """
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from . import catalogue
 
@@ -16,3 +17,15 @@ def notice(language: str, sentences: dict, other) -> str:
         return ""
     sentence = sentences.get(language)
     return str(sentence) if sentence else str(other) % {"language": catalogue.LANGUAGES.label_of(language)}
+
+
+# Languages whose names take no capital inside a sentence ("en espagnol", "en francés").
+LOWERCASE_NAMES = ("fr", "es")
+
+
+def in_language(language: str) -> str:
+    """"in French", "en espagnol", "en inglés": the phrase that marks a text written in `language`."""
+    name = catalogue.LANGUAGES.label_of(language)
+    if (get_language() or "en") in LOWERCASE_NAMES:
+        name = name.lower()
+    return _("in %(language)s") % {"language": name}
