@@ -55,6 +55,13 @@ def test_no_name_is_numbered_and_no_title_or_actor_repeats():
     assert len(titles) == len(set(titles))
 
 
+def test_every_commitment_was_registered_while_it_still_had_half_a_year_to_run():
+    late = [(title, published.date(), end) for title, published, end in
+            Commitment.objects.values_list("title", "published_at", "end_date")
+            if end <= published.date() + datetime.timedelta(days=180)]
+    assert not late
+
+
 def test_a_title_that_says_regional_belongs_to_a_regional_commitment_never_to_a_global_one():
     scales = defaultdict(set)
     for title, scale in Commitment.objects.values_list("title", "scale"):

@@ -228,6 +228,8 @@ def _dates(rng: random.Random, today: datetime.date):
         start = start.replace(day=1)
     years = rng.choice((1, 2, 2, 3, 3, 4, 5))
     end = datetime.date(min(start.year + years, LAST_DAY.year), start.month, 1) - datetime.timedelta(days=1)
+    while end <= published_day + datetime.timedelta(days=180) and end < LAST_DAY:  # registered while it runs
+        end = datetime.date(end.year + 1, end.month, end.day) if (end.month, end.day) != (2, 29) else LAST_DAY
     if end <= start + datetime.timedelta(days=180):
         end = LAST_DAY
     # The secretariat publishes during office hours in Montreal; authors submit at any time of their day.
