@@ -35,6 +35,8 @@ JOBS = (
     Job("actionagenda.progress.tasks.send_progress_reminders", every=86400),
     # The moderation queue's digest for the secretariat members who chose it (hourly runs, sent once a day).
     Job("actionagenda.commitments.tasks.send_moderation_digests", every=3600),
+    # The open data files, rebuilt when the published data changed (each run compares a version first).
+    Job("actionagenda.interop.tasks.refresh_open_data", every=300),
 )
 
 

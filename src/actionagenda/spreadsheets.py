@@ -10,7 +10,9 @@ import csv
 import io
 from collections.abc import Iterable
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.escape import escape
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,8 +38,18 @@ def csv_bytes(header: Iterable, rows: Iterable[Iterable]) -> bytes:
 
 
 def append_xlsx_row(sheet, values: Iterable) -> None:
-    """Append `values` to an openpyxl worksheet with every text cell stored as a string, never a formula."""
+    """Append `values` to an openpyxl worksheet with every text cell stored as a string, never a formula (a
+    write-only worksheet, for large files, too)."""
+    if isinstance(sheet, WriteOnlyWorksheet):
+        sheet.append([_text_cell(sheet, value) if isinstance(value, str) else value for value in values])
+        return
     sheet.append([escape(value) if isinstance(value, str) else value for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+
+
+def _text_cell(sheet, value: str):
+    cell = WriteOnlyCell(sheet, value=escape(value))
+    cell.data_type = "s"
+    return cell

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from actionagenda import uploads
 from actionagenda.accounts import views as accounts_views
-from actionagenda.interop import robots, sitemaps
+from actionagenda.interop import opendata_views, robots, sitemaps
 from actionagenda.interop.api import api
 from actionagenda.outreach.views import favicon, news_image
 
@@ -20,6 +20,8 @@ urlpatterns = [
     # The embeddable components as pages other sites may frame (their language is a parameter, like lang=).
     path("embed/frame/", include("actionagenda.interop.frame_urls")),
     path("robots.txt", robots.robots_txt, name="robots"),
+    path("open-data/commitments.schema.json", opendata_views.schema, name="open_data_schema"),
+    path("open-data/<str:name>", opendata_views.download, name="open_data_file"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("commitments/", include("actionagenda.commitments.urls")),
     path("statistics/", include("actionagenda.stats.urls")),
+    path("open-data/", opendata_views.open_data, name="open_data"),
     path("commitments/", include("actionagenda.progress.urls_cards")),
     path("surveys/", include("actionagenda.progress.survey_urls")),
     path("commitments/", include("actionagenda.progress.urls")),

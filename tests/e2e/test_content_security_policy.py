@@ -71,7 +71,8 @@ def test_public_pages_keep_the_policy(page, problems):
                  "/en/news/", story.get_absolute_url(), commitment.actor.get_absolute_url(), "/en/faq/",
                  "/en/consultations/", question.theme.group.consultation.get_absolute_url(),
                  question.theme.get_absolute_url(), question.get_absolute_url(), "/en/accounts/login/",
-                 "/en/accounts/signup/", "/en/commitments/999999/", "/en/statistics/", "/es/statistics/?country=KE"):
+                 "/en/accounts/signup/", "/en/commitments/999999/", "/en/statistics/", "/es/statistics/?country=KE",
+                 "/fr/open-data/"):
         visit(page, path)
         settled(page)
     visit(page, "/en/commitments/")

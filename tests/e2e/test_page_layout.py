@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from actionagenda.accounts.services import make_secretariat
 from actionagenda.assistant import services as assistant
+from actionagenda.interop import opendata
 from factories import ActorFactory, CommitmentFactory, EventFactory, NewsItemFactory, QuoteFactory, UserFactory
 
 from .conftest import settled
@@ -44,6 +45,7 @@ def site():
         QuoteFactory(story=story, actor=actor, text_en="Clear answers count, and questions too. " * 3,
                      on_landing=True)
         theme = question.theme
+        opendata.refresh()
         visitor = {
             "landing": "/en/", "landing-fr": "/fr/", "explore": "/en/commitments/",
             "explore-search": "/en/commitments/?search=radio&actor_type=organization",
@@ -57,6 +59,7 @@ def site():
             "api-docs": "/api/v1/docs", "not-found": "/en/commitments/999999/",
             "news": "/en/news/", "story": story.get_absolute_url(), "actor": actor.get_absolute_url(),
             "faq": "/en/faq/", "faq-search": "/en/faq/?q=commitment",
+            "open-data": "/en/open-data/", "open-data-es": "/es/open-data/",
         }
         signed_in = {
             "author": {"form": "/en/commitments/new/organization/", "edit": f"/en/commitments/{submitted.pk}/",

@@ -174,13 +174,15 @@ def test_two_workers_claiming_at_the_same_moment_send_one_e_mail(member):
         for worker in workers:
             worker.join(timeout=20)
     # Whatever the interleaving, the person gets one e-mail. On PostgreSQL the second claim waits and finds
-    # the reminder taken; on the in-memory SQLite of the tests it may be refused as locked (the next run
-    # would then find it taken).
+    # the reminder taken; on the in-memory SQLite of the tests a run may be refused as locked: the second one at
+    # its claim (the next run would then find it taken), or the first after sending, when it dates the e-mail
+    # while the other's refused claim still holds the table (seen once in CI).
     assert len(mail.outbox) == 1 and ReminderSent.objects.count() == 1
     if connection.vendor == "postgresql":
         assert sorted(results) == [0, 1]
     else:
-        assert sorted(results) in ([0, 1], [1]) and all("locked" in error for error in locked)
+        assert sorted(results) in ([0, 1], [1], [0]) and len(results) + len(locked) == 2
+        assert all("locked" in error for error in locked)
 
 
 @override_settings(SITE_URL="https://commitments.example.org")

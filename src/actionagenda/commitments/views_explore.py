@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from actionagenda import ids, links
 from actionagenda.accounts import roles
-from actionagenda.interop import feeds
+from actionagenda.interop import feeds, jsonld
 from actionagenda.progress import display, infographic
 
 from . import explore
@@ -88,5 +88,6 @@ def detail(request, pk):
     }
     if commitment.is_public:
         context |= infographic.page_links(commitment, figures)
+        context["json_ld"] = jsonld.script(commitment, countries)
     return render(request, "commitments/detail.html", context)
 

@@ -47,3 +47,24 @@ class PartnerRecord(models.Model):
 
     def __str__(self):
         return f"{self.source}: {self.external_id}"
+
+
+class OpenDataRelease(models.Model):
+    """One build of the open data files (see interop.opendata): what data it shows, when it was built, the size of
+    each file. Its files are under `opendata/<id>/` in the configured storage."""
+
+    data_version = models.CharField(max_length=80, editable=False)
+    count = models.PositiveIntegerField(_("commitments"))
+    built_at = models.DateTimeField(_("built"))
+    sizes = models.JSONField(_("file sizes"), default=dict)
+    ready = models.BooleanField(default=False)  # every file stored
+
+    class Meta:
+        verbose_name = _("open data release")
+        verbose_name_plural = _("open data releases")
+
+    def __str__(self):
+        return f"{self.built_at:%Y-%m-%d %H:%M} ({self.count})"
+
+    def path(self, name: str) -> str:
+        return f"opendata/{self.pk}/{name}"
