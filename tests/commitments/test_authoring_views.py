@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -332,3 +334,21 @@ def test_the_live_panel_follows_french_typography_and_plurals(client, author):
     assert "0 critère sur 5 rempli." in almost_empty
     complete = client.post("/fr/commitments/smart/", post_data()).content.decode()
     assert "5 critères sur 5 remplis." in complete
+
+
+def test_the_author_chooses_how_often_to_report_and_the_page_says_it(client, author):
+    form = client.get(new_url("organization")).content.decode()
+    assert 'name="reporting_cadence" value="quarterly"' in form and 'value="yearly"' in form
+    assert re.search(r'value="quarterly"[^>]*checked', form)  # quarterly unless the author chooses otherwise
+    client.post(new_url("organization"), post_data(reporting_cadence="yearly"))
+    commitment = Commitment.objects.get()
+    assert commitment.reporting_cadence == "yearly"
+    Commitment.objects.filter(pk=commitment.pk).update(status="published")
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "<dt>Progress reports</dt><dd>Yearly</dd>" in page
+
+
+def test_a_cadence_the_platform_does_not_know_is_refused_on_its_field(client, author):
+    response = client.post(new_url("organization"), post_data(reporting_cadence="weekly"))
+    assert response.status_code == 400 and not Commitment.objects.exists()
+    assert "Select a valid choice" in response.content.decode()

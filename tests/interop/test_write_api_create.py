@@ -99,6 +99,16 @@ def test_every_bad_field_is_named_by_a_json_pointer_in_one_problem(client, token
     assert not Commitment.objects.exists() and not Actor.objects.exists()
 
 
+def test_the_reporting_cadence_is_written_read_back_and_checked(client, token):
+    response = post(client, token, body(reporting_cadence="half_yearly"))
+    assert response.status_code == 201 and response.json()["reporting_cadence"] == "half_yearly"
+    assert Commitment.objects.get().reporting_cadence == "half_yearly"
+    refused = post(client, token, body(title="Another one", reporting_cadence="weekly"))
+    assert refused.status_code == 422 and pointers(refused) == {"#/reporting_cadence"}
+    default = post(client, token, body(title="A third one"))
+    assert default.json()["reporting_cadence"] == "quarterly"
+
+
 def test_a_code_with_a_control_character_is_an_unknown_code_on_every_database(client, token):
     """PostgreSQL refuses a NUL in a query's text: such a code was a 500 there (the fuzz test found it)."""
     response = post(client, token, body(country="K\x00E", gbf_targets=["GBF-17", "GBF\x00-17"],

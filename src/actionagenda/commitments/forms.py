@@ -31,7 +31,7 @@ from .models import KPI, TERM_LINKS, BCHReference, Commitment, date_order_proble
 COMMON_FIELDS = [
     "title", "description", "language", "countries", "action_areas", "gbf_targets", "ip_elements",
     "start_date", "end_date", "scale", "audiences", "audiences_as_written", "partners", "resources", "expected_impact",
-    "contact_name", "contact_email", "contact_public", "website",
+    "contact_name", "contact_email", "contact_public", "website", "reporting_cadence",
 ]
 
 
@@ -108,6 +108,7 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
             "expected_impact": forms.Textarea(attrs={"rows": 3}),
             "start_date": DateInput(),
             "end_date": DateInput(),
+            "reporting_cadence": forms.RadioSelect,
         }
         help_texts = {
             "countries": _("Tick every country where you will act; they are listed by UN region."),
@@ -125,6 +126,8 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
         # Countries by UN region, in the alphabetical order of the reader's language.
         countries = self.fields["countries"]
         countries.choices = by_region(countries.choices, countries.vocabulary)
+        # One choice is always ticked on the page; a post without it (an older client) keeps what was chosen.
+        self.fields["reporting_cadence"].required = False
         for name in smart.FIELDS_NEEDED_TO_SUBMIT:
             if name in self.fields and not self.fields[name].widget.use_fieldset:
                 # Announced as required, not enforced by the browser: a draft saves without them.
@@ -137,6 +140,9 @@ class CommitmentForm(VersionedFormMixin, forms.ModelForm):
                                                                    code=catalogue.PRIMARY_GBF_TARGET))
             if get_language() in catalogue.LANGUAGES:
                 self.initial["language"] = get_language()
+
+    def clean_reporting_cadence(self):
+        return self.cleaned_data["reporting_cadence"] or self.instance.reporting_cadence
 
     def clean_audiences_as_written(self):
         lines = (" ".join(line.split()) for line in self.cleaned_data["audiences_as_written"].splitlines())

@@ -164,6 +164,8 @@ class CommitmentDetailOut(CommitmentOut):
                                      "a change (PATCH) to be told when someone changed it first")
     kpis: list[KPIDetailOut]
     phases: list[PhaseOut]
+    reporting_cadence: str = Field(description="How often the commitment reports progress: "
+                                               + ", ".join(choices.Cadence.values))
     scorecard: ScorecardOut
     reports: list[ReportRef] = Field(description="Submitted progress reports (self-reported), newest first")
 
@@ -399,7 +401,8 @@ def detail_record(commitment: Commitment) -> dict:
     for report in progress["reports"]:
         report["url"] = links.absolute(report["url"])
     return {**record, "version": commitment.version, "phases": progress["phases"],
-            "scorecard": progress["scorecard"], "reports": progress["reports"]}
+            "reporting_cadence": commitment.reporting_cadence, "scorecard": progress["scorecard"],
+            "reports": progress["reports"]}
 
 
 class MonthOut(BaseModel):

@@ -22,7 +22,7 @@ from actionagenda.vocabularies.models import Term
 # Body field -> commitment form field, where they differ; the others have the same name.
 COMMITMENT_FIELDS = ("title", "description", "language", "start_date", "end_date", "scale", "resources",
                      "expected_impact", "website", "supply_chain_scope", "contact_name", "contact_email",
-                     "contact_public")
+                     "contact_public", "reporting_cadence")
 LINKS = {"gbf_targets": "gbf_targets", "implementation_plan_elements": "ip_elements",
          "action_areas": "action_areas", "countries": "countries"}
 ACTOR_FIELDS = {"actor_name": "name", "actor_anonymous": "anonymous", "organization_type": "organization_type",

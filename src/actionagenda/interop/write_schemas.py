@@ -11,7 +11,7 @@ from ninja import Schema
 from pydantic import ConfigDict, Field
 
 from actionagenda.commitments.forms import MAX_INTERIM_TARGETS, MAX_KPIS
-from actionagenda.progress.choices import Direction
+from actionagenda.progress.choices import Cadence, Direction
 from actionagenda.vocabularies import catalogue
 
 Number = str | int | float  # a decimal string keeps every digit
@@ -105,6 +105,9 @@ class CommitmentFields(Strict):
     contact_email: str | None = Field(None, description="Receives the secretariat's notices once its owner "
                                                         "confirms (an e-mail is sent); never published by the API")
     contact_public: bool | None = Field(None, description="Show the contact on the public page")
+    reporting_cadence: str | None = Field(None, description="How often progress is reported once published: "
+                                                            + ", ".join(Cadence.values) + " (quarterly when not "
+                                                            "given)")
     kpis: list[KPIIn] | None = Field(None, max_length=MAX_KPIS, description="In a PATCH: the whole list (a KPI "
                                                                              "left out is removed)")
 
