@@ -107,5 +107,5 @@ def test_the_detail_needs_a_fixed_number_of_queries(client, django_assert_max_nu
         services.refresh([commitment.pk])
         commitments.append(commitment)
     for commitment in commitments:
-        with django_assert_max_num_queries(22):  # lookup, 7 record, 5 progress, up to 9 for the rate limit (db cache)
+        with django_assert_max_num_queries(23):  # lookup, 8 record, 5 progress, up to 9 for the rate limit (db cache)
             detail(client, commitment)

@@ -227,3 +227,14 @@ def test_the_site_shows_what_the_api_wrote(client, author, token, draft):
     client.force_login(author)
     page = client.get(draft.get_absolute_url()).content.decode()
     assert "Youth" in page and "Jóvenes; Seed companies" in page
+
+
+def test_the_bch_list_sent_replaces_the_citations_and_a_patch_without_it_keeps_them(client, token, draft):
+    cited = [{"record_type": "LMO", "identifier": "BCH-LMO-SCBD-14786-6"}]
+    assert patch(client, token, draft, {"bch_records": cited}).status_code == 200
+    assert draft.bch_references.count() == 1
+    assert patch(client, token, draft, {"title": "Radio, renamed"}).status_code == 200
+    assert draft.bch_references.count() == 1  # not sent: left as they are
+    answer = patch(client, token, draft, {"bch_records": []})
+    assert answer.status_code == 200 and answer.json()["bch_records"] == []
+    assert not draft.bch_references.exists()

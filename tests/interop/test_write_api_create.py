@@ -109,6 +109,40 @@ def test_the_reporting_cadence_is_written_read_back_and_checked(client, token):
     assert default.json()["reporting_cadence"] == "quarterly"
 
 
+def test_a_kpis_dates_and_direction_are_written_as_the_progress_contract_reads_them(client, token):
+    """Issue 17's part of the write body: kpis[].baseline_date, target_date and direction."""
+    kpi = {"name": "Untested seed lots", "unit": "lots", "baseline": 120, "baseline_date": "2026-01-15",
+           "target": 30, "target_date": "2028-06-30", "direction": "decrease"}
+    response = post(client, token, body(kpis=[kpi]))
+    assert response.status_code == 201, response.content
+    written = response.json()["kpis"][0]
+    assert (written["baseline"], written["target"], written["direction"]) == (
+        {"value": "120.0000", "date": "2026-01-15"}, {"value": "30.0000", "date": "2028-06-30"}, "decrease")
+
+
+def test_bch_records_are_cited_through_the_api_and_read_back(client, token):
+    records = [{"record_type": "LMO", "identifier": " bch-lmo-scbd-14786-6 "},
+               {"record_type": "LAW", "url": "https://bch.cbd.int/en/database/LAW/BCH-LAW-KE-101/2"}]
+    response = post(client, token, body(bch_records=records))
+    assert response.status_code == 201, response.content
+    assert response.json()["bch_records"] == [
+        {"record_type": "LMO", "identifier": "BCH-LMO-SCBD-14786-6", "url": ""},
+        {"record_type": "LAW", "identifier": "", "url": "https://bch.cbd.int/en/database/LAW/BCH-LAW-KE-101/2"}]
+    commitment = Commitment.objects.get()
+    assert [reference.record for reference in commitment.bch_references.all()] == [
+        "BCH-LMO-SCBD-14786", "BCH-LAW-KE-101"]
+
+
+def test_a_bad_bch_citation_is_named_by_its_pointer_and_nothing_is_made(client, token):
+    response = post(client, token, body(bch_records=[
+        {"record_type": "LMO", "identifier": "BCH-LMO-SCBD-14786-6"},
+        {"record_type": "LMO", "identifier": "LMO 14786"},
+        {"record_type": "LAW", "url": "https://example.org/law/1"}]))
+    assert response.status_code == 422
+    assert {"#/bch_records/1/identifier", "#/bch_records/2/url"} <= pointers(response)
+    assert not Commitment.objects.exists()
+
+
 def test_a_code_with_a_control_character_is_an_unknown_code_on_every_database(client, token):
     """PostgreSQL refuses a NUL in a query's text: such a code was a 500 there (the fuzz test found it)."""
     response = post(client, token, body(country="K\x00E", gbf_targets=["GBF-17", "GBF\x00-17"],

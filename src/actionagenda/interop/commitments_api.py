@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from actionagenda import links
 from actionagenda.commitments import changes, explore, facets
-from actionagenda.commitments.models import KPI, Commitment
+from actionagenda.commitments.models import KPI, BCHReference, Commitment
 from actionagenda.markup import strip_html
 from actionagenda.progress import choices, public
 from actionagenda.progress import facets as progress_facets
@@ -68,6 +68,13 @@ class KPIOut(BaseModel):
     target: Measure
     current: Decimal | None = Field(description="The latest value from the public readings (for readings that "
                                                 "add up: the baseline plus every reading); null before any")
+
+
+class BCHRecordOut(BaseModel):
+    record_type: str = Field(description="The BCH record type: " + ", ".join(catalogue.BCH_RECORD_TYPES.codes))
+    identifier: str = Field(description="Its BCH identifier (BCH-LMO-SCBD-14786-6), or empty when only its address "
+                                        "was given")
+    url: str = Field(description="Its page on bch.cbd.int, or empty when only its identifier was given")
 
 
 class InterimTargetOut(BaseModel):
@@ -144,6 +151,7 @@ class CommitmentOut(BaseModel):
     expected_impact: str
     website: str
     kpis: list[KPIOut]
+    bch_records: list[BCHRecordOut] = Field(description="Biosafety Clearing-House records the commitment cites")
     status: str
     published_at: datetime.datetime | None
     updated_at: Timestamp = Field(description=UPDATED_AT)
@@ -261,7 +269,7 @@ class Paging(Schema):
 
 
 def items(ids: list[int]) -> list[dict]:
-    """The commitments `ids` (in that order) as the API shows them, in seven queries whatever their number."""
+    """The commitments `ids` (in that order) as the API shows them, in eight queries whatever their number."""
     found = Commitment.objects.select_related("actor").in_bulk(ids)
     linked = explore.links(list(found))
     kpis: dict[int, list] = {}
@@ -269,10 +277,14 @@ def items(ids: list[int]) -> list[dict]:
             "id", "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
             "progress__latest_value"):
         kpis.setdefault(kpi["commitment_id"], []).append(kpi)
-    return [item(found[pk], linked, kpis.get(pk, [])) for pk in ids if pk in found]
+    cited: dict[int, list] = {}
+    for reference in BCHReference.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
+            "commitment_id", "record_type", "identifier", "url"):
+        cited.setdefault(reference.pop("commitment_id"), []).append(reference)
+    return [item(found[pk], linked, kpis.get(pk, []), cited.get(pk, [])) for pk in ids if pk in found]
 
 
-def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
+def item(commitment: Commitment, linked: dict, kpis: list[dict], cited: list[dict] = ()) -> dict:
     """One record. Its text comes without HTML tags (markup.strip_html), whichever way it was written: a partner
     putting it in a page as HTML runs nothing."""
     actor = commitment.actor
@@ -298,6 +310,7 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict]) -> dict:
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
                   "current": kpi["progress__latest_value"]} for kpi in kpis],
+        "bch_records": list(cited),
         "status": commitment.status, "published_at": commitment.published_at, "updated_at": commitment.updated,
         "url": links.absolute(commitment.get_absolute_url()),
     }

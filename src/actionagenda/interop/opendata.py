@@ -38,7 +38,7 @@ from .models import OpenDataRelease
 
 logger = logging.getLogger(__name__)
 
-BATCH = 1000  # commitments read per round (seven queries each, see commitments_api.items)
+BATCH = 1000  # commitments read per round (eight queries each, see commitments_api.items)
 LOCK = "opendata:building"
 
 
@@ -146,6 +146,9 @@ COMMITMENT_COLUMNS = (
     Column("resources", "text", _("Resources committed, as written."), _field("resources")),
     Column("expected_impact", "text", _("The impact expected, as written."), _field("expected_impact")),
     Column("website", "url", _("A page about the action, if any."), _field("website")),
+    Column("bch_records", "codes", _("Biosafety Clearing-House records it cites: each one's identifier, or its "
+                                     "address when it has none, separated by semicolons."),
+           lambda record: ";".join(cited["identifier"] or cited["url"] for cited in record["bch_records"])),
     Column("kpi_count", "integer", _("How many KPIs it has (their rows are in kpis.csv)."),
            lambda record: len(record["kpis"])),
     Column("published_at", "datetime", _("When the secretariat published it."), _moment("published_at")),

@@ -41,6 +41,7 @@ _ACTOR_TO_BODY = {form: body for body, form in ACTOR_FIELDS.items()} | {"existin
 _KPI_TO_BODY = {form: body for body, form in KPI_FIELDS.items()}
 _ROW = re.compile(r"kpis-(\d+)(?:-(.*))?")
 _INTERIM = re.compile(r"interim(?:-(\d+)-(\w+))?")
+_BCH_ROW = re.compile(r"bch-(\d+)(?:-(\w+))?")
 
 
 def problem(pointer: str, detail) -> dict:
@@ -63,6 +64,8 @@ class Translation:
         self._actor_fields(actor_form, commitment)
         if "kpis" in body:
             self._kpis(body["kpis"] or [])
+        if "bch_records" in body:
+            self._bch(body["bch_records"] or [])
 
     # Body -> data
 
@@ -180,6 +183,16 @@ class Translation:
         self._put("kpis-TOTAL_FORMS", total)
         self._put("kpis-INITIAL_FORMS", initial)
 
+    def _bch(self, records: list[dict]) -> None:
+        """The list sent replaces the citations (the site's form posts every row it shows)."""
+        for name in [name for name in self.data if name.startswith("bch-")]:
+            del self.data[name]
+        self._put("bch-TOTAL_FORMS", len(records))
+        self._put("bch-INITIAL_FORMS", 0)
+        for index, record in enumerate(records):
+            for name in ("record_type", "identifier", "url"):
+                self._put(f"bch-{index}-{name}", _text(record.get(name) or ""))
+
     def _kpi(self, prefix: str, item: dict, index: int) -> None:
         values = dict(item)
         for measure in ("baseline", "target"):
@@ -208,6 +221,11 @@ class Translation:
         """The body's pointer for a form data name: `kpis-0-target_value` is `#/kpis/0/target`."""
         if name.startswith("actor-"):
             return "#/" + _ACTOR_TO_BODY.get(name[len("actor-"):], name[len("actor-"):])
+        cited = _BCH_ROW.fullmatch(name)
+        if cited:
+            return f"#/bch_records/{cited[1]}/{cited[2]}" if cited[2] else f"#/bch_records/{cited[1]}"
+        if name == "bch":
+            return "#/bch_records"
         found = _ROW.fullmatch(name)
         if found:
             index = self.rows.get(f"kpis-{found[1]}")
@@ -245,6 +263,11 @@ class Translation:
                 refused += [(f"{prefix}-interim-{number}-{name}", error)
                             for number, interim_form in enumerate(kpi_form.interim.forms)
                             for name, errors in interim_form.errors.get_json_data().items() for error in errors]
+        if forms.bch.is_bound:
+            refused += [("bch", {"message": message, "code": ""}) for message in forms.bch.non_form_errors()]
+            refused += [(f"bch-{number}" if name == "__all__" else f"bch-{number}-{name}", error)
+                        for number, bch_form in enumerate(forms.bch.forms)
+                        for name, errors in bch_form.errors.get_json_data().items() for error in errors]
         stale = any(error.get("code") == "stale" for _name, error in refused)
         return [problem(self.pointer(name), error["message"]) for name, error in refused], stale
 

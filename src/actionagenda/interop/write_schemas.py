@@ -11,6 +11,7 @@ from ninja import Schema
 from pydantic import ConfigDict, Field
 
 from actionagenda.commitments.forms import MAX_INTERIM_TARGETS, MAX_KPIS
+from actionagenda.commitments.models import BCHReference
 from actionagenda.progress.choices import Cadence, Direction
 from actionagenda.vocabularies import catalogue
 
@@ -40,6 +41,12 @@ class InterimTargetIn(Strict):
 class PartnerIn(Strict):
     name: str
     url: str = ""
+
+
+class BCHRecordIn(Strict):
+    record_type: str = Field(description="The BCH record type: " + _codes(catalogue.BCH_RECORD_TYPES))
+    identifier: str | None = Field(None, description="Its BCH identifier, such as BCH-LMO-SCBD-14786-6")
+    url: str | None = Field(None, description="Or the address of its page on bch.cbd.int")
 
 
 class KPIIn(Strict):
@@ -110,6 +117,10 @@ class CommitmentFields(Strict):
                                                             "given)")
     kpis: list[KPIIn] | None = Field(None, max_length=MAX_KPIS, description="In a PATCH: the whole list (a KPI "
                                                                              "left out is removed)")
+    bch_records: list[BCHRecordIn] | None = Field(None, max_length=BCHReference.MAX_PER_COMMITMENT,
+                                                  description="Biosafety Clearing-House records the commitment "
+                                                              "cites, each by identifier or address; in a PATCH, "
+                                                              "the whole list")
 
 
 def example(body: dict) -> dict:
