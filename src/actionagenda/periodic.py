@@ -37,6 +37,8 @@ JOBS = (
     Job("actionagenda.commitments.tasks.send_moderation_digests", every=3600),
     # The open data files, rebuilt when the published data changed (each run compares a version first).
     Job("actionagenda.interop.tasks.refresh_open_data", every=300),
+    # Partner sources, each on its own schedule (hours between harvests); the hourly run harvests those due.
+    Job("actionagenda.interop.tasks.harvest_partners", every=3600),
 )
 
 

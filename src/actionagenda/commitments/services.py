@@ -192,3 +192,30 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
         else:
             progress.refresh_after_commit(commitment.pk)
     return commitment
+
+
+@transaction.atomic
+def follow_partner_status(commitment: Commitment, *, published: bool, trusted: bool, reason: str) -> bool:
+    """A partner commitment follows its record at the source (interop's harvests): withdrawn when the source
+    withdrew it, back when the source shows it again (published if the source is trusted, else to the queue).
+    Returns whether its status changed."""
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if not published and locked.status in (Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED):
+        target, action = Status.WITHDRAWN, Action.WITHDRAW
+    elif published and locked.status == Status.WITHDRAWN:
+        target, action = (Status.PUBLISHED, Action.PUBLISH) if trusted else (Status.SUBMITTED, Action.SUBMIT)
+    else:
+        return False
+    locked.status = target
+    if target == Status.PUBLISHED and locked.published_at is None:
+        locked.published_at = timezone.now()
+    locked._change_reason = reason[:100]
+    locked.save()
+    ModerationDecision.objects.create(commitment=locked, action=action, comment=reason)
+    facets.invalidate()
+    if target == Status.PUBLISHED:
+        progress.on_publish(locked, None)
+    else:
+        progress.refresh_after_commit(locked.pk)
+    commitment.status = locked.status
+    return True

@@ -9,11 +9,24 @@ class PartnerSource(models.Model):
 
     class Kind(models.TextChoices):
         CBD = "cbd", _("CBD Action Agenda format (JSON)")
+        INSTANCE = "actionagenda", _("Another actionagenda platform (its API)")
 
     name = models.CharField(_("name"), max_length=200, unique=True, validators=[one_line],
                             help_text=_("Shown with each of its commitments: “From <name>”."))
     kind = models.CharField(_("format"), max_length=16, choices=Kind.choices, default=Kind.CBD)
-    url = models.URLField(_("address"), blank=True, validators=[one_line])
+    url = models.URLField(_("address"), blank=True, validators=[one_line],
+                          help_text=_("For another actionagenda platform, its address (https://example.org); for a "
+                                      "CBD-format feed, the address of the JSON. Empty: nothing is harvested (files "
+                                      "are imported with import-cbd-actions)."))
+    trusted = models.BooleanField(_("trusted"), default=False,
+                                  help_text=_("Publish its new commitments at once. Otherwise each waits in the "
+                                              "moderation queue."))
+    harvest_every = models.PositiveSmallIntegerField(
+        _("harvest every (hours)"), default=24, help_text=_("0: only by hand (actionagenda harvest)."))
+    # Where the last harvest of another platform stopped: its changes are read after this point next time.
+    cursor_time = models.DateTimeField(null=True, blank=True, editable=False)
+    cursor_id = models.PositiveIntegerField(default=0, editable=False)
+    last_harvest = models.DateTimeField(_("last harvested"), null=True, blank=True, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -68,3 +81,29 @@ class OpenDataRelease(models.Model):
 
     def path(self, name: str) -> str:
         return f"opendata/{self.pk}/{name}"
+
+
+class HarvestLog(models.Model):
+    """One harvest of a partner source: what it did, and each record it could not take and why."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Stopped by an error")
+
+    source = models.ForeignKey(PartnerSource, on_delete=models.CASCADE, related_name="harvests",
+                               verbose_name=_("source"))
+    started = models.DateTimeField(_("started"), auto_now_add=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.RUNNING)
+    counts = models.JSONField(_("counts"), default=dict)  # created, updated, unchanged, withdrawn, refused
+    errors = models.JSONField(_("records not taken"), default=list)  # [{"id": ..., "reasons": [...]}]
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        verbose_name = _("harvest")
+        verbose_name_plural = _("harvests")
+        ordering = ["-started", "-pk"]
+
+    def __str__(self):
+        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"

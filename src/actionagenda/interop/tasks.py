@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import opendata
+from . import harvest, opendata
 
 
 @task()
@@ -11,3 +11,9 @@ def refresh_open_data() -> int:
     commitments the new release holds (0 when nothing was built)."""
     release = opendata.refresh()
     return release.count if release else 0
+
+
+@task()
+def harvest_partners() -> int:
+    """Harvest every partner source whose schedule says so; returns how many were harvested."""
+    return sum(harvest.harvest(source) is not None for source in harvest.due())

@@ -1,0 +1,176 @@
+"""Harvesting partner sources (`actionagenda harvest [SOURCE]`, and the worker on each source's schedule).
+
+Another actionagenda platform is read through its API's changes (`GET /api/v1/commitments?updated_after=...`,
+oldest change first, tombstones included), from where its last harvest stopped: each published record is written
+as the CBD-format import writes one (`cbd_format.record`, then `cbd_import`: upsert by source and identifier, the
+record kept as received, a link back to its page), and each tombstone withdraws the commitment here. A CBD-format
+feed is read whole each time. Each record is saved in a transaction of its own and the cursor only after its page:
+a harvest run twice, or killed midway and run again, duplicates nothing. New commitments of a trusted source are
+published at once, the others wait in the moderation queue. What a record could not be taken for is written in the
+harvest's log (interop.HarvestLog), and the harvest goes on with the next.
+"""
+
+import datetime
+import json
+import logging
+import urllib.request
+from collections.abc import Callable, Iterator
+from urllib.parse import urlencode, urlsplit
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from actionagenda.commitments import services as commitments
+
+from . import cbd_format, cbd_import
+from .models import HarvestLog, PartnerRecord, PartnerSource
+
+logger = logging.getLogger(__name__)
+
+PAGE = 100  # records per page asked of another platform (its API's maximum)
+MAX_BYTES = 20 * 1024 * 1024  # a page or a feed larger than this is refused
+TIMEOUT = 30  # seconds per request
+MAX_ERRORS = 500  # records not taken kept in a log; the count says how many in all
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+WITHDRAWN = "withdrawn"
+Fetch = Callable[[str], object]
+
+
+class HarvestError(Exception):
+    """The source could not be read (unreachable, not JSON, too large, a next link elsewhere)."""
+
+
+def fetch_json(url: str) -> object:
+    """GET `url` as JSON, within TIMEOUT and MAX_BYTES."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise HarvestError(f"not a web address: {url}")
+    request = urllib.request.Request(url, headers={"Accept": "application/json",
+                                                   "User-Agent": "actionagenda-harvester/1"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (scheme checked above)
+            body = response.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise HarvestError(f"{url}: {error}") from error
+    if len(body) > MAX_BYTES:
+        raise HarvestError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        return json.loads(body)
+    except ValueError as error:
+        raise HarvestError(f"{url}: not JSON ({error})") from error
+
+
+def due(now: datetime.datetime | None = None) -> list[PartnerSource]:
+    """The sources with an address whose schedule says to harvest them now."""
+    now = now or timezone.now()
+    return [source for source in PartnerSource.objects.exclude(url="").filter(harvest_every__gt=0).order_by("pk")
+            if source.last_harvest is None
+            or source.last_harvest + datetime.timedelta(hours=source.harvest_every) <= now]
+
+
+def harvest(source: PartnerSource, fetch: Fetch = fetch_json) -> HarvestLog | None:
+    """Harvest `source` now; None when another worker is harvesting it."""
+    lock = f"harvest:{source.pk}"
+    if not cache.add(lock, 1, timeout=3600):
+        return None
+    log = HarvestLog.objects.create(source=source, counts=dict.fromkeys(
+        (cbd_import.CREATED, cbd_import.UPDATED, cbd_import.UNCHANGED, WITHDRAWN, "refused"), 0))
+    try:
+        if source.kind == PartnerSource.Kind.INSTANCE:
+            _harvest_instance(source, log, fetch)
+        else:
+            _harvest_feed(source, log, fetch)
+        log.status = HarvestLog.Status.DONE
+    except HarvestError as error:
+        log.status, log.message = HarvestLog.Status.FAILED, str(error)
+        logger.warning("Harvest of %s stopped: %s", source, error)
+    finally:
+        log.finished = timezone.now()
+        log.save()
+        source.last_harvest = log.finished
+        source.save(update_fields=["last_harvest", "cursor_time", "cursor_id"])
+        cache.delete(lock)
+    return log
+
+
+def _pages(source: PartnerSource, fetch: Fetch) -> Iterator[list]:
+    """The pages of the source's changes after its cursor, following each page's next link (never elsewhere)."""
+    base = source.url.rstrip("/")
+    params = {"updated_after": (source.cursor_time or EPOCH).isoformat().replace("+00:00", "Z"), "limit": PAGE}
+    if source.cursor_id:
+        params["after_id"] = source.cursor_id
+    url = f"{base}/api/v1/commitments?{urlencode(params)}"
+    origin = urlsplit(base)[:2]
+    while url:
+        if urlsplit(url)[:2] != origin:
+            raise HarvestError(f"the next page ({url}) is not on {base}")
+        page = fetch(url)
+        if not isinstance(page, dict) or not isinstance(page.get("items"), list):
+            raise HarvestError(f"{url}: not a page of commitments")
+        yield page["items"]
+        url = page.get("next")
+
+
+def _harvest_instance(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
+    for items in _pages(source, fetch):
+        for entry in items:
+            _take(source, log, entry)
+        if items:
+            last = items[-1]
+            moment = parse_datetime(str(last.get("updated_at", "")))
+            if moment is not None and isinstance(last.get("id"), int):
+                source.cursor_time, source.cursor_id = moment, last["id"]
+                source.save(update_fields=["cursor_time", "cursor_id"])  # a harvest killed later starts here
+
+
+def _take(source: PartnerSource, log: HarvestLog, entry) -> None:
+    """One entry of another platform's changes: a published record, or a tombstone."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
+        _refused(log, "", ["expected a record with an id"])
+        return
+    if entry.get("status") != "published" or "title" not in entry:
+        kept = PartnerRecord.objects.filter(source=source, external_id=str(entry["id"])).select_related(
+            "commitment").first()
+        if kept and commitments.follow_partner_status(kept.commitment, published=False, trusted=source.trusted,
+                                                      reason=f"Withdrawn at {source.name}."):
+            log.counts[WITHDRAWN] += 1
+        return
+    try:
+        mapped = cbd_import.map_record(entry["id"], cbd_format.record(entry))
+    except (KeyError, TypeError, ValueError) as error:
+        _refused(log, str(entry["id"]), [f"not a record of the commitments API ({error})"])
+        return
+    _save(source, log, mapped)
+
+
+def _harvest_feed(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
+    try:
+        mapped, unmapped = cbd_import.parse(fetch(source.url))
+    except ValueError as error:
+        raise HarvestError(f"{source.url}: not a JSON array of actions ({error})") from error
+    for record in unmapped:
+        _refused(log, record.external_id, record.reasons)
+    for record in mapped:
+        _save(source, log, record)
+
+
+def _save(source: PartnerSource, log: HarvestLog, mapped) -> None:
+    if isinstance(mapped, cbd_import.Unmapped):
+        _refused(log, mapped.external_id, mapped.reasons)
+        return
+    try:
+        outcome = cbd_import.save(mapped, source, publish=source.trusted)
+    except cbd_import.Refused as refusal:
+        _refused(log, mapped.external_id, refusal.reasons)
+        return
+    log.counts[outcome] += 1
+    if outcome != cbd_import.CREATED:  # shown again at the source after a withdrawal: back here too
+        kept = PartnerRecord.objects.select_related("commitment").get(source=source, external_id=mapped.external_id)
+        commitments.follow_partner_status(kept.commitment, published=True, trusted=source.trusted,
+                                          reason=f"Published again at {source.name}.")
+
+
+def _refused(log: HarvestLog, external_id: str, reasons: list[str]) -> None:
+    log.counts["refused"] += 1
+    if len(log.errors) < MAX_ERRORS:
+        log.errors.append({"id": external_id, "reasons": [str(reason) for reason in reasons]})

@@ -1,0 +1,163 @@
+"""Harvesting partner sources: another platform's changes (published records and tombstones) from its cursor, a
+CBD-format feed; idempotent, resumable, moderated or trusted per source, each refused record in the log."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from actionagenda import periodic
+from actionagenda.commitments.models import Commitment
+from actionagenda.interop import harvest
+from actionagenda.interop.models import HarvestLog, PartnerRecord, PartnerSource
+
+pytestmark = pytest.mark.django_db
+BASE = "https://partner.example.org"
+
+
+def entry(pk: int, title: str, updated: str = "2026-11-01T10:00:00Z", **changes) -> dict:
+    """A published commitment as another platform's list API gives it."""
+    record = {
+        "id": pk, "title": title, "description": "Radio programmes on living modified organisms.", "language": "en",
+        "actor": {"name": f"Partner network {pk}", "type": "organization", "organization_type": "ngo",
+                  "country": "KE"},
+        "countries": ["KE"], "regions": ["002"], "gbf_targets": ["GBF-17"], "ip_elements": [],
+        "action_areas": ["BIOSAFETY"], "audiences": [], "audiences_as_written": [], "start_date": "2026-01-01",
+        "end_date": "2028-12-31", "phase": "implementation", "scale": "national", "partners": "", "resources": "",
+        "expected_impact": "", "website": "", "kpis": [], "bch_records": [], "status": "published",
+        "published_at": "2026-02-01T10:00:00Z", "updated_at": updated, "url": f"{BASE}/en/commitments/{pk}/",
+    }
+    record.update(changes)
+    return record
+
+
+def tombstone(pk: int, updated: str) -> dict:
+    return {"id": pk, "status": "withdrawn", "updated_at": updated}
+
+
+class Partner:
+    """Another platform's API, answering pages of its changes after `updated_after` (then `after_id`)."""
+
+    def __init__(self, *entries):
+        self.entries, self.asked, self.fail_after = list(entries), [], None
+
+    def __call__(self, url: str):
+        from urllib.parse import parse_qs, urlsplit
+
+        self.asked.append(url)
+        if self.fail_after is not None and len(self.asked) > self.fail_after:
+            raise harvest.HarvestError("connection reset")
+        query = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+        after = (query["updated_after"].replace("Z", "+00:00"), int(query.get("after_id", 0)))
+        changes = sorted((e for e in self.entries if (e["updated_at"].replace("Z", "+00:00"), e["id"]) > after),
+                         key=lambda e: (e["updated_at"], e["id"]))
+        limit = 2  # small pages, so that paging and resuming are exercised
+        page, more = changes[:limit], len(changes) > limit
+        last = page[-1] if page else None
+        following = (f"{BASE}/api/v1/commitments?updated_after={last['updated_at']}&after_id={last['id']}&limit=2"
+                     if more else None)
+        return {"count": len(changes), "items": page, "next": following}
+
+
+@pytest.fixture
+def source():
+    return PartnerSource.objects.create(name="National biosafety platform", kind=PartnerSource.Kind.INSTANCE,
+                                        url=BASE, trusted=True)
+
+
+def local(pk: int) -> Commitment:
+    return PartnerRecord.objects.select_related("commitment").get(external_id=str(pk)).commitment
+
+
+def test_a_first_harvest_takes_every_record_with_provenance_and_a_second_adds_nothing(source):
+    partner = Partner(entry(1, "Radio in Nairobi"), entry(2, "Seeds in Kumasi", "2026-11-02T10:00:00Z"),
+                      entry(3, "Labs in Lima", "2026-11-03T10:00:00Z"))
+    log = harvest.harvest(source, partner)
+    assert (log.status, log.counts["created"], log.counts["refused"]) == ("done", 3, 0)
+    radio = local(1)
+    assert (radio.title, radio.status, radio.partner_record.url) == (
+        "Radio in Nairobi", "published", f"{BASE}/en/commitments/1/")
+    assert len(partner.asked) == 2  # two pages of two
+    again = harvest.harvest(source, partner)
+    assert again.counts["created"] == again.counts["updated"] == 0
+    assert Commitment.objects.count() == 3
+    assert "after_id=3" in partner.asked[-1]  # it read only what came after the last change it took
+
+
+def test_a_change_and_a_withdrawal_at_the_source_reach_this_platform(source):
+    partner = Partner(entry(1, "Radio in Nairobi"), entry(2, "Seeds in Kumasi"))
+    harvest.harvest(source, partner)
+    partner.entries = [entry(1, "Radio in Nairobi and Kisumu", "2026-11-05T10:00:00Z"),
+                       tombstone(2, "2026-11-06T10:00:00Z")]
+    log = harvest.harvest(source, partner)
+    assert (log.counts["updated"], log.counts["withdrawn"]) == (1, 1)
+    assert local(1).title == "Radio in Nairobi and Kisumu"
+    assert local(2).status == Commitment.Status.WITHDRAWN
+    partner.entries = [entry(2, "Seeds in Kumasi", "2026-11-07T10:00:00Z")]  # published again there
+    harvest.harvest(source, partner)
+    assert local(2).status == Commitment.Status.PUBLISHED
+
+
+def test_a_harvest_killed_midway_resumes_where_it_stopped_and_duplicates_nothing(source):
+    partner = Partner(*(entry(pk, f"Commitment number {pk}", f"2026-11-0{pk}T10:00:00Z") for pk in range(1, 6)))
+    partner.fail_after = 1  # the second page never comes
+    log = harvest.harvest(source, partner)
+    assert (log.status, log.counts["created"]) == ("failed", 2) and "connection reset" in log.message
+    source.refresh_from_db()
+    assert source.cursor_id == 2
+    partner.fail_after, partner.asked = None, []
+    log = harvest.harvest(source, partner)
+    assert (log.status, log.counts["created"]) == ("done", 3)
+    assert sorted(PartnerRecord.objects.values_list("external_id", flat=True)) == ["1", "2", "3", "4", "5"]
+
+
+def test_an_untrusted_sources_new_commitments_wait_for_the_secretariat(source):
+    source.trusted = False
+    source.save()
+    harvest.harvest(source, Partner(entry(1, "Radio in Nairobi")))
+    assert local(1).status == Commitment.Status.SUBMITTED
+
+
+def test_a_record_that_cannot_be_taken_is_logged_and_the_others_are_taken(source):
+    partner = Partner(entry(1, "Radio in Nairobi"), entry(2, "Unknown target", gbf_targets=["GBF-99"]),
+                      {"id": 3, "status": "published", "title": "No actor", "updated_at": "2026-11-01T10:00:00Z"})
+    log = harvest.harvest(source, partner)
+    assert (log.counts["created"], log.counts["refused"]) == (1, 2)
+    reasons = {error["id"]: " ".join(error["reasons"]) for error in log.errors}
+    assert set(reasons) == {"2", "3"} and "GBF-TARGET-99" in reasons["2"] and "not a record" in reasons["3"]
+
+
+def test_a_next_link_to_another_site_stops_the_harvest(source):
+    def elsewhere(url):
+        return {"count": 3, "items": [entry(1, "Radio in Nairobi")], "next": "https://evil.example/steal"}
+
+    log = harvest.harvest(source, elsewhere)
+    assert log.status == HarvestLog.Status.FAILED and "evil.example" in log.message
+    assert Commitment.objects.count() == 1  # what came before it is kept
+
+
+def test_a_cbd_format_feed_is_read_whole(source):
+    from actionagenda.interop import cbd_format
+
+    feed = PartnerSource.objects.create(name="CBD Action Agenda", kind=PartnerSource.Kind.CBD,
+                                        url="https://cbd.example.org/actions.json", trusted=True)
+    actions = [cbd_format.record(entry(7, "Seed testing in Accra"))]
+    assert harvest.harvest(feed, lambda url: actions).counts["created"] == 1
+    assert harvest.harvest(feed, lambda url: actions).counts["unchanged"] == 1
+
+
+def test_sources_are_due_on_their_own_schedule_and_the_worker_runs_them_hourly(source):
+    now = datetime.datetime(2026, 12, 1, 12, tzinfo=datetime.UTC)
+    assert harvest.due(now) == [source]
+    source.last_harvest = now - datetime.timedelta(hours=3)
+    source.save()
+    assert harvest.due(now) == []  # every 24 hours by default
+    PartnerSource.objects.filter(pk=source.pk).update(harvest_every=0)
+    assert harvest.due(now - datetime.timedelta(days=9)) == []  # by hand only
+    assert any(job.task == "actionagenda.interop.tasks.harvest_partners" for job in periodic.JOBS)
+
+
+def test_the_command_names_an_unknown_source():
+    with pytest.raises(CommandError, match="No partner source"):
+        call_command("harvest", "Nowhere")
