@@ -161,3 +161,38 @@ def test_sources_are_due_on_their_own_schedule_and_the_worker_runs_them_hourly(s
 def test_the_command_names_an_unknown_source():
     with pytest.raises(CommandError, match="No partner source"):
         call_command("harvest", "Nowhere")
+
+
+def csv_text(*rows: dict) -> str:
+    from actionagenda.interop import opendata
+
+    names = [column.name for column in opendata.COMMITMENT_COLUMNS]
+    lines = [",".join(f'"{name}"' for name in names)]
+    lines += [",".join(f'"{row.get(name, "")}"' for name in names) for row in rows]
+    return "\ufeff" + "\n".join(lines) + "\n"
+
+
+def test_a_csv_in_the_open_data_columns_is_harvested_row_by_row():
+    feed = PartnerSource.objects.create(name="Regional network", kind=PartnerSource.Kind.CSV,
+                                        url="https://network.example.org/commitments.csv")
+    row = {"id": "17", "url": "https://network.example.org/c/17", "title": "Seed testing in Accra",
+           "description": "Testing seed lots for LMOs.", "language": "en", "actor_name": "Ghana Seed Network",
+           "actor_type": "organization", "actor_organization_type": "ngo", "actor_country": "GH",
+           "countries": "GH;TG", "action_areas": "BIOSAFETY", "gbf_targets": "GBF-17", "start_date": "2026-01-01",
+           "end_date": "2027-12-31"}
+    bad = {**row, "id": "18", "title": "Unknown country", "countries": "XX"}
+    text = csv_text(row, bad, {**row, "id": ""})
+    log = harvest.harvest(feed, lambda url: text)
+    assert (log.status, log.counts["created"], log.counts["refused"]) == ("done", 1, 2)
+    seeds = local(17)
+    assert (seeds.title, seeds.status, sorted(seeds.countries.values_list("code", flat=True))) == (
+        "Seed testing in Accra", "submitted", ["GH", "TG"])  # an untrusted source: to the queue
+    assert {error["id"] for error in log.errors} == {"18", ""}
+    assert harvest.harvest(feed, lambda url: text).counts["unchanged"] == 1
+
+
+def test_a_csv_without_the_open_data_columns_stops_the_harvest_and_says_which_are_missing():
+    feed = PartnerSource.objects.create(name="Spreadsheet", kind=PartnerSource.Kind.CSV,
+                                        url="https://example.org/list.csv")
+    log = harvest.harvest(feed, lambda url: "name,country\nRadio,KE\n")
+    assert log.status == HarvestLog.Status.FAILED and "missing id, title" in log.message

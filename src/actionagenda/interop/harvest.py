@@ -4,13 +4,16 @@ Another actionagenda platform is read through its API's changes (`GET /api/v1/co
 oldest change first, tombstones included), from where its last harvest stopped: each published record is written
 as the CBD-format import writes one (`cbd_format.record`, then `cbd_import`: upsert by source and identifier, the
 record kept as received, a link back to its page), and each tombstone withdraws the commitment here. A CBD-format
-feed is read whole each time. Each record is saved in a transaction of its own and the cursor only after its page:
-a harvest run twice, or killed midway and run again, duplicates nothing. New commitments of a trusted source are
-published at once, the others wait in the moderation queue. What a record could not be taken for is written in the
+feed, or a CSV in the open data columns (commitments.csv), is read whole each time. Each record is saved in a
+transaction of its own and the cursor only after its page: a harvest run twice, or killed midway and run again,
+duplicates nothing. New commitments of a trusted source are published at once, the others wait in the moderation
+queue. What a record could not be taken for is written in the
 harvest's log (interop.HarvestLog), and the harvest goes on with the next.
 """
 
+import csv
 import datetime
+import io
 import json
 import logging
 import urllib.request
@@ -41,12 +44,11 @@ class HarvestError(Exception):
     """The source could not be read (unreachable, not JSON, too large, a next link elsewhere)."""
 
 
-def fetch_json(url: str) -> object:
-    """GET `url` as JSON, within TIMEOUT and MAX_BYTES."""
+def fetch_bytes(url: str, accept: str = "application/json") -> bytes:
+    """GET `url`, within TIMEOUT and MAX_BYTES."""
     if urlsplit(url).scheme not in ("http", "https"):
         raise HarvestError(f"not a web address: {url}")
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "actionagenda-harvester/1"})
+    request = urllib.request.Request(url, headers={"Accept": accept, "User-Agent": "actionagenda-harvester/1"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (scheme checked above)
             body = response.read(MAX_BYTES + 1)
@@ -54,10 +56,23 @@ def fetch_json(url: str) -> object:
         raise HarvestError(f"{url}: {error}") from error
     if len(body) > MAX_BYTES:
         raise HarvestError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return body
+
+
+def fetch_json(url: str) -> object:
+    """GET `url` as JSON."""
     try:
-        return json.loads(body)
+        return json.loads(fetch_bytes(url))
     except ValueError as error:
         raise HarvestError(f"{url}: not JSON ({error})") from error
+
+
+def fetch_text(url: str) -> str:
+    """GET `url` as UTF-8 text (a byte-order mark, as spreadsheets write one, is dropped)."""
+    try:
+        return fetch_bytes(url, accept="text/csv").decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise HarvestError(f"{url}: not UTF-8 text ({error})") from error
 
 
 def due(now: datetime.datetime | None = None) -> list[PartnerSource]:
@@ -68,8 +83,10 @@ def due(now: datetime.datetime | None = None) -> list[PartnerSource]:
             or source.last_harvest + datetime.timedelta(hours=source.harvest_every) <= now]
 
 
-def harvest(source: PartnerSource, fetch: Fetch = fetch_json) -> HarvestLog | None:
-    """Harvest `source` now; None when another worker is harvesting it."""
+def harvest(source: PartnerSource, fetch: Fetch | None = None) -> HarvestLog | None:
+    """Harvest `source` now (`fetch`: how to read an address, by default over HTTP); None when another worker is
+    harvesting it."""
+    fetch = fetch or (fetch_text if source.kind == PartnerSource.Kind.CSV else fetch_json)
     lock = f"harvest:{source.pk}"
     if not cache.add(lock, 1, timeout=3600):
         return None
@@ -78,6 +95,8 @@ def harvest(source: PartnerSource, fetch: Fetch = fetch_json) -> HarvestLog | No
     try:
         if source.kind == PartnerSource.Kind.INSTANCE:
             _harvest_instance(source, log, fetch)
+        elif source.kind == PartnerSource.Kind.CSV:
+            _harvest_csv(source, log, fetch)
         else:
             _harvest_feed(source, log, fetch)
         log.status = HarvestLog.Status.DONE
@@ -152,6 +171,42 @@ def _harvest_feed(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
         _refused(log, record.external_id, record.reasons)
     for record in mapped:
         _save(source, log, record)
+
+
+# The open data columns a CSV source must have (the others are optional; see opendata.COMMITMENT_COLUMNS).
+CSV_REQUIRED = ("id", "title", "language", "actor_name", "actor_type", "actor_country", "countries")
+
+
+def _harvest_csv(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
+    """A CSV in the open data columns (commitments.csv), read whole: each row as the list API's record."""
+    rows = csv.DictReader(io.StringIO(fetch(source.url).removeprefix("\ufeff")))
+    missing = [name for name in CSV_REQUIRED if name not in (rows.fieldnames or [])]
+    if missing:
+        raise HarvestError(f"{source.url}: not a CSV in the open data columns (missing {', '.join(missing)})")
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        external_id = (row.get("id") or "").strip()
+        if not external_id:
+            _refused(log, "", [f"line {number}: no id"])
+            continue
+        mapped = cbd_import.map_record(number, cbd_format.record(_csv_entry(row)))
+        _save(source, log, mapped)
+
+
+def _csv_entry(row: dict) -> dict:
+    """A row of commitments.csv as the list API's record (what cbd_format.record reads)."""
+    def text(name):
+        return (row.get(name) or "").strip()
+
+    def codes(name):
+        return [code.strip() for code in text(name).split(";") if code.strip()]
+
+    return {"id": text("id"), "url": text("url"), "title": text("title"), "description": text("description"),
+            "language": text("language"), "start_date": text("start_date") or None,
+            "end_date": text("end_date") or None, "website": text("website"), "partners": text("partners"),
+            "actor": {"name": text("actor_name"), "type": text("actor_type"),
+                      "organization_type": text("actor_organization_type"), "country": text("actor_country")},
+            "countries": codes("countries"), "action_areas": codes("action_areas"),
+            "gbf_targets": codes("gbf_targets")}
 
 
 def _save(source: PartnerSource, log: HarvestLog, mapped) -> None:

@@ -10,14 +10,15 @@ class PartnerSource(models.Model):
     class Kind(models.TextChoices):
         CBD = "cbd", _("CBD Action Agenda format (JSON)")
         INSTANCE = "actionagenda", _("Another actionagenda platform (its API)")
+        CSV = "csv", _("CSV in the open data columns (commitments.csv)")
 
     name = models.CharField(_("name"), max_length=200, unique=True, validators=[one_line],
                             help_text=_("Shown with each of its commitments: “From <name>”."))
     kind = models.CharField(_("format"), max_length=16, choices=Kind.choices, default=Kind.CBD)
     url = models.URLField(_("address"), blank=True, validators=[one_line],
                           help_text=_("For another actionagenda platform, its address (https://example.org); for a "
-                                      "CBD-format feed, the address of the JSON. Empty: nothing is harvested (files "
-                                      "are imported with import-cbd-actions)."))
+                                      "CBD-format feed or a CSV, the address of the file. Empty: nothing is "
+                                      "harvested (files are imported with import-cbd-actions)."))
     trusted = models.BooleanField(_("trusted"), default=False,
                                   help_text=_("Publish its new commitments at once. Otherwise each waits in the "
                                               "moderation queue."))
