@@ -196,3 +196,17 @@ def test_a_csv_without_the_open_data_columns_stops_the_harvest_and_says_which_ar
                                         url="https://example.org/list.csv")
     log = harvest.harvest(feed, lambda url: "name,country\nRadio,KE\n")
     assert log.status == HarvestLog.Status.FAILED and "missing id, title" in log.message
+
+
+def test_a_harvested_commitment_keeps_a_history_of_few_records_that_hold_every_link(source):
+    partner = Partner(entry(1, "Radio in Nairobi", countries=["KE", "UG"]))
+    harvest.harvest(source, partner)
+    radio = local(1)
+    records = list(radio.history.order_by("history_date", "history_id"))
+    assert [record.history_type for record in records] == ["+", "~"]  # created, then every link at once
+    assert sorted(row.term.code for row in records[-1].countries.all()) == ["KE", "UG"]
+    assert records[-1].history_change_reason == "Imported from National biosafety platform."
+    partner.entries = [entry(1, "Radio in Nairobi", "2026-11-09T10:00:00Z", countries=["TZ"])]
+    harvest.harvest(source, partner)
+    latest = radio.history.order_by("-history_date", "-history_id").first()
+    assert radio.history.count() == 3 and [row.term.code for row in latest.countries.all()] == ["TZ"]

@@ -144,6 +144,33 @@ def delete_draft(commitment: Commitment, user) -> None:
 
 
 @transaction.atomic
+def _save_with_links(commitment: Commitment, new: bool, links: dict) -> None:
+    """Save `commitment` and set its `links` with as few history records as the history can hold them in.
+    django-simple-history copies the whole commitment, every link included, on each change of a link: setting five
+    link fields made five records (most of a harvested record's cost). A known commitment gets its links first, then
+    one record; a new one (its links need its row) gets its creation record, then one record with all its links."""
+    if not new:
+        commitment.skip_history_when_saving = True
+        try:
+            for name, found in links.items():
+                getattr(commitment, name).set(found)
+        finally:
+            del commitment.skip_history_when_saving
+        commitment.save()
+        return
+    commitment.save()
+    filled = [name for name, found in links.items() if found]
+    commitment.skip_history_when_saving = True
+    try:
+        for name, found in links.items():
+            if not filled or name != filled[-1]:
+                getattr(commitment, name).set(found)
+    finally:
+        del commitment.skip_history_when_saving
+    if filled:
+        getattr(commitment, filled[-1]).set(links[filled[-1]])  # with history: one record holding every link
+
+
 def save_partner_commitment(commitment: Commitment | None, *, actor: dict, fields: dict, terms: dict, reason: str,
                             publish: bool = False, known_actor: Actor | None = None) -> Commitment:
     """Create, or update, a commitment another platform holds, as its record there says (interop's imports): its
@@ -179,9 +206,7 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
             raise ValidationError({name: _("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
         links[name] = found
     commitment._change_reason = reason[:100]
-    commitment.save()
-    for name, found in links.items():
-        getattr(commitment, name).set(found)
+    _save_with_links(commitment, new, links)
     if new:
         ModerationDecision.objects.create(commitment=commitment, action=Action.PUBLISH if publish else Action.SUBMIT,
                                           comment=reason)
