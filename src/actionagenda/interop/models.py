@@ -13,7 +13,7 @@ class PartnerSource(models.Model):
         CSV = "csv", _("CSV in the open data columns (commitments.csv)")
 
     name = models.CharField(_("name"), max_length=200, unique=True, validators=[one_line],
-                            help_text=_("Shown with each of its commitments: “From <name>”."))
+                            help_text=_("Shown with each of its commitments, as “From” and this name."))
     kind = models.CharField(_("format"), max_length=16, choices=Kind.choices, default=Kind.CBD)
     url = models.URLField(_("address"), blank=True, validators=[one_line],
                           help_text=_("For another actionagenda platform, its address (https://example.org); for a "
