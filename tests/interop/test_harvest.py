@@ -210,3 +210,19 @@ def test_a_harvested_commitment_keeps_a_history_of_few_records_that_hold_every_l
     harvest.harvest(source, partner)
     latest = radio.history.order_by("-history_date", "-history_id").first()
     assert radio.history.count() == 3 and [row.term.code for row in latest.countries.all()] == ["TZ"]
+
+
+def test_what_the_cbd_shape_has_no_place_for_is_taken_from_the_platforms_own_record(source):
+    partner = Partner(entry(1, "Radio in Nairobi", phase="implementation", scale="regional",
+                            ip_elements=["IP-PAEP"], audiences=["farmers"]))
+    harvest.harvest(source, partner)
+    radio = local(1)
+    assert (radio.phase, radio.scale) == ("implementation", "regional")
+    assert ([t.code for t in radio.ip_elements.all()], [t.code for t in radio.audiences.all()]) == (
+        ["IP-PAEP"], ["farmers"])
+    # The phase alone moves at the source: an update here. Only its figures moved (touched): nothing to do.
+    partner.entries = [entry(1, "Radio in Nairobi", "2026-11-08T10:00:00Z", phase="evaluation", scale="regional",
+                             ip_elements=["IP-PAEP"], audiences=["farmers"])]
+    assert harvest.harvest(source, partner).counts["updated"] == 1 and local(1).phase == "evaluation"
+    partner.entries = [{**partner.entries[0], "updated_at": "2026-11-09T10:00:00Z"}]
+    assert harvest.harvest(source, partner).counts["unchanged"] == 1

@@ -12,6 +12,7 @@ harvest's log (interop.HarvestLog), and the harvest goes on with the next.
 """
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -159,7 +160,26 @@ def _take(source: PartnerSource, log: HarvestLog, entry) -> None:
     except (KeyError, TypeError, ValueError) as error:
         _refused(log, str(entry["id"]), [f"not a record of the commitments API ({error})"])
         return
-    _save(source, log, mapped)
+    _save(source, log, _with_native_fields(mapped, entry))
+
+
+# What another platform's record holds beyond the CBD shape, taken as it is (the models check each value).
+NATIVE_FIELDS = ("phase", "scale", "resources", "expected_impact")
+NATIVE_TERMS = ("ip_elements", "audiences")
+
+
+def _with_native_fields(mapped, entry: dict):
+    """`mapped` with the fields the CBD shape has no place for, from the platform's own record, which is kept as
+    received (so that a change of one of them is a change of the record) but for its `updated_at`: the source
+    touches a record when only its figures move, and those are not harvested (a daily harvest would otherwise
+    rewrite every record every day)."""
+    if not isinstance(mapped, cbd_import.Mapped):
+        return mapped
+    fields = {**mapped.fields, **{name: entry[name] for name in NATIVE_FIELDS if isinstance(entry.get(name), str)}}
+    terms = {**mapped.terms, **{name: [code for code in entry.get(name) or [] if isinstance(code, str)]
+                                for name in NATIVE_TERMS}}
+    kept = {name: value for name, value in entry.items() if name != "updated_at"}
+    return dataclasses.replace(mapped, fields=fields, terms=terms, record=cbd_import.without_personal_data(kept))
 
 
 def _harvest_feed(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
