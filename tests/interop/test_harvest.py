@@ -226,3 +226,16 @@ def test_what_the_cbd_shape_has_no_place_for_is_taken_from_the_platforms_own_rec
     assert harvest.harvest(source, partner).counts["updated"] == 1 and local(1).phase == "evaluation"
     partner.entries = [{**partner.entries[0], "updated_at": "2026-11-09T10:00:00Z"}]
     assert harvest.harvest(source, partner).counts["unchanged"] == 1
+
+
+def test_a_commitment_the_secretariat_withdrew_here_stays_withdrawn_whatever_the_source_shows(source):
+    from actionagenda.commitments.models import ModerationDecision
+
+    partner = Partner(entry(1, "Radio in Nairobi"))
+    harvest.harvest(source, partner)
+    radio = local(1)
+    Commitment.objects.filter(pk=radio.pk).update(status=Commitment.Status.WITHDRAWN)
+    ModerationDecision.objects.create(commitment=radio, action="withdraw", comment="Off topic for this platform.")
+    partner.entries = [entry(1, "Radio in Nairobi and Kisumu", "2026-11-05T10:00:00Z")]
+    log = harvest.harvest(source, partner)
+    assert log.counts["updated"] == 1 and local(1).status == Commitment.Status.WITHDRAWN

@@ -152,7 +152,7 @@ def _take(source: PartnerSource, log: HarvestLog, entry) -> None:
         kept = PartnerRecord.objects.filter(source=source, external_id=str(entry["id"])).select_related(
             "commitment").first()
         if kept and commitments.follow_partner_status(kept.commitment, published=False, trusted=source.trusted,
-                                                      reason=f"Withdrawn at {source.name}."):
+                                                      reason=_withdrawn_at(source)):
             log.counts[WITHDRAWN] += 1
         return
     try:
@@ -239,10 +239,24 @@ def _save(source: PartnerSource, log: HarvestLog, mapped) -> None:
         _refused(log, mapped.external_id, refusal.reasons)
         return
     log.counts[outcome] += 1
-    if outcome != cbd_import.CREATED:  # shown again at the source after a withdrawal: back here too
-        kept = PartnerRecord.objects.select_related("commitment").get(source=source, external_id=mapped.external_id)
-        commitments.follow_partner_status(kept.commitment, published=True, trusted=source.trusted,
+    if outcome == cbd_import.CREATED:
+        return
+    kept = PartnerRecord.objects.select_related("commitment").get(source=source, external_id=mapped.external_id)
+    commitment = kept.commitment
+    if commitment.status == commitment.Status.WITHDRAWN and _last_decision(commitment) == _withdrawn_at(source):
+        # Shown again at the source after a harvest withdrew it: back here too. One the secretariat withdrew
+        # here stays withdrawn, whatever the source shows.
+        commitments.follow_partner_status(commitment, published=True, trusted=source.trusted,
                                           reason=f"Published again at {source.name}.")
+
+
+def _withdrawn_at(source: PartnerSource) -> str:
+    return f"Withdrawn at {source.name}."
+
+
+def _last_decision(commitment) -> str | None:
+    last = commitment.decisions.order_by("-pk").first()
+    return last.comment if last is not None else None
 
 
 def _refused(log: HarvestLog, external_id: str, reasons: list[str]) -> None:
