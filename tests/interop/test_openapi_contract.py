@@ -97,17 +97,20 @@ def test_the_reads_of_data_say_they_answer_304_with_their_validators(client):
         assert "ETag" in operation["responses"]["200"]["headers"]
 
 
-def _fuzz(operation, seconds: float) -> None:
-    """Up to EXAMPLES_PER_OPERATION generated calls, or fewer when `seconds` run out."""
+def fuzz(operation, seconds: float, examples: int = EXAMPLES_PER_OPERATION, prepare=None, headers=None) -> None:
+    """Up to `examples` generated calls, or fewer when `seconds` run out, each checked against the document;
+    `prepare(case)` may adjust a case before it is sent (the write tests aim ids at real commitments)."""
     deadline = time.monotonic() + seconds
 
     @hypothesis.given(case=operation.as_strategy())
-    @hypothesis.settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
+    @hypothesis.settings(max_examples=examples, deadline=None, derandomize=True, database=None,
                          phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
                          suppress_health_check=list(hypothesis.HealthCheck))
     def conforms(case):
+        if prepare is not None:
+            prepare(case)
         if time.monotonic() < deadline:
-            case.call_and_validate(checks=CHECKS)
+            case.call_and_validate(headers=headers, checks=CHECKS)
 
     conforms()
 
@@ -118,7 +121,7 @@ def test_every_operation_answers_as_its_document_says(schema, published):
     failures = []
     for operation in operations:
         try:
-            _fuzz(operation, SECONDS_FOR_THE_API / len(operations))
+            fuzz(operation, SECONDS_FOR_THE_API / len(operations))
         except (AssertionError, FailureGroup) as failure:  # every operation's failures, not the first only
             failures.append(f"{operation.method.upper()} {operation.path}: {failure}")
     assert not failures, "\n\n".join(failures)
