@@ -198,18 +198,18 @@ def test_a_csv_without_the_open_data_columns_stops_the_harvest_and_says_which_ar
     assert log.status == HarvestLog.Status.FAILED and "missing id, title" in log.message
 
 
-def test_a_harvested_commitment_keeps_a_history_of_few_records_that_hold_every_link(source):
+def test_a_harvested_commitment_keeps_one_history_record_per_harvest_that_holds_every_link(source):
     partner = Partner(entry(1, "Radio in Nairobi", countries=["KE", "UG"]))
     harvest.harvest(source, partner)
     radio = local(1)
     records = list(radio.history.order_by("history_date", "history_id"))
-    assert [record.history_type for record in records] == ["+", "~"]  # created, then every link at once
+    assert [record.history_type for record in records] == ["+"]  # created, with every link
     assert sorted(row.term.code for row in records[-1].countries.all()) == ["KE", "UG"]
     assert records[-1].history_change_reason == "Imported from National biosafety platform."
     partner.entries = [entry(1, "Radio in Nairobi", "2026-11-09T10:00:00Z", countries=["TZ"])]
     harvest.harvest(source, partner)
     latest = radio.history.order_by("-history_date", "-history_id").first()
-    assert radio.history.count() == 3 and [row.term.code for row in latest.countries.all()] == ["TZ"]
+    assert radio.history.count() == 2 and [row.term.code for row in latest.countries.all()] == ["TZ"]
 
 
 def test_what_the_cbd_shape_has_no_place_for_is_taken_from_the_platforms_own_record(source):
@@ -239,3 +239,102 @@ def test_a_commitment_the_secretariat_withdrew_here_stays_withdrawn_whatever_the
     partner.entries = [entry(1, "Radio in Nairobi and Kisumu", "2026-11-05T10:00:00Z")]
     log = harvest.harvest(source, partner)
     assert log.counts["updated"] == 1 and local(1).status == Commitment.Status.WITHDRAWN
+
+
+def kpi(name: str, baseline="0.0000", target="40.0000", current=None, unit="people trained") -> dict:
+    """A KPI as another platform's list API gives it."""
+    return {"id": 7, "name": name, "unit": unit, "baseline": {"value": baseline, "date": "2026-01-01"},
+            "target": {"value": target, "date": "2028-12-31"}, "current": current}
+
+
+def test_a_partners_kpis_and_their_current_values_are_harvested_and_followed(source):
+    from actionagenda.progress.models import Reading
+
+    partner = Partner(entry(1, "Radio in Nairobi", "2026-11-01T10:00:00Z",
+                            kpis=[kpi("Journalists trained", current="12.0000"), kpi("Programmes aired", target=30)]))
+    harvest.harvest(source, partner)
+    radio = local(1)
+    trained, aired = radio.kpis.order_by("position")
+    assert (trained.name, trained.unit, trained.baseline_value, trained.target_value, str(trained.target_date)) == (
+        "Journalists trained", "people trained", 0, 40, "2028-12-31")
+    assert [(str(r.date), r.value, r.source) for r in trained.readings.all()] == [("2026-11-01", 12, "partner")]
+    assert not aired.readings.exists()
+    # Its scorecard is computed with the page: the KPI's progress shows here as at the source.
+    assert trained.progress.latest_value == 12 and radio.scorecard.overall is not None
+
+    # The figure moves at the source: a second reading here, of the day it changed there; the other KPI went.
+    partner.entries = [entry(1, "Radio in Nairobi", "2026-11-20T10:00:00Z",
+                             kpis=[kpi("Journalists trained", current="25")])]
+    assert harvest.harvest(source, partner).counts["updated"] == 1
+    (trained,) = radio.kpis.all()
+    assert [(str(r.date), r.value) for r in trained.readings.order_by("date")] == [
+        ("2026-11-01", 12), ("2026-11-20", 25)]
+    assert Reading.objects.filter(kpi__commitment=radio).count() == 2
+    trained.refresh_from_db()
+    assert trained.progress.latest_value == 25
+
+
+def test_a_partners_kpi_the_models_refuse_is_named_and_nothing_of_its_record_is_taken(source):
+    partner = Partner(entry(1, "Radio in Nairobi", kpis=[kpi("Journalists trained", target="many")]),
+                      entry(2, "Seeds in Kumasi", "2026-11-02T10:00:00Z",
+                            kpis=[kpi("x" * 300)]))
+    log = harvest.harvest(source, partner)
+    assert log.counts["refused"] == 2 and not PartnerRecord.objects.exists()
+    reasons = {error["id"]: " ".join(error["reasons"]) for error in log.errors}
+    assert "kpis[0].target.value: “many” is not a number" in reasons["1"]
+    assert reasons["2"].startswith("kpis[0].name:")
+
+
+def test_a_partners_bch_citations_are_harvested_and_a_malformed_one_is_named(source):
+    cited = {"record_type": "LMO", "identifier": "BCH-LMO-SCBD-14786-6", "url": ""}
+    partner = Partner(entry(1, "Radio in Nairobi", bch_records=[cited]),
+                      entry(2, "Seeds in Kumasi", "2026-11-02T10:00:00Z",
+                            bch_records=[{"record_type": "LMO", "identifier": "not an identifier", "url": ""}]))
+    log = harvest.harvest(source, partner)
+    assert [(r.record_type, r.identifier) for r in local(1).bch_references.all()] == [
+        ("LMO", "BCH-LMO-SCBD-14786-6")]
+    assert log.counts["refused"] == 1 and log.errors[0]["id"] == "2"
+    assert log.errors[0]["reasons"][0].startswith("bch_records[0].identifier:")
+    # Dropped at the source: dropped here.
+    partner.entries = [entry(1, "Radio in Nairobi", "2026-11-05T10:00:00Z", bch_records=[])]
+    harvest.harvest(source, partner)
+    assert not local(1).bch_references.exists()
+
+
+def test_a_record_a_later_feed_no_longer_holds_is_withdrawn_and_comes_back_with_it():
+    from actionagenda.interop import cbd_format
+
+    feed = PartnerSource.objects.create(name="CBD Action Agenda", kind=PartnerSource.Kind.CBD,
+                                        url="https://cbd.example.org/actions.json", trusted=True)
+    seeds, labs = (cbd_format.record(entry(7, "Seed testing in Accra")),
+                   cbd_format.record(entry(8, "Labs in Lima", countries=["XX"])))  # labs: never taken
+    radio = cbd_format.record(entry(9, "Radio in Nairobi"))
+    harvest.harvest(feed, lambda url: [seeds, labs, radio])
+    log = harvest.harvest(feed, lambda url: [seeds, labs])
+    assert (log.counts["withdrawn"], local(9).status, local(7).status) == (1, "withdrawn", "published")
+    assert harvest.harvest(feed, lambda url: [seeds, labs]).counts["withdrawn"] == 0  # once
+    harvest.harvest(feed, lambda url: [seeds, labs, radio])
+    assert local(9).status == "published"
+
+
+def test_an_empty_feed_or_csv_withdraws_nothing_and_says_so():
+    from actionagenda.interop import cbd_format
+
+    feed = PartnerSource.objects.create(name="CBD Action Agenda", kind=PartnerSource.Kind.CBD,
+                                        url="https://cbd.example.org/actions.json", trusted=True)
+    harvest.harvest(feed, lambda url: [cbd_format.record(entry(7, "Seed testing in Accra"))])
+    log = harvest.harvest(feed, lambda url: [])
+    assert (log.counts["withdrawn"], local(7).status) == (0, "published")
+    assert log.message == "The file holds no record: nothing was withdrawn."
+
+
+def test_a_row_a_later_csv_no_longer_holds_is_withdrawn():
+    feed = PartnerSource.objects.create(name="Regional network", kind=PartnerSource.Kind.CSV,
+                                        url="https://network.example.org/commitments.csv", trusted=True)
+    row = {"id": "17", "url": "", "title": "Seed testing in Accra", "description": "Testing seed lots for LMOs.",
+           "language": "en", "actor_name": "Ghana Seed Network", "actor_type": "organization",
+           "actor_organization_type": "ngo", "actor_country": "GH", "countries": "GH", "action_areas": "BIOSAFETY",
+           "gbf_targets": "GBF-17", "start_date": "2026-01-01", "end_date": "2027-12-31"}
+    harvest.harvest(feed, lambda url: csv_text(row, {**row, "id": "18", "title": "Labs in Lima"}))
+    log = harvest.harvest(feed, lambda url: csv_text(row))
+    assert (log.counts["withdrawn"], local(18).status, local(17).status) == (1, "withdrawn", "published")

@@ -62,6 +62,13 @@ class CommitmentQuerySet(models.QuerySet):
             *TERM_LINKS, "bch_references", models.Prefetch("kpis", queryset=KPI.objects.select_related("progress")))
 
 
+# The commitment's history, named so that a service can write one record by hand (`services._save_with_links`). The
+# reason of a workflow step carries the moderator's whole comment: a text field, not the library's default of 100
+# characters.
+HISTORY = HistoricalRecords(m2m_fields=["countries", "action_areas", "gbf_targets", "ip_elements", "audiences"],
+                            history_change_reason_field=models.TextField(null=True))
+
+
 class Commitment(Versioned):
     """A voluntary, measurable biosafety commitment by a non-state actor."""
 
@@ -126,10 +133,7 @@ class Commitment(Versioned):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    # The reason of a workflow step carries the moderator's whole comment: a text field, not the library's
-    # default of 100 characters.
-    history = HistoricalRecords(m2m_fields=[countries, action_areas, gbf_targets, ip_elements, audiences],
-                                history_change_reason_field=models.TextField(null=True))
+    history = HISTORY
 
     objects = CommitmentQuerySet.as_manager()
 

@@ -11,11 +11,12 @@ from actionagenda import ratelimits
 from actionagenda.accounts import roles
 from actionagenda.accounts.models import Actor
 from actionagenda.progress import services as progress
+from actionagenda.progress.models import Reading
 from actionagenda.vocabularies import catalogue
 from actionagenda.vocabularies.models import Term
 
 from . import contacts, facets, references, workflow
-from .models import TERM_LINKS, Commitment, ModerationDecision
+from .models import HISTORY, KPI, TERM_LINKS, BCHReference, Commitment, ModerationDecision
 from .workflow import Action, Status
 
 
@@ -145,38 +146,32 @@ def delete_draft(commitment: Commitment, user) -> None:
 
 @transaction.atomic
 def _save_with_links(commitment: Commitment, new: bool, links: dict) -> None:
-    """Save `commitment` and set its `links` with as few history records as the history can hold them in.
-    django-simple-history copies the whole commitment, every link included, on each change of a link: setting five
-    link fields made five records (most of a harvested record's cost). A known commitment gets its links first, then
-    one record; a new one (its links need its row) gets its creation record, then one record with all its links."""
-    if not new:
-        commitment.skip_history_when_saving = True
-        try:
-            for name, found in links.items():
-                getattr(commitment, name).set(found)
-        finally:
-            del commitment.skip_history_when_saving
-        commitment.save()
-        return
-    commitment.save()
-    filled = [name for name, found in links.items() if found]
+    """Save `commitment` and set its `links` (field -> terms) with one history record. django-simple-history copies
+    the whole commitment, every link included, on each save and each change of a link: setting five link fields
+    made six records (most of a harvested record's cost). Saved and linked without history, the commitment then
+    gets the one record that says what it now is: its creation, or its change."""
     commitment.skip_history_when_saving = True
     try:
+        commitment.save()
         for name, found in links.items():
-            if not filled or name != filled[-1]:
+            if new:
+                getattr(commitment, name).add(*found)  # nothing to compare with
+            else:
                 getattr(commitment, name).set(found)
     finally:
         del commitment.skip_history_when_saving
-    if filled:
-        getattr(commitment, filled[-1]).set(links[filled[-1]])  # with history: one record holding every link
+    HISTORY.create_historical_record(commitment, "+" if new else "~")
 
 
 def save_partner_commitment(commitment: Commitment | None, *, actor: dict, fields: dict, terms: dict, reason: str,
-                            publish: bool = False, known_actor: Actor | None = None) -> Commitment:
+                            publish: bool = False, known_actor: Actor | None = None, kpis: list[dict] | None = None,
+                            bch_records: list[dict] | None = None, seen_on=None) -> Commitment:
     """Create, or update, a commitment another platform holds, as its record there says (interop's imports): its
     actor (`known_actor`, one an earlier record of the same partner made, or a new one; with no members: nobody
-    here edits it) with the fields `actor` gives, its fields and its vocabulary links (field -> codes),
-    all or nothing, each checked by the models (ValidationError names the field, `actor.name` for the actor's).
+    here edits it) with the fields `actor` gives, its fields and its vocabulary links (field -> codes), and, when
+    the record has them (None: it has no place for them, what is here stays), its KPIs (`set_partner_kpis`, each
+    current value a reading of `seen_on`) and its BCH citations (rows), all or nothing, each checked by the models
+    (ValidationError names the field: `actor.name`, `kpis[0].unit`, `bch_records[1].identifier`).
     A new one goes to the secretariat's queue, or with `publish` (a trusted source) is published at once; an update
     keeps the status it has."""
     new = commitment is None
@@ -205,8 +200,13 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
             unknown = sorted(set(codes) - {term.code for term in found})
             raise ValidationError({name: _("Unknown codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
         links[name] = found
+    citations = _checked_citations(bch_records) if bch_records is not None else None
     commitment._change_reason = reason[:100]
     _save_with_links(commitment, new, links)
+    if kpis is not None:
+        set_partner_kpis(commitment, kpis, seen_on or timezone.localdate(), reason)
+    if citations is not None:
+        references.set_bch_references(commitment, citations, None, reason)
     if new:
         ModerationDecision.objects.create(commitment=commitment, action=Action.PUBLISH if publish else Action.SUBMIT,
                                           comment=reason)
@@ -217,6 +217,58 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
         else:
             progress.refresh_after_commit(commitment.pk)
     return commitment
+
+
+# What a partner's KPI is written with (the rest keeps the model's defaults: a level, weighed 1, no tolerance).
+PARTNER_KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
+
+
+def set_partner_kpis(commitment: Commitment, kpis: list[dict], seen_on, reason: str) -> None:
+    """Make a partner commitment's KPIs those of its record (dicts of PARTNER_KPI_FIELDS and `current`), matched
+    by position: a KPI whose fields did not change is left alone (its history too), one the record no longer has
+    is deleted, and each `current` value the latest reading does not already say becomes a reading of `seen_on`
+    (the day the partner showed it), so that later harvests draw the KPI's course here. ValidationError names
+    each refused field (`kpis[0].name`)."""
+    existing = list(commitment.kpis.order_by("position", "pk"))
+    written, errors = [], {}
+    for position, given in enumerate(kpis):
+        kpi = existing[position] if position < len(existing) else KPI(commitment=commitment)
+        before = [getattr(kpi, name) for name in PARTNER_KPI_FIELDS]
+        for name in PARTNER_KPI_FIELDS:
+            setattr(kpi, name, given.get(name))
+        kpi.unit, kpi.position = kpi.unit or "", position
+        try:
+            kpi.full_clean(exclude=["commitment"])
+        except ValidationError as error:
+            errors.update({f"kpis[{position}].{name}": messages for name, messages in error.message_dict.items()})
+        changed = kpi.pk is None or before != [getattr(kpi, name) for name in PARTNER_KPI_FIELDS]
+        written.append((kpi, changed, given.get("current")))
+    if errors:
+        raise ValidationError(errors)
+    for gone in existing[len(kpis):]:
+        gone._change_reason = reason[:100]
+        gone.delete()
+    for kpi, changed, current in written:
+        if changed:
+            kpi._change_reason = reason[:100]
+            kpi.save()
+        if current is not None:
+            progress.record_current_value(kpi, current, None, source=Reading.Source.PARTNER, on=seen_on)
+
+
+def _checked_citations(rows: list[dict]) -> list[dict]:
+    """`rows` ({record_type, identifier, url}) each checked by the model; ValidationError names each refused
+    field (`bch_records[1].identifier`)."""
+    errors = {}
+    for position, row in enumerate(rows):
+        try:
+            BCHReference(**row).full_clean(exclude=["commitment", "position"])
+        except ValidationError as error:
+            errors.update({f"bch_records[{position}].{name}": messages
+                           for name, messages in error.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    return rows
 
 
 @transaction.atomic

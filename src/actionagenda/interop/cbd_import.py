@@ -68,6 +68,11 @@ class Mapped:
     fields: dict
     terms: dict
     record: dict
+    # What only another actionagenda platform's record holds (interop.harvest): None where the record has no place
+    # for it, and what the commitment has here stays.
+    kpis: list[dict] | None = None
+    bch_records: list[dict] | None = None
+    seen_on: datetime.date | None = None
 
 
 @dataclass
@@ -324,7 +329,8 @@ def save(mapped: Mapped, source: PartnerSource, publish: bool = False) -> str:
         commitment = commitments.save_partner_commitment(
             kept.commitment if kept else None, actor=mapped.actor, fields=mapped.fields, terms=mapped.terms,
             reason=f"Imported from {source.name}.", publish=publish,
-            known_actor=None if kept else _actor_of_source(source, mapped.actor))
+            known_actor=None if kept else _actor_of_source(source, mapped.actor), kpis=mapped.kpis,
+            bch_records=mapped.bch_records, seen_on=mapped.seen_on)
     except ValidationError as error:
         found = error.message_dict if hasattr(error, "error_dict") else {"record": error.messages}
         raise Refused([f"{FIELD_PATHS.get(name, name)}: {' '.join(messages)}"

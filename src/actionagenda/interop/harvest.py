@@ -3,12 +3,14 @@
 Another actionagenda platform is read through its API's changes (`GET /api/v1/commitments?updated_after=...`,
 oldest change first, tombstones included), from where its last harvest stopped: each published record is written
 as the CBD-format import writes one (`cbd_format.record`, then `cbd_import`: upsert by source and identifier, the
-record kept as received, a link back to its page), and each tombstone withdraws the commitment here. A CBD-format
-feed, or a CSV in the open data columns (commitments.csv), is read whole each time. Each record is saved in a
-transaction of its own and the cursor only after its page: a harvest run twice, or killed midway and run again,
-duplicates nothing. New commitments of a trusted source are published at once, the others wait in the moderation
-queue. What a record could not be taken for is written in the
-harvest's log (interop.HarvestLog), and the harvest goes on with the next.
+record kept as received, a link back to its page), with what only the platform's own record holds (phase, scale,
+KPIs and their current values, BCH citations...), and each tombstone withdraws the commitment here. A CBD-format
+feed, or a CSV in the open data columns (commitments.csv), is read whole each time; a commitment whose record a
+later file no longer holds is withdrawn here. Each record is saved in a transaction of its own and the cursor only
+after its page: a harvest run twice, or killed midway and run again, duplicates nothing. The scorecards of a page's
+commitments are computed together when the page is done. New commitments of a trusted source are published at
+once, the others wait in the moderation queue. What a record could not be taken for is written in the harvest's log
+(interop.HarvestLog), and the harvest goes on with the next.
 """
 
 import csv
@@ -19,6 +21,7 @@ import json
 import logging
 import urllib.request
 from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode, urlsplit
 
 from django.core.cache import cache
@@ -26,6 +29,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from actionagenda.commitments import services as commitments
+from actionagenda.commitments.models import Commitment
+from actionagenda.progress import services as progress
 
 from . import cbd_format, cbd_import
 from .models import HarvestLog, PartnerRecord, PartnerSource
@@ -133,8 +138,9 @@ def _pages(source: PartnerSource, fetch: Fetch) -> Iterator[list]:
 
 def _harvest_instance(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
     for items in _pages(source, fetch):
-        for entry in items:
-            _take(source, log, entry)
+        with progress.refreshed_together():
+            for entry in items:
+                _take(source, log, entry)
         if items:
             last = items[-1]
             moment = parse_datetime(str(last.get("updated_at", "")))
@@ -169,17 +175,87 @@ NATIVE_TERMS = ("ip_elements", "audiences")
 
 
 def _with_native_fields(mapped, entry: dict):
-    """`mapped` with the fields the CBD shape has no place for, from the platform's own record, which is kept as
-    received (so that a change of one of them is a change of the record) but for its `updated_at`: the source
-    touches a record when only its figures move, and those are not harvested (a daily harvest would otherwise
-    rewrite every record every day)."""
+    """`mapped` with what the CBD shape has no place for, from the platform's own record: fields, vocabulary
+    links, KPIs with their current values (readings of the day the record last changed there) and BCH
+    citations. The record is kept as received (so that a change of any of them is a change of the record) but
+    for its `updated_at`, which the source moves when only its scorecard or a report moves, which are not
+    harvested (a daily harvest would otherwise rewrite every record every day)."""
     if not isinstance(mapped, cbd_import.Mapped):
         return mapped
+    reasons = []
+    kpis = _native_kpis(entry.get("kpis"), reasons)
+    citations = _native_citations(entry.get("bch_records"), reasons)
+    if reasons:
+        return cbd_import.Unmapped(mapped.index, mapped.external_id, reasons)
     fields = {**mapped.fields, **{name: entry[name] for name in NATIVE_FIELDS if isinstance(entry.get(name), str)}}
     terms = {**mapped.terms, **{name: [code for code in entry.get(name) or [] if isinstance(code, str)]
                                 for name in NATIVE_TERMS}}
+    moment = parse_datetime(str(entry.get("updated_at", "")))
     kept = {name: value for name, value in entry.items() if name != "updated_at"}
-    return dataclasses.replace(mapped, fields=fields, terms=terms, record=cbd_import.without_personal_data(kept))
+    return dataclasses.replace(mapped, fields=fields, terms=terms, record=cbd_import.without_personal_data(kept),
+                               kpis=kpis, bch_records=citations,
+                               seen_on=min(moment.date(), timezone.localdate()) if moment else None)
+
+
+def _number(value, path: str, reasons: list[str]) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        reasons.append(f"{path}: expected a number")
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        reasons.append(f"{path}: “{value}” is not a number")
+        return None
+    return number
+
+
+def _day(value, path: str, reasons: list[str]) -> datetime.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        reasons.append(f"{path}: “{value}” is not a date (YYYY-MM-DD)")
+        return None
+
+
+def _native_kpis(value, reasons: list[str]) -> list[dict] | None:
+    """The list API's `kpis` as commitments.set_partner_kpis takes them (None when the record has none to
+    give: an older platform)."""
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        reasons.append("kpis: expected a list")
+        return None
+    kpis = []
+    for position, item in enumerate(value):
+        path = f"kpis[{position}]"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            reasons.append(f"{path}: expected a KPI with a name")
+            continue
+        measures = {}
+        for end in ("baseline", "target"):
+            measure = item.get(end) if isinstance(item.get(end), dict) else {}
+            measures[f"{end}_value"] = _number(measure.get("value"), f"{path}.{end}.value", reasons)
+            measures[f"{end}_date"] = _day(measure.get("date"), f"{path}.{end}.date", reasons)
+        kpis.append({"name": item["name"], "unit": item.get("unit") if isinstance(item.get("unit"), str) else "",
+                     **measures, "current": _number(item.get("current"), f"{path}.current", reasons)})
+    return kpis
+
+
+def _native_citations(value, reasons: list[str]) -> list[dict] | None:
+    """The list API's `bch_records` as rows (None when the record has none to give: an older platform)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        reasons.append("bch_records: expected a list of records")
+        return None
+    return [{name: item.get(name) if isinstance(item.get(name), str) else ""
+             for name in ("record_type", "identifier", "url")} for item in value]
 
 
 def _harvest_feed(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
@@ -189,8 +265,10 @@ def _harvest_feed(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
         raise HarvestError(f"{source.url}: not a JSON array of actions ({error})") from error
     for record in unmapped:
         _refused(log, record.external_id, record.reasons)
-    for record in mapped:
-        _save(source, log, record)
+    with progress.refreshed_together():
+        for record in mapped:
+            _save(source, log, record)
+    _withdraw_missing(source, log, {record.external_id for record in [*mapped, *unmapped]})
 
 
 # The open data columns a CSV source must have (the others are optional; see opendata.COMMITMENT_COLUMNS).
@@ -203,13 +281,32 @@ def _harvest_csv(source: PartnerSource, log: HarvestLog, fetch: Fetch) -> None:
     missing = [name for name in CSV_REQUIRED if name not in (rows.fieldnames or [])]
     if missing:
         raise HarvestError(f"{source.url}: not a CSV in the open data columns (missing {', '.join(missing)})")
-    for number, row in enumerate(rows, start=2):  # the header is line 1
-        external_id = (row.get("id") or "").strip()
-        if not external_id:
-            _refused(log, "", [f"line {number}: no id"])
-            continue
-        mapped = cbd_import.map_record(number, cbd_format.record(_csv_entry(row)))
-        _save(source, log, mapped)
+    seen = set()
+    with progress.refreshed_together():
+        for number, row in enumerate(rows, start=2):  # the header is line 1
+            external_id = (row.get("id") or "").strip()
+            if not external_id:
+                _refused(log, "", [f"line {number}: no id"])
+                continue
+            seen.add(external_id)
+            _save(source, log, cbd_import.map_record(number, cbd_format.record(_csv_entry(row))))
+    _withdraw_missing(source, log, seen)
+
+
+def _withdraw_missing(source: PartnerSource, log: HarvestLog, seen: set[str]) -> None:
+    """A file read whole has no tombstones: a commitment of `source` whose record the file no longer holds is
+    withdrawn here (it comes back if a later file shows it again). A file with no record at all withdraws
+    nothing: more likely a partner's failed export than the end of every commitment, so the log says so."""
+    seen.discard("")
+    if not seen:
+        log.message = "The file holds no record: nothing was withdrawn."
+        return
+    live = (Commitment.Status.SUBMITTED, Commitment.Status.RETURNED, Commitment.Status.PUBLISHED)
+    for kept in (PartnerRecord.objects.filter(source=source, commitment__status__in=live)
+                 .select_related("commitment").order_by("pk").iterator()):
+        if kept.external_id not in seen and commitments.follow_partner_status(
+                kept.commitment, published=False, trusted=source.trusted, reason=_withdrawn_at(source)):
+            log.counts[WITHDRAWN] += 1
 
 
 def _csv_entry(row: dict) -> dict:

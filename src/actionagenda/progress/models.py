@@ -157,6 +157,7 @@ class Reading(models.Model):
         REPORT = "report", _("Progress report")
         CSV = "csv", _("CSV upload")
         API = "api", _("API")
+        PARTNER = "partner", _("Partner platform")  # harvested with its commitment (interop.harvest)
         # The "latest value" the commitment form asked for before readings were dated (migration 0005).
         FORM = "form", _("Commitment form")
 

@@ -12,6 +12,8 @@ those whose stored figures changed in a `refresh` (the daily job's state changes
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -220,12 +222,37 @@ def _has(row, relation: str) -> bool:
 
 def refresh_after_commit(commitment_id: int) -> None:
     """Recompute one commitment's figures once the current transaction has committed, and touch it: whatever
-    changed (a reading, a report, a phase, a KPI) shows in its public record."""
+    changed (a reading, a report, a phase, a KPI) shows in its public record. Within `refreshed_together`, at
+    its end instead, with the others."""
+    together = _together.get()
+    if together is not None:
+        together.add(commitment_id)
+        return
+
     def run():
         Commitment.objects.filter(pk=commitment_id).touch()
         refresh([commitment_id])
 
     transaction.on_commit(run)
+
+
+_together: ContextVar[set[int] | None] = ContextVar("refreshed_together", default=None)
+
+
+@contextmanager
+def refreshed_together():
+    """Within it, each commitment `refresh_after_commit` is called for waits, and all are touched and
+    recomputed in one `refresh` when it ends, whatever ended it (a harvest's page of records, each saved in a
+    transaction of its own: one batch instead of a refresh per record). Call it outside any transaction."""
+    ids: set[int] = set()
+    token = _together.set(ids)
+    try:
+        yield
+    finally:
+        _together.reset(token)
+        if ids:
+            Commitment.objects.filter(pk__in=ids).touch()
+            refresh(sorted(ids))
 
 
 def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
@@ -247,13 +274,15 @@ def set_interim_targets(kpi: KPI, targets: Iterable[tuple], user=None) -> None:
             target.save()
 
 
-def record_current_value(kpi: KPI, value: Decimal, user, source: str = Reading.Source.API) -> Reading | None:
-    """The value `kpi` has today, sent with the commitment before it is published (the write API's `current`): a
-    reading outside any report, unless the latest one already says the same. Later values come in reports."""
+def record_current_value(kpi: KPI, value: Decimal, user, source: str = Reading.Source.API,
+                         on: datetime.date | None = None) -> Reading | None:
+    """The value `kpi` has today (or `on`), sent with the commitment before it is published (the write API's
+    `current`), or shown by the partner platform a harvested commitment comes from: a reading outside any report,
+    unless the latest one already says the same. Later values come in reports, or in later harvests."""
     latest = kpi.readings.current().order_by("-date", "-pk").first()
     if latest is not None and arithmetic_value(latest.value) == arithmetic_value(value):
         return None
-    reading = Reading.objects.create(kpi=kpi, date=timezone.localdate(), value=value, source=source,
+    reading = Reading.objects.create(kpi=kpi, date=on or timezone.localdate(), value=value, source=source,
                                      created_by=user)
     refresh_after_commit(kpi.commitment_id)
     return reading
