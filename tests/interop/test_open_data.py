@@ -117,6 +117,21 @@ def test_the_downloads_are_attachments_with_validators(client, published):
     assert client.get("/open-data/..%2Fsettings.py").status_code == 404
 
 
+def test_a_download_begun_while_a_new_build_lands_is_of_one_build_its_etag_and_its_bytes(client, published,
+                                                                                         monkeypatch):
+    radio, formula = published
+    first = opendata.refresh()
+    Commitment.objects.filter(pk=formula.pk).update(status=Commitment.Status.WITHDRAWN)
+    Commitment.objects.filter(pk=formula.pk).touch()
+    second = opendata.refresh()
+    answers = iter([first, second, second])  # the worker's build lands while the request is answered
+    monkeypatch.setattr(opendata, "current", lambda: next(answers))
+    response = client.get("/open-data/commitments.csv")
+    assert response["ETag"] == f'"{first.pk}"'
+    assert b"".join(response.streaming_content) == stored(first, "commitments.csv") != stored(second,
+                                                                                             "commitments.csv")
+
+
 def test_before_the_first_release_a_download_says_to_come_back(client, published):
     response = client.get("/open-data/commitments.xlsx")
     assert response.status_code == 503 and response["Retry-After"] == "300"

@@ -24,13 +24,21 @@ def open_data(request):
         "kpi_columns": opendata.KPI_COLUMNS, "retry_minutes": RETRY_SECONDS // 60})
 
 
+def _release(request):
+    """The current release, read once per request: the ETag, the date and the file served are of one build, even
+    when the worker finishes another meanwhile."""
+    if not hasattr(request, "open_data_release"):
+        request.open_data_release = opendata.current()
+    return request.open_data_release
+
+
 def _etag(request, name):
-    release = opendata.current()
+    release = _release(request)
     return f'"{release.pk}"' if release and name in opendata.DOWNLOADS else None
 
 
 def _modified(request, name):
-    release = opendata.current()
+    release = _release(request)
     return release.built_at if release and name in opendata.DOWNLOADS else None
 
 
@@ -47,7 +55,7 @@ def schema(request):
 def download(request, name):
     if name not in opendata.DOWNLOADS:
         raise Http404
-    release = opendata.current()
+    release = _release(request)
     if release is None:
         response = HttpResponse(_("The open data files are being prepared: try again in a few minutes."),
                                 status=503, content_type="text/plain; charset=utf-8")
