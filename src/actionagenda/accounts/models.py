@@ -147,7 +147,9 @@ class Actor(models.Model):
     class Meta:
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
-        indexes = [models.Index(fields=["kind"])]
+        # The second finds the actor an earlier record of a partner made (interop.cbd_import), without reading every
+        # actor for each harvested record.
+        indexes = [models.Index(fields=["kind"]), models.Index(fields=["name", "kind", "country"])]
 
     def __str__(self):
         return self.display_name

@@ -154,8 +154,11 @@ def _save_with_links(commitment: Commitment, new: bool, links: dict) -> None:
     try:
         commitment.save()
         for name, found in links.items():
-            if new:
-                getattr(commitment, name).add(*found)  # nothing to compare with
+            if new:  # nothing to compare with: one insert per link field
+                manager = getattr(commitment, name)
+                manager.through.objects.bulk_create(
+                    manager.through(**{manager.source_field_name: commitment, manager.target_field_name: term})
+                    for term in found)
             else:
                 getattr(commitment, name).set(found)
     finally:
