@@ -338,3 +338,19 @@ def test_a_row_a_later_csv_no_longer_holds_is_withdrawn():
     harvest.harvest(feed, lambda url: csv_text(row, {**row, "id": "18", "title": "Labs in Lima"}))
     log = harvest.harvest(feed, lambda url: csv_text(row))
     assert (log.counts["withdrawn"], local(18).status, local(17).status) == (1, "withdrawn", "published")
+
+
+def test_a_harvested_commitment_reports_at_its_source_and_is_never_overdue_here(source, client):
+    from actionagenda.progress import overdue
+
+    partner = Partner(entry(1, "Radio in Nairobi", start_date="2024-01-01", published_at="2024-01-01T10:00:00Z"))
+    harvest.harvest(source, partner)
+    radio = local(1)
+    card = radio.scorecard
+    assert (card.traffic_light, card.inactive, card.next_report_due) == ("partner", False, None)
+    assert radio.pk not in overdue.scorecards().values_list("commitment_id", flat=True)
+    page = client.get(radio.get_absolute_url()).content.decode()
+    assert "Reported on its partner platform" in page
+    assert "Report overdue since" not in page and "Last report" not in page
+    listed = client.get("/api/v1/commitments?traffic_light=partner").json()
+    assert [item["id"] for item in listed["items"]] == [radio.pk]

@@ -237,7 +237,8 @@ class FacetFilters(Schema):
                                                  + _codes(progress_facets.VOCABULARIES["kpi_state"]))
     traffic_light: list[str] = Field([], description="Reporting record against the commitment's own cadence: green "
                                                      "(reported for the last period due), amber (one report "
-                                                     "overdue), red (two or more)")
+                                                     "overdue), red (two or more), partner (held by another "
+                                                     "platform, which its reports go to)")
     inactive: list[str] = Field([], description="true: no report for two years (marked publicly); false: active")
 
 

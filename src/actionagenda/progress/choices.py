@@ -31,3 +31,5 @@ class TrafficLight(models.TextChoices):
     GREEN = "green", _("Reported for the last period due")
     AMBER = "amber", _("One report overdue")
     RED = "red", _("Two or more reports overdue")
+    # A commitment another platform holds (harvested or imported) reports there, not here.
+    PARTNER = "partner", _("Reported on its partner platform")

@@ -36,6 +36,7 @@ class Card:
     last_report_on: datetime.date | None
     next_report_due: datetime.date | None  # when a report is missing: the day the oldest missing one was due
     overdue: bool
+    reported_elsewhere: bool  # another platform holds it: no reports are owed here
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _card(standing: public.Standing | None, today: datetime.date) -> Card | None
     overall, due = standing.overall, standing.next_report_due
     text = charts.percent(overall) if overall is not None else str(State.NO_DATA.label)
     return Card(overall, text, standing.traffic_light, str(TrafficLight(standing.traffic_light).label),
-                standing.inactive, standing.last_report_on, due, due is not None and due <= today)
+                standing.inactive, standing.last_report_on, due, due is not None and due <= today,
+                standing.traffic_light == TrafficLight.PARTNER)
 
 
 def _timeline(facts: public.Facts) -> charts.Chart:

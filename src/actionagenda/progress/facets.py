@@ -28,10 +28,11 @@ def label(facet: str) -> str:
 def grouped(published_status: str, group) -> dict[str, dict[str, BitMap]]:
     """Facet -> code -> ids of commitments with `published_status`, grouped by `group(queryset, key, id_field)`
     (the facet index's one-query-per-value grouping). A commitment has a KPI state when at least one of its KPIs
-    is in it; a commitment without a scorecard yet has no traffic light and no activity value."""
+    is in it; a commitment without a scorecard yet has no traffic light and no activity value, nor has one another
+    platform holds (it reports there)."""
     cards = Scorecard.objects.filter(commitment__status=published_status)
     lights = group(cards, "traffic_light", "commitment_id")
-    with_card = BitMap.union(BitMap(), *lights.values())
+    with_card = BitMap.union(BitMap(), *(ids for code, ids in lights.items() if code != TrafficLight.PARTNER))
     inactive = BitMap.union(BitMap(), *group(cards.filter(inactive=True), "traffic_light", "commitment_id").values())
     return {
         "kpi_state": group(KPIProgress.objects.filter(kpi__commitment__status=published_status), "state",

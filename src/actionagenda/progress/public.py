@@ -114,8 +114,9 @@ def _standing(facts: Facts) -> Standing:
                for report in facts.reports]
     finished_on = min((move.started_on for move in facts.phases if move.phase in services.FINAL_PHASES),
                       default=None)
-    record = services.reporting(services.first_reporting_day(commitment), commitment.reporting_cadence, reports,
-                                facts.today, services.last_reporting_day(commitment, finished_on))
+    record = services.REPORTED_ELSEWHERE if commitment.reported_elsewhere else services.reporting(
+        services.first_reporting_day(commitment), commitment.reporting_cadence, reports, facts.today,
+        services.last_reporting_day(commitment, finished_on))
     overall = arithmetic.overall([(row.kpi.weight, row.progress.fraction) for row in facts.kpis])
     return Standing(overall, record.traffic_light, record.inactive, record.last_report_on, record.next_report_due)
 

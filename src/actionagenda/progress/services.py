@@ -109,6 +109,11 @@ def reporting(first_day: datetime.date | None, cadence: str, reports: list[tuple
     return Reporting(light, today - (last or first_day) >= INACTIVE_AFTER, last, upcoming.due_on)
 
 
+# The reporting record of a commitment another platform holds: it reports there (its page links to it), owes
+# nothing here, and is never overdue or inactive here.
+REPORTED_ELSEWHERE = Reporting(TrafficLight.PARTNER, False, None, None)
+
+
 def refresh(commitment_ids: Iterable[int], today: datetime.date | None = None) -> bool:
     """Recompute the KPI progress and scorecards of `commitment_ids` (only published ones get a scorecard);
     returns whether a KPI state, traffic light or inactivity changed (the explore facets are then rebuilt)."""
@@ -175,11 +180,13 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]
                                                          PROGRESS_FIELDS, today) if row.kpi_id in stored_progress}
     cards = []
     finished = final_phase_days(commitments)
+    elsewhere = set(Commitment.objects.filter(pk__in=ids).reported_elsewhere().values_list("pk", flat=True))
     for pk, commitment in commitments.items():
         if not commitment.is_public:
             continue
-        record = reporting(first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today,
-                           last_reporting_day(commitment, finished.get(pk)))
+        record = REPORTED_ELSEWHERE if pk in elsewhere else reporting(
+            first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today,
+            last_reporting_day(commitment, finished.get(pk)))
         cards.append(Scorecard(commitment_id=pk, overall=arithmetic.overall(weighted[pk]),
                                traffic_light=record.traffic_light, inactive=record.inactive,
                                last_report_on=record.last_report_on, next_report_due=record.next_report_due,
