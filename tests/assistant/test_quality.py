@@ -15,18 +15,19 @@ EVAL_SETS = Path(__file__).resolve().parent / "eval_sets"
 # Measured on the seven sets the system was built against (282 questions: 222 in scope, 60 out of scope) with the
 # weights fitted at release on banks without near-twins of any set (2026-12-01, measured again after 45 out-of-scope
 # questions using GM words in everyday senses were added to the banks and the weights refitted: the same three
-# figures as before the additions).
+# figures as before the additions; after heldout8's 5 bank twins were removed and the weights refitted, recall@5
+# 0.977, x55 losing its second document).
 # About 20 s of CPU for the file with the real model, most of it embedding the questions (once for every test).
 FLOORS = {
-    "recall@5": 0.97,              # measured 0.980: about four second documents falling out of the top five would pass
+    "recall@5": 0.97,              # measured 0.977: about three second documents falling out of the top five would pass
     "in scope answered": 0.98,     # measured 1.000 (222 of 222): four in-scope questions refused would still pass
     "out of scope refused": 0.95,  # measured 0.983 (59 of 60, heldout5 y07 is answered): two more answered would pass
 }
 
 # Sets written after the banks were frozen, each measured on its own with its own floors, so that the floors of the
-# sets the system was built against stay what they were. A new set (heldout8.jsonl, to be written after the banks of
-# 2026-12-01 were frozen) is committed before anything is measured on it, then gets its entry here with floors set a
-# little under what it measured; until it has one, `test_every_set_is_either_frozen_or_written_after_the_banks` fails.
+# sets the system was built against stay what they were. A new set is committed before anything is measured on it,
+# then gets its entry here with floors set a little under what it measured; until it has one,
+# `test_every_set_is_either_frozen_or_written_after_the_banks` fails.
 WRITTEN_AFTER_THE_BANKS = {
     # heldout7 (90 questions: 63 in scope, 27 out of scope). Written by a helper who had read neither the banks nor
     # the other sets, after the banks were frozen, and committed (93c83a9) before anything was measured on it; its 8
@@ -38,11 +39,21 @@ WRITTEN_AFTER_THE_BANKS = {
     "heldout7.jsonl": {
         "recall@5": 0.97,              # measured 1.000: one question losing its only document would pass, two not
         "in scope answered": 0.96,     # measured 1.000 (63 of 63): two refused would pass, three not
-        "out of scope refused": 0.77,  # measured 0.815 (22 of 27): one more answered would pass, two not
+        "out of scope refused": 0.77,  # measured 0.815 (22 of 27), 0.852 after heldout8's twins left: one more passes
+    },
+    # heldout8 (90 questions: 60 in scope, 30 out of scope, 30 per language). Written by a helper who had read
+    # neither the banks nor the other sets nor this file, after the banks of ad97c7a were frozen, committed (eda32de)
+    # before anything was measured on it, and measured once, blind (2026-12-01); nothing was fitted or tuned on it.
+    # Its 5 bank twins (and, for the classes' balance, one out-of-scope line) were then removed and the weights
+    # refitted: the same three figures again.
+    "heldout8.jsonl": {
+        "recall@5": 0.92,              # measured 0.947 (seven lost a second document): about two more would pass
+        "in scope answered": 0.96,     # measured 1.000 (60 of 60): two refused would pass, three not
+        "out of scope refused": 0.93,  # measured 0.967 (29 of 30; z87, a biotech fund, answered): one more passes
     },
 }
-# Still answered although out of scope: two GMO recipes (u53, u82), GM papaya in pregnancy (u90), the Montreal
-# Protocol (u27), packaging documents for lithium batteries (u29).
+# Still answered although out of scope: two GMO recipes (u53, u82), GM papaya in pregnancy (u90), packaging documents
+# for lithium batteries (u29); a biotech fund (heldout8 z87).
 
 
 @cache
