@@ -11,34 +11,49 @@ import pytest
 from actionagenda.assistant import embedding, evaluation, scope, services
 
 EVAL_SETS = Path(__file__).resolve().parent / "eval_sets"
-# Written by a helper who had read neither the banks nor the other sets, after the banks were frozen, and committed
-# (93c83a9) before anything was measured on it. Nothing has been fitted or tuned on it: it is reported on its own,
-# so that the floors of the sets the system was built against stay what they were. Its one effect on the banks: the 8
-# in-scope bank questions that were near-twins of its questions were removed (nothing added, no threshold moved).
-WRITTEN_AFTER_THE_BANKS = "heldout7.jsonl"
 
-# The three tests on one worker when the suite runs in parallel (pytest-xdist): they share the questions' vectors.
-pytestmark = pytest.mark.xdist_group("assistant-quality")
-
-# Measured on the seven other sets together (282 questions: 222 in scope, 60 out of scope) with the weights fitted at
-# release on banks without near-twins of any set (2026-12-01, measured again after heldout7's 8 twins were removed
-# and the weights refitted: the same three figures as before the removal).
+# Measured on the seven sets the system was built against (282 questions: 222 in scope, 60 out of scope) with the
+# weights fitted at release on banks without near-twins of any set (2026-12-01, measured again after 45 out-of-scope
+# questions using GM words in everyday senses were added to the banks and the weights refitted: the same three
+# figures as before the additions; after heldout8's 5 bank twins were removed and the weights refitted, recall@5
+# 0.977, x55 losing its second document).
 # About 20 s of CPU for the file with the real model, most of it embedding the questions (once for every test).
 FLOORS = {
-    "recall@5": 0.97,              # measured 0.980: about four second documents falling out of the top five would pass
+    "recall@5": 0.97,              # measured 0.977: about three second documents falling out of the top five would pass
     "in scope answered": 0.98,     # measured 1.000 (222 of 222): four in-scope questions refused would still pass
     "out of scope refused": 0.95,  # measured 0.983 (59 of 60, heldout5 y07 is answered): two more answered would pass
 }
 
-# heldout7 (90 questions: 63 in scope, 27 out of scope), measured with the same weights (2026-12-01; before its twins
-# were removed from the banks the three figures were the same):
-INDEPENDENT_FLOORS = {
-    "recall@5": 0.97,              # measured 1.000: one question losing its only document would pass, two not
-    "in scope answered": 0.96,     # measured 1.000 (63 of 63): two refused would pass, three not
-    "out of scope refused": 0.70,  # measured 0.741 (20 of 27): one more answered would pass, two not
+# Sets written after the banks were frozen, each measured on its own with its own floors, so that the floors of the
+# sets the system was built against stay what they were. A new set is committed before anything is measured on it,
+# then gets its entry here with floors set a little under what it measured; until it has one,
+# `test_every_set_is_either_frozen_or_written_after_the_banks` fails.
+WRITTEN_AFTER_THE_BANKS = {
+    # heldout7 (90 questions: 63 in scope, 27 out of scope). Written by a helper who had read neither the banks nor
+    # the other sets, after the banks were frozen, and committed (93c83a9) before anything was measured on it; its 8
+    # in-scope bank twins were removed (2026-12-01). NO LONGER BLIND: its misses chose the categories of the 45
+    # out-of-scope questions added to the banks on 2026-12-01 (GM food in cooking, shopping and diets, medicine and
+    # vaccines, pets, gardening, DNA homework, school lab safety, biotech shares, films, other treaties, a 2FA
+    # request). Blind it refused 20 of 27 (0.741: u22, u27, u29, u53, u54, u82, u90 answered); measured again with
+    # the weights refitted on the new banks (2026-12-01):
+    "heldout7.jsonl": {
+        "recall@5": 0.97,              # measured 1.000: one question losing its only document would pass, two not
+        "in scope answered": 0.96,     # measured 1.000 (63 of 63): two refused would pass, three not
+        "out of scope refused": 0.77,  # measured 0.815 (22 of 27), 0.852 after heldout8's twins left: one more passes
+    },
+    # heldout8 (90 questions: 60 in scope, 30 out of scope, 30 per language). Written by a helper who had read
+    # neither the banks nor the other sets nor this file, after the banks of ad97c7a were frozen, committed (eda32de)
+    # before anything was measured on it, and measured once, blind (2026-12-01); nothing was fitted or tuned on it.
+    # Its 5 bank twins (and, for the classes' balance, one out-of-scope line) were then removed and the weights
+    # refitted: the same three figures again.
+    "heldout8.jsonl": {
+        "recall@5": 0.92,              # measured 0.947 (seven lost a second document): about two more would pass
+        "in scope answered": 0.96,     # measured 1.000 (60 of 60): two refused would pass, three not
+        "out of scope refused": 0.93,  # measured 0.967 (29 of 30; z87, a biotech fund, answered): one more passes
+    },
 }
-# Answered although out of scope: three GMO recipes (u22, u53, u82), GM papaya in pregnancy (u90), a locked
-# account (u54), the Montreal Protocol (u27), packaging documents for lithium batteries (u29).
+# Still answered although out of scope: two GMO recipes (u53, u82), GM papaya in pregnancy (u90), packaging documents
+# for lithium batteries (u29); a biotech fund (heldout8 z87).
 
 
 @cache
@@ -46,9 +61,9 @@ def eval_sets() -> dict[str, list[dict]]:
     return {path.name: evaluation.read_questions(path) for path in sorted(EVAL_SETS.glob("*.jsonl"))}
 
 
-def questions(*, independent: bool) -> list[dict]:
-    return [line for name, lines in eval_sets().items() if (name == WRITTEN_AFTER_THE_BANKS) == independent
-            for line in lines]
+def frozen_questions() -> list[dict]:
+    """The lines of the sets the system was built against: every set not written after the banks."""
+    return [line for name, lines in eval_sets().items() if name not in WRITTEN_AFTER_THE_BANKS for line in lines]
 
 
 @cache
@@ -78,12 +93,24 @@ def below(measured: dict[str, float], floors: dict[str, float]) -> dict[str, tup
 
 @pytest.mark.django_db
 def test_the_assistant_keeps_its_quality_on_the_frozen_sets():
-    assert below(measure(questions(independent=False)), FLOORS) == {}
+    assert below(measure(frozen_questions()), FLOORS) == {}
 
 
 @pytest.mark.django_db
-def test_gate_on_the_set_written_after_the_banks_were_frozen():
-    assert below(measure(questions(independent=True)), INDEPENDENT_FLOORS) == {}
+@pytest.mark.parametrize("name", sorted(WRITTEN_AFTER_THE_BANKS))
+def test_gate_on_a_set_written_after_the_banks_were_frozen(name):
+    assert below(measure(eval_sets()[name]), WRITTEN_AFTER_THE_BANKS[name]) == {}
+
+
+FROZEN_SETS = {"qa_dev.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
+               "heldout6.jsonl"}
+
+
+def test_every_set_is_either_frozen_or_written_after_the_banks():
+    # A new set dropped into eval_sets/ must not silently join the frozen sets' figures: it gets its own floors in
+    # WRITTEN_AFTER_THE_BANKS once it has been measured (blind) for the first time.
+    assert set(eval_sets()) == FROZEN_SETS | set(WRITTEN_AFTER_THE_BANKS)
+    assert not FROZEN_SETS & set(WRITTEN_AFTER_THE_BANKS)
 
 
 def test_no_bank_question_is_a_near_twin_of_a_question_in_any_evaluation_set():
