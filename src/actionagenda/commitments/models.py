@@ -49,10 +49,6 @@ class CommitmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(actor__members=user)
 
-    def reported_elsewhere(self):
-        """Commitments another platform holds (interop's harvests and imports): their progress is reported there."""
-        return self.filter(partner_record__isnull=False)
-
     def touch(self) -> int:
         """Mark these commitments changed now: what their public record shows beyond their own row (progress,
         the actor) moved. `updated` is what harvesters follow (`updated_after`) and what the API's validators
@@ -171,8 +167,8 @@ class Commitment(Versioned):
 
     @property
     def reported_elsewhere(self) -> bool:
-        """Whether another platform holds it (CommitmentQuerySet.reported_elsewhere): its progress reports are
-        filed there, and none is owed here."""
+        """Whether another platform holds it (interop's harvests and imports keep its record there, a
+        PartnerRecord): its progress reports are filed there, and none is owed here."""
         return hasattr(self, "partner_record")
 
     @property

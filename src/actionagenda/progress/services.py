@@ -141,8 +141,8 @@ def refresh_all(today: datetime.date | None = None) -> int:
 def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]]:
     """Whether a facet value changed, and the commitments whose stored figures changed (a first computation is
     no change: it shows what the record already showed, computed on the fly)."""
-    commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard").only(
-        "pk", "status", "published_at", "start_date", "end_date", "reporting_cadence",
+    commitments = Commitment.objects.filter(pk__in=ids).select_related("scorecard", "partner_record").only(
+        "pk", "status", "published_at", "start_date", "end_date", "reporting_cadence", "partner_record__id",
         *(f"scorecard__{name}" for name in (*CARD_FIELDS, "computed_on"))).in_bulk()
     kpis = list(KPI.objects.filter(commitment_id__in=ids).select_related("progress")
                 .order_by("commitment_id", "position", "pk"))
@@ -180,11 +180,10 @@ def _refresh_batch(ids: list[int], today: datetime.date) -> tuple[bool, set[int]
                                                          PROGRESS_FIELDS, today) if row.kpi_id in stored_progress}
     cards = []
     finished = final_phase_days(commitments)
-    elsewhere = set(Commitment.objects.filter(pk__in=ids).reported_elsewhere().values_list("pk", flat=True))
     for pk, commitment in commitments.items():
         if not commitment.is_public:
             continue
-        record = REPORTED_ELSEWHERE if pk in elsewhere else reporting(
+        record = REPORTED_ELSEWHERE if commitment.reported_elsewhere else reporting(
             first_reporting_day(commitment), commitment.reporting_cadence, reports[pk], today,
             last_reporting_day(commitment, finished.get(pk)))
         cards.append(Scorecard(commitment_id=pk, overall=arithmetic.overall(weighted[pk]),
