@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actionagenda.accounts import roles
@@ -191,8 +192,10 @@ class NewsletterAdmin(admin.ModelAdmin):
             except ValidationError as refused:
                 self.message_user(request, refused.messages[0], messages.ERROR)
             else:
-                self.message_user(request, _("Sending to %(count)d subscribers has started; the progress is below.")
-                                  % {"count": count}, messages.SUCCESS)
+                self.message_user(request, ngettext(
+                    "Sending to %(count)d subscriber has started; the progress is below.",
+                    "Sending to %(count)d subscribers has started; the progress is below.", count) % {"count": count},
+                    messages.SUCCESS)
             return redirect(change_url)
         return TemplateResponse(request, "admin/outreach/newsletter/send.html", self._context(
             request, issue, _("Send the issue"), count=newsletter.recipients(issue).count(),
