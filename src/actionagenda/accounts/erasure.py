@@ -1,6 +1,7 @@
 """Erasing a person's data on request, one path per app (after pretix's shredder): the account itself, its
 consultation replies (kept as a "deleted participant" so threads still read), its event registrations, its
-newsletter subscription with its deliveries, and its address as a commitment contact, history included. Retention periods are applied by the periodic jobs."""
+newsletter subscription with its deliveries, and its address as a commitment contact, history included. Retention
+periods are applied by the periodic jobs."""
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
