@@ -155,6 +155,29 @@ def test_a_refusal_by_the_mail_server_is_recorded_on_the_delivery(
     assert newsletter.progress(issue)["sent"] == 1
 
 
+def test_a_dropped_connection_pauses_the_sending_and_the_next_run_sends_the_rest(
+        secretariat, monkeypatch, django_capture_on_commit_callbacks):
+    SubscriberFactory.create_batch(4)
+    real_send, calls = newsletter._send, []
+
+    def dropped_on_the_second(delivery, connection):
+        calls.append(delivery.pk)
+        if len(calls) == 2:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        real_send(delivery, connection)
+
+    monkeypatch.setattr(newsletter, "_send", dropped_on_the_second)
+    issue = NewsletterFactory()
+    send(issue, secretariat, django_capture_on_commit_callbacks)
+    issue.refresh_from_db()
+    assert len(mail.outbox) == 1 and issue.status == "sending"
+    assert newsletter.progress(issue) == {"queued": 2, "claimed": 0, "sent": 1, "failed": 1, "bounced": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        newsletter.resume_sending()
+    issue.refresh_from_db()
+    assert len(mail.outbox) == 3 and issue.status == "sent"
+
+
 def test_someone_who_unsubscribes_while_an_issue_is_sending_is_skipped(
         secretariat, monkeypatch, django_capture_on_commit_callbacks):
     leaving = SubscriberFactory()
@@ -188,3 +211,13 @@ def test_a_test_send_goes_to_the_secretariat_member_alone_in_each_language(secre
     issue.refresh_from_db()
     assert issue.status == "draft" and not Delivery.objects.exists()
     assert Subscriber.objects.get().deliveries.count() == 0
+
+
+def test_a_task_out_of_time_hands_over_to_a_new_one(secretariat, monkeypatch):
+    SubscriberFactory.create_batch(3)
+    monkeypatch.setattr("actionagenda.outreach.newsletter._queue", lambda pk: None)
+    issue = NewsletterFactory()
+    newsletter.start_sending(issue, secretariat)
+    assert newsletter.send_for_a_while(issue.pk, seconds=0) is True and not mail.outbox
+    newsletter.send_batch(issue.pk, size=2)
+    assert newsletter.send_for_a_while(issue.pk) is False and len(mail.outbox) == 3

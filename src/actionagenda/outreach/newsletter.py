@@ -14,6 +14,7 @@ run beside it or one after a killed worker never sends it again: a claim that wa
 import datetime
 import email
 import email.policy
+import logging
 import re
 import smtplib
 import time
@@ -40,6 +41,7 @@ from . import newsletter_content
 from .models import CodeList, Delivery, Newsletter, Subscriber
 
 Status = Subscriber.Status
+logger = logging.getLogger(__name__)
 
 CONFIRMATION_DAYS = 7
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=CONFIRMATION_DAYS)
@@ -261,9 +263,19 @@ def _send(delivery: Delivery, connection) -> None:
                    connection=connection)
 
 
+class MailServerUnavailable(Exception):
+    """The mail server could not be reached or dropped the connection: sending waits for the next run."""
+
+
+# Refusals of one message (its recipient, sender or content): recorded on the delivery, the batch goes on. Anything
+# else from the connection (a drop, a refused connection) stops the batch, the rest staying queued.
+_REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
 def send_batch(newsletter_id: int, size: int = BATCH_SIZE) -> int:
     """Send up to `size` queued deliveries of an issue, each claimed first; returns how many were attempted (0:
-    none left, and the issue is marked sent)."""
+    none left, and the issue is marked sent). Raises MailServerUnavailable when the connection fails: the
+    delivery under way is recorded as failed (it may or may not have gone), the others stay queued."""
     queued = Delivery.objects.filter(newsletter_id=newsletter_id, status=Delivery.Status.QUEUED)
     pks = list(queued.order_by("pk").values_list("pk", flat=True)[:size])
     if not pks:
@@ -271,23 +283,34 @@ def send_batch(newsletter_id: int, size: int = BATCH_SIZE) -> int:
             status=Newsletter.Status.SENT, sent_at=timezone.now())
         return 0
     attempted = 0
-    with get_connection() as connection:
-        for pk in pks:
-            if not Delivery.objects.filter(pk=pk, status=Delivery.Status.QUEUED).update(
-                    status=Delivery.Status.CLAIMED, claimed_at=timezone.now()):
-                continue  # another run has it
-            delivery = Delivery.objects.select_related("subscriber", "newsletter").get(pk=pk)
-            attempted += 1
-            if delivery.subscriber.status != Status.CONFIRMED:  # unsubscribed or suspended since sending started
-                _record(pk, Delivery.Status.FAILED, error=_("Not sent: no longer subscribed."))
-                continue
-            try:
-                _send(delivery, connection)
-            except (smtplib.SMTPException, OSError) as error:
-                _record(pk, Delivery.Status.FAILED, error=str(error)[:500] or error.__class__.__name__)
-            else:
-                _record(pk, Delivery.Status.SENT)
+    try:
+        with get_connection() as connection:
+            for pk in pks:
+                attempted += _claim_and_send(pk, connection)
+    except (smtplib.SMTPException, OSError) as error:
+        raise MailServerUnavailable(str(error)) from error
     return attempted
+
+
+def _claim_and_send(pk: int, connection) -> int:
+    """Claim one delivery and send it; 0 when another run had claimed it."""
+    if not Delivery.objects.filter(pk=pk, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.CLAIMED, claimed_at=timezone.now()):
+        return 0
+    delivery = Delivery.objects.select_related("subscriber", "newsletter").get(pk=pk)
+    if delivery.subscriber.status != Status.CONFIRMED:  # unsubscribed or suspended since sending started
+        _record(pk, Delivery.Status.FAILED, error=_("Not sent: no longer subscribed."))
+        return 1
+    try:
+        _send(delivery, connection)
+    except _REFUSALS as refusal:
+        _record(pk, Delivery.Status.FAILED, error=str(refusal)[:500])
+    except (smtplib.SMTPException, OSError) as error:
+        _record(pk, Delivery.Status.FAILED, error=str(error)[:500] or error.__class__.__name__)
+        raise
+    else:
+        _record(pk, Delivery.Status.SENT)
+    return 1
 
 
 def _record(pk: int, status: str, error: str = "") -> None:
@@ -296,12 +319,18 @@ def _record(pk: int, status: str, error: str = "") -> None:
 
 
 def send_for_a_while(newsletter_id: int, seconds: float = TASK_SECONDS) -> bool:
-    """Send batches for up to `seconds`; True when the issue is done, False when a new task should continue."""
+    """Send batches for up to `seconds`; True when a new task should carry on at once (time ran out with
+    deliveries left), False when the issue is done or the mail server is unavailable (the periodic
+    `resume_sending` tries again)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if not send_batch(newsletter_id):
-            return True
-    return False
+        try:
+            if not send_batch(newsletter_id):
+                return False
+        except MailServerUnavailable as error:
+            logger.warning("Newsletter %s: sending paused, the mail server is unavailable (%s)", newsletter_id, error)
+            return False
+    return True
 
 
 def resume_sending() -> int:

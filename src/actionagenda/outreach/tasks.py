@@ -23,11 +23,12 @@ def send_newsletter_confirmation(subscriber_id: int, preferences: dict) -> int:
 
 @task()
 def send_newsletter(newsletter_id: int) -> bool:
-    """Send an issue's queued deliveries in batches; after a while a new task takes over until all are sent."""
-    done = newsletter.send_for_a_while(newsletter_id)
-    if not done:
+    """Send an issue's queued deliveries in batches; after a while a new task takes over until all are sent (or the
+    mail server fails: the periodic resume_newsletters tries again)."""
+    carry_on = newsletter.send_for_a_while(newsletter_id)
+    if carry_on:
         send_newsletter.enqueue(newsletter_id)
-    return done
+    return carry_on
 
 
 @task()
