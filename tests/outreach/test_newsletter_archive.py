@@ -3,7 +3,8 @@
 import pytest
 
 from actionagenda.outreach import newsletter
-from factories import NewsItemFactory, NewsletterFactory, SubscriberFactory, UserFactory
+from actionagenda.outreach.models import FeaturedCommitment
+from factories import CommitmentFactory, NewsItemFactory, NewsletterFactory, SubscriberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +38,13 @@ def test_an_issue_page_shows_what_was_sent_in_the_page_s_language(client, sent):
 def test_a_draft_s_page_is_not_found(client):
     draft = NewsletterFactory()
     assert client.get(f"/en/newsletter/{draft.pk}/").status_code == 404
+
+
+def test_an_item_in_another_language_is_marked_with_it(client, django_capture_on_commit_callbacks):
+    FeaturedCommitment.objects.create(commitment=CommitmentFactory(title="Semences et biosécurité", language="fr"))
+    issue = NewsletterFactory()
+    issue.blocks.create(kind="commitments", position=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        newsletter.start_sending(issue, UserFactory())
+    page = client.get(f"/en/newsletter/{issue.pk}/").content.decode()
+    assert '<li lang="fr"><a href="/en/commitments/' in page and "Semences et biosécurité" in page

@@ -18,27 +18,28 @@ from .models import FIRST, LANGUAGES, FeaturedCommitment, NewsItem, Newsletter, 
 Kind = NewsletterBlock.Kind
 
 
-def _item(title: str, url: str, detail: str = "", summary: str = "") -> dict:
-    return {"title": title, "url": url, "detail": detail, "summary": summary}
+def _item(title: str, url: str, language: str, detail: str = "", summary: str = "") -> dict:
+    """One entry of a block; `language` is the one its title and summary are written in (pages mark it)."""
+    return {"title": title, "url": url, "language": language, "detail": detail, "summary": summary}
 
 
 def _commitments(block: NewsletterBlock, language: str, now: datetime.datetime) -> list[dict]:
     chosen = [c.pk for c in block.commitments.all()] or list(
         FeaturedCommitment.objects.values_list("commitment_id", flat=True))
     found = {c.pk: c for c in Commitment.objects.published().filter(pk__in=chosen).select_related("actor")}
-    return [_item(found[pk].title, found[pk].get_absolute_url(), found[pk].actor.name)
+    return [_item(found[pk].title, found[pk].get_absolute_url(), found[pk].language, found[pk].actor.name)
             for pk in chosen if pk in found][:block.count]
 
 
 def _news(block: NewsletterBlock, language: str, now: datetime.datetime) -> list[dict]:
-    return [_item(version.title, version.record.get_absolute_url(),
+    return [_item(version.title, version.record.get_absolute_url(), version.language,
                   formats.date_format(timezone.localtime(version.record.publish_at), "DATE_FORMAT"), version.summary)
             for version in (item.in_language(language) for item in NewsItem.objects.public(now)[:block.count])]
 
 
 def _events(block: NewsletterBlock, language: str, now: datetime.datetime) -> list[dict]:
     upcoming = Event.objects.filter(published=True, starts_at__gte=now).order_by("starts_at")[:block.count]
-    return [_item(event.title, event.get_absolute_url(),
+    return [_item(event.title, event.get_absolute_url(), event.language,
                   formats.date_format(event.starts_at, "DATE_FORMAT") + " " + event.starts_at.strftime("%H:%M UTC"))
             for event in upcoming]
 
@@ -46,7 +47,7 @@ def _events(block: NewsletterBlock, language: str, now: datetime.datetime) -> li
 def _consultations(block: NewsletterBlock, language: str, now: datetime.datetime) -> list[dict]:
     today = timezone.localdate(now)
     current = Consultation.objects.filter(published=True, closes_on__gte=today).order_by("opens_on")[:block.count]
-    return [_item(consultation.title, consultation.get_absolute_url(),
+    return [_item(consultation.title, consultation.get_absolute_url(), consultation.language,
                   _("Open from %(opens)s to %(closes)s") % {
                       "opens": formats.date_format(consultation.opens_on, "DATE_FORMAT"),
                       "closes": formats.date_format(consultation.closes_on, "DATE_FORMAT")})
