@@ -3,7 +3,7 @@
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -36,8 +36,9 @@ def send_templated(template: str, context: dict, recipients: list[str], language
     headers = dict(headers or {})
     if envelope_sender:
         headers.setdefault("From", settings.DEFAULT_FROM_EMAIL)
-    message = EmailMultiAlternatives(subject, body, from_email=envelope_sender or None, to=recipients,
-                                     headers=headers, connection=connection)
+    message_class = EmailMultiAlternatives if alternative else EmailMessage
+    message = message_class(subject, body, from_email=envelope_sender or None, to=recipients, headers=headers,
+                            connection=connection)
     if alternative:
         message.attach_alternative(alternative, "text/html")
     for filename, content, mimetype in attachments:

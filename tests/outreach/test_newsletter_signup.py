@@ -46,7 +46,7 @@ def test_following_the_link_and_pressing_the_button_subscribes_with_the_choices(
     assert response.status_code == 302 and subscriber.token in response["Location"]
     assert subscriber.status == "confirmed" and subscriber.language == "fr"
     assert (subscriber.topics, subscriber.actor_types, subscriber.countries) == ("|events|", "|business|", "|KE|")
-    assert subscriber.consented_at and "newsletter" in subscriber.consent_text.lower()
+    assert subscriber.consented_at and "lettre d’information" in subscriber.consent_text
 
 
 def test_a_forged_or_expired_link_subscribes_no_one(client, django_capture_on_commit_callbacks):

@@ -316,6 +316,7 @@ class CodeList(models.CharField):
         kwargs.setdefault("max_length", 2000)
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", "")
+        kwargs.setdefault("validators", [one_line])
         super().__init__(*args, **kwargs)
 
     @staticmethod
@@ -339,7 +340,7 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
         SUSPENDED = "suspended", _("Suspended (bounces)")
 
-    email = models.EmailField(_("e-mail"), max_length=254, unique=True)
+    email = models.EmailField(_("e-mail"), max_length=254, unique=True, validators=[one_line])
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default=FIRST)
     topics = CodeList(_("topics"))
     actor_types = CodeList(_("actor types"))
@@ -347,7 +348,7 @@ class Subscriber(models.Model):
     status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.PENDING)
     # The links of every e-mail (preferences, unsubscribe) carry it.
     token = models.CharField(max_length=64, unique=True, editable=False)
-    consent_text = models.TextField(_("consent given"), blank=True,
+    consent_text = models.TextField(_("consent given"), blank=True, validators=[multi_line],
                                     help_text=_("The words the subscriber agreed to, in their language."))
     consented_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
     soft_bounces = models.PositiveSmallIntegerField(_("soft bounces"), default=0)
@@ -474,8 +475,8 @@ class Delivery(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=500, blank=True)
-    bounce_status = models.CharField(_("bounce status"), max_length=20, blank=True)
+    error = models.TextField(_("error"), max_length=500, blank=True, validators=[multi_line])
+    bounce_status = models.CharField(_("bounce status"), max_length=20, blank=True, validators=[one_line])
     bounced_at = models.DateTimeField(_("bounced"), null=True, blank=True)
 
     class Meta:

@@ -53,9 +53,9 @@ _BOUNCE_SALT = "outreach.newsletter.bounce"
 DELIVERY_HEADER = "X-Actionagenda-Delivery"
 
 CONSENT_TEXT = gettext_lazy(
-    "I want to receive the Action Agenda newsletter at this address. The secretariat keeps my address, language "
-    "and choices only to send it, and records each delivery. I can change my choices or unsubscribe with the "
-    "links in every e-mail.")
+    "I want to receive the Action Agenda newsletter at this address. The secretariat keeps my address and my "
+    "choices only to send it, and records each delivery. I can change my choices or unsubscribe with the links "
+    "in every e-mail.")
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ def _send(delivery: Delivery, connection) -> None:
     links = _links(subscriber, newsletter)
     issue = newsletter_content.in_language(newsletter.sent_content, subscriber.language)
     tag = bounce_tag(delivery.pk)
-    unsubscribe_url = settings.SITE_URL + links["unsubscribe"]
+    unsubscribe_url = site_links.absolute(links["unsubscribe"])
     headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                "List-Id": f"Action Agenda newsletter <newsletter.{site_links.host()}>",
                DELIVERY_HEADER: tag}

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -113,12 +114,17 @@ class NewsletterAdmin(admin.ModelAdmin):
     def languages(self, obj):
         return " ".join(code.upper() for code in obj.languages())
 
+    def get_queryset(self, request):
+        # The list's "delivered" column, counted in the list's one query.
+        return super().get_queryset(request).annotate(
+            sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+            delivery_count=Count("deliveries"))
+
     @admin.display(description=_("delivered"))
     def delivered(self, obj):
         if obj.status == Newsletter.Status.DRAFT:
             return "—"
-        counts = newsletter.progress(obj)
-        return f"{counts['sent']} / {sum(counts.values())}"
+        return f"{obj.sent_count} / {obj.delivery_count}"
 
     @admin.display(description=_("progress"))
     def progress(self, obj):
