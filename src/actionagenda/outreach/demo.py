@@ -21,10 +21,19 @@ from actionagenda.accounts.models import Actor
 from actionagenda.assistant import services as assistant
 from actionagenda.assistant.models import GuidanceDocument
 from actionagenda.commitments.models import Commitment
-from actionagenda.events.models import new_token
 
 from . import newsletter_content
-from .models import Delivery, FAQCategory, FeaturedCommitment, NewsItem, Newsletter, Quote, Subscriber, Tag
+from .models import (
+    Delivery,
+    FAQCategory,
+    FeaturedCommitment,
+    NewsItem,
+    Newsletter,
+    Quote,
+    Subscriber,
+    Tag,
+    new_subscriber_token,
+)
 from .newsletter import CONSENT_TEXT
 
 TAGS = {
@@ -391,7 +400,7 @@ def _newsletter(now) -> Newsletter:
     for address, language in DEMO_SUBSCRIBERS:
         with override(language):
             consent = str(CONSENT_TEXT)
-        subscriber = Subscriber.objects.create(email=address, language=language, token=new_token(),
+        subscriber = Subscriber.objects.create(email=address, language=language, token=new_subscriber_token(),
                                                status=Subscriber.Status.CONFIRMED, confirmed_at=now,
                                                consented_at=now, consent_text=consent)
         Delivery.objects.create(newsletter=issue, subscriber=subscriber, status=Delivery.Status.SENT, sent_at=now)

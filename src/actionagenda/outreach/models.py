@@ -6,6 +6,7 @@ one column per language (`title_en`, `title_fr`, `title_es`). A record is shown 
 `PRIMARY` field has text in it, otherwise wholly in English (`in_language`), and the page marks that language.
 """
 
+import secrets
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -327,6 +328,11 @@ class CodeList(models.CharField):
     @staticmethod
     def unpack(value: str) -> list[str]:
         return [code for code in (value or "").split("|") if code]
+
+
+def new_subscriber_token() -> str:
+    """The secret of a subscriber's preferences and unsubscribe links."""
+    return secrets.token_urlsafe(32)
 
 
 class Subscriber(models.Model):

@@ -34,11 +34,10 @@ from django.utils.translation import gettext_lazy
 
 from actionagenda import links as site_links
 from actionagenda import ratelimits
-from actionagenda.events.models import new_token
 from actionagenda.mail import send_templated
 
 from . import newsletter_content
-from .models import CodeList, Delivery, Newsletter, Subscriber
+from .models import CodeList, Delivery, Newsletter, Subscriber, new_subscriber_token
 
 Status = Subscriber.Status
 logger = logging.getLogger(__name__)
@@ -94,7 +93,7 @@ def subscribe(address: str, preferences: Preferences) -> None:
         return
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.get_or_create(
-            email=address, defaults={"token": new_token(), "language": preferences.language})
+            email=address, defaults={"token": new_subscriber_token(), "language": preferences.language})
     # Imported here: tasks imports this module.
     from .tasks import send_newsletter_confirmation
 
