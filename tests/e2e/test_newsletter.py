@@ -12,7 +12,7 @@ from actionagenda.outreach import newsletter
 from actionagenda.outreach.models import Subscriber
 from factories import NewsItemFactory, NewsletterFactory, SubscriberFactory, UserFactory
 
-from .conftest import axe_violations
+from .conftest import axe_violations, axe_violations_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,12 +66,7 @@ def test_the_newsletter_pages_have_no_axe_violations(page):
              f"/en/newsletter/preferences/{subscriber.token}/", f"/es/newsletter/preferences/{subscriber.token}/",
              f"/en/newsletter/unsubscribe/{subscriber.token}/", "/en/newsletter/", "/fr/newsletter/",
              f"/en/newsletter/{issue.pk}/", f"/fr/newsletter/{issue.pk}/"]
-    found = {}
-    for path in paths:
-        page.goto(path)
-        if violations := axe_violations(page):
-            found[path] = violations
-    assert found == {}
+    assert axe_violations_at(page, paths) == {}
     page.goto("/en/newsletter/subscribe/")
     page.get_by_role("button", name="Subscribe").click()  # nothing filled in: the errors are shown, axe-clean
     page.locator(".errorlist").first.wait_for()
