@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from actionagenda.outreach import newsletter
 from actionagenda.outreach.models import Delivery, Newsletter
 from factories import NewsletterFactory, SubscriberFactory, UserFactory
 
@@ -85,3 +86,17 @@ def test_nobody_but_the_secretariat_previews_or_sends(client):
 def test_no_subscriber_is_added_in_the_admin(client, secretariat):
     client.force_login(secretariat)
     assert client.get(reverse("admin:outreach_subscriber_add")).status_code == 403
+
+
+def test_the_issues_list_counts_deliveries_in_a_bounded_number_of_queries(
+        client, secretariat, django_assert_max_num_queries, django_capture_on_commit_callbacks):
+    client.force_login(secretariat)
+    SubscriberFactory.create_batch(2)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(4):
+            newsletter.start_sending(NewsletterFactory(), secretariat)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("admin:outreach_newsletter_changelist")).content.decode()
+    assert page.count("2 / 2") == 4
+    crumbs = client.get(reverse("admin:outreach_newsletter_recipients", args=[Newsletter.objects.first().pk]))
+    assert 'href="/en/admin/outreach/">Outreach</a>' in crumbs.content.decode()
