@@ -166,3 +166,37 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     speaker = factory.Faker("name")
     text_en = factory.Sequence(lambda n: f"Counting what we do keeps us honest ({n}).")
     role_en = "Coordinator"
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed newsletter subscriber, in English, interested in everything."""
+
+    class Meta:
+        model = "outreach.Subscriber"
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    token = factory.Sequence(lambda n: f"subscriber-token-{n:04d}")
+    status = "confirmed"
+    language = "en"
+    consent_text = "I want to receive the newsletter."
+    consented_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    confirmed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    """A draft issue in English and French with one text block, sent to everybody."""
+
+    class Meta:
+        model = "outreach.Newsletter"
+        skip_postgeneration_save = True
+
+    subject_en = factory.Sequence(lambda n: f"Biosafety news, issue {n}")
+    subject_fr = factory.Sequence(lambda n: f"Nouvelles de la biosécurité, numéro {n}")
+    intro_en = "This month in **biosafety**."
+    intro_fr = "Ce mois-ci en **biosécurité**."
+
+    @factory.post_generation
+    def text_block(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            self.blocks.create(kind="text", heading_en="From the secretariat", heading_fr="Du secrétariat",
+                               text_en="Thank you for your commitments.", text_fr="Merci de vos engagements.")

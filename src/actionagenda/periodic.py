@@ -39,6 +39,10 @@ JOBS = (
     Job("actionagenda.interop.tasks.refresh_open_data", every=300),
     # Partner sources, each on its own schedule (hours between harvests); the hourly run harvests those due.
     Job("actionagenda.interop.tasks.harvest_partners", every=3600),
+    # A newsletter whose sending task died with its worker carries on (deliveries already claimed never resent).
+    Job("actionagenda.outreach.tasks.resume_newsletters", every=300),
+    # Newsletter sign-ups never confirmed: addresses typed by anyone, erased once their link has expired.
+    Job("actionagenda.outreach.tasks.purge_unconfirmed_subscribers", every=3600),
 )
 
 

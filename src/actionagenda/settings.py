@@ -305,7 +305,13 @@ ACTIONAGENDA_RATE_LIMITS = {
     "api_write": os.environ.get("RATE_LIMIT_API_WRITE", "120/3600"),
     # API tokens made on the account page, per account.
     "api_token_create": os.environ.get("RATE_LIMIT_API_TOKEN_CREATE", "10/3600"),
+    # Newsletter sign-ups per client address, and confirmation e-mails per e-mail address (more are not sent).
+    "newsletter_signup": os.environ.get("RATE_LIMIT_NEWSLETTER_SIGNUP", "10/600"),
+    "newsletter_address": os.environ.get("RATE_LIMIT_NEWSLETTER_ADDRESS", "3/3600"),
 }
+# Where newsletter bounces go: "bounces@example.org" sends each message from bounces+<delivery>@example.org (VERP),
+# whose delivery status notifications `actionagenda newsletter-bounces` reads. Empty: the From address.
+NEWSLETTER_BOUNCE_ADDRESS = os.environ.get("NEWSLETTER_BOUNCE_ADDRESS", "")
 # Minutes during which a participant may still edit their consultation reply.
 CONSULTATION_EDIT_WINDOW_MINUTES = int(os.environ.get("CONSULTATION_EDIT_WINDOW_MINUTES", "30"))
 # Days after an event ends before its registrants' personal data is erased (the registration form's consent).

@@ -14,7 +14,8 @@ from actionagenda.commitments import contacts
 from actionagenda.commitments.models import Commitment
 from actionagenda.consultations import services as consultations
 from actionagenda.events.models import Registration
-from factories import ActorFactory, CommitmentFactory, EventFactory, RegistrationFactory, UserFactory
+from actionagenda.outreach.models import Subscriber
+from factories import ActorFactory, CommitmentFactory, EventFactory, RegistrationFactory, SubscriberFactory, UserFactory
 from tests.consultations.builders import make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +85,14 @@ def test_the_command_erases_an_address_without_an_account(capsys):
     call_command("erase_personal_data", "Guest@example.org")
     assert "registrations: 1" in capsys.readouterr().out
     assert not Registration.objects.filter(email="guest@example.org").exists()
+
+
+def test_the_command_erases_a_newsletter_subscription_and_its_deliveries(capsys):
+    SubscriberFactory(email="reader@example.org")
+    kept = SubscriberFactory(email="other@example.org")
+    call_command("erase_personal_data", "Reader@example.org")
+    assert "newsletter: 1" in capsys.readouterr().out
+    assert list(Subscriber.objects.all()) == [kept]
 
 
 def test_the_scheduler_erases_registrations_once_the_retention_period_has_passed(settings):

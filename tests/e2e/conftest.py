@@ -83,6 +83,16 @@ def settled(page) -> None:
                            " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
 
 
+def axe_violations_at(page, paths) -> dict[str, list[str]]:
+    """Each of `paths` opened in turn, with the axe violations of those that have some."""
+    found = {}
+    for path in paths:
+        page.goto(path)
+        if violations := axe_violations(page):
+            found[path] = violations
+    return found
+
+
 def axe_violations(page) -> list[str]:
     """axe-core (bundled with axe-playwright-python, nothing downloaded) run in the page."""
     from axe_playwright_python.sync_playwright import Axe

@@ -12,7 +12,7 @@ from actionagenda.outreach.demo import illustration
 from actionagenda.outreach.models import FAQCategory, FeaturedCommitment, Tag
 from factories import ActorFactory, CommitmentFactory, NewsItemFactory, QuoteFactory
 
-from .conftest import axe_violations
+from .conftest import axe_violations_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,12 +46,7 @@ def content():
 def test_the_outreach_pages_have_no_axe_violations_in_english_and_french(page, content):
     paths = ["/en/", "/fr/", "/en/news/", "/fr/news/?tag=detection", content["story"],
              content["story"].replace("/en/", "/fr/"), content["actor"], "/en/faq/", "/fr/faq/?q=acteur"]
-    found = {}
-    for path in paths:
-        page.goto(path)
-        if violations := axe_violations(page):
-            found[path] = violations
-    assert found == {}
+    assert axe_violations_at(page, paths) == {}
 
 
 def test_the_landing_page_leads_to_the_faq_answer_and_the_story(page, content):

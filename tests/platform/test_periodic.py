@@ -15,7 +15,8 @@ def test_each_job_is_enqueued_once_per_window():
     assert periodic.run_due(now) == [job.task for job in periodic.JOBS]
     assert periodic.run_due(now + 1) == []
     assert periodic.run_due(now + 301) == ["actionagenda.events.tasks.send_event_reminders",
-                                           "actionagenda.interop.tasks.refresh_open_data"]  # the five-minute jobs
+                                           "actionagenda.interop.tasks.refresh_open_data",
+                                           "actionagenda.outreach.tasks.resume_newsletters"]  # the five-minute jobs
 
 
 def test_a_due_reminder_reaches_the_registrant_through_the_scheduler(django_capture_on_commit_callbacks):

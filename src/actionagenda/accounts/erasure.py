@@ -1,6 +1,7 @@
 """Erasing a person's data on request, one path per app (after pretix's shredder): the account itself, its
-consultation replies (kept as a "deleted participant" so threads still read), its event registrations, and its
-address as a commitment contact, history included. Retention periods are applied by the periodic jobs."""
+consultation replies (kept as a "deleted participant" so threads still read), its event registrations, its
+newsletter subscription with its deliveries, and its address as a commitment contact, history included. Retention
+periods are applied by the periodic jobs."""
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from actionagenda.commitments import contacts
 from actionagenda.commitments.models import Commitment
 from actionagenda.events import services as events
+from actionagenda.outreach import newsletter
 
 from .models import Actor, User
 
@@ -41,7 +43,8 @@ def erase_account(user: User) -> dict[str, int]:
 
 def _erase_addresses(emails: set[str]) -> dict[str, int]:
     return {"registrations": events.anonymise_registrations_of(emails),
-            "contacts": sum(contacts.erase_contact(address) for address in emails)}
+            "contacts": sum(contacts.erase_contact(address) for address in emails),
+            "newsletter": sum(newsletter.erase_address(address) for address in emails)}
 
 
 def _anonymise_individual_actors(user: User) -> int:

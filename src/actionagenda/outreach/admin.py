@@ -17,6 +17,7 @@ from actionagenda.assistant import services as assistant
 from actionagenda.concurrency import VersionedAdminMixin, VersionedInlineMixin
 from actionagenda.validators import multi_line, one_line
 
+from . import newsletter_admin  # noqa: F401  (the newsletter's admin registers itself)
 from .models import LANGUAGE_NAMES, LANGUAGES, FAQCategory, FAQEntry, FeaturedCommitment, NewsItem, Quote, Tag
 
 

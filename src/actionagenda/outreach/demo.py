@@ -1,6 +1,7 @@
 """Demo outreach content in English, French and Spanish: news items, a story profiling the demo's most committed
 organisation with its quotes, standalone quotes for the landing page, tags, featured commitments, and the FAQ's
-categories with a few entries beside the assistant's shipped ones.
+categories with a few entries beside the assistant's shipped ones; one newsletter issue in the archive, recorded as
+sent to three invented subscribers (no e-mail goes out).
 
 The story names whichever organisation the commitments demo made (that demo changes on its own): its name and
 country are filled into the text. The people quoted are fictional.
@@ -21,7 +22,19 @@ from actionagenda.assistant import services as assistant
 from actionagenda.assistant.models import GuidanceDocument
 from actionagenda.commitments.models import Commitment
 
-from .models import FAQCategory, FeaturedCommitment, NewsItem, Quote, Tag
+from . import newsletter_content
+from .models import (
+    Delivery,
+    FAQCategory,
+    FeaturedCommitment,
+    NewsItem,
+    Newsletter,
+    Quote,
+    Subscriber,
+    Tag,
+    new_subscriber_token,
+)
+from .newsletter import CONSENT_TEXT
 
 TAGS = {
     "platform": ("Platform news", "Actualités de la plateforme", "Noticias de la plataforma"),
@@ -355,5 +368,40 @@ def generate() -> dict:
     featured = list(Commitment.objects.published().order_by("-published_at", "-pk")[:40:13])
     for position, commitment in enumerate(featured):
         FeaturedCommitment.objects.get_or_create(commitment=commitment, defaults={"position": position})
-    return {"news": len(NEWS) + (story is not None), "quotes": Quote.objects.count(), "faq": _faq(),
+    faq_count = _faq()
+    _newsletter(now)
+    return {"news": len(NEWS) + (story is not None), "quotes": Quote.objects.count(), "faq": faq_count,
             "featured": len(featured)}
+
+
+NEWSLETTER_SUBJECT = {"en": "The Action Agenda for biosafety: first issue",
+                      "fr": "L’Action Agenda pour la biosécurité : premier numéro",
+                      "es": "La Agenda de Acción para la bioseguridad: primer número"}
+NEWSLETTER_INTRO = {
+    "en": "Welcome to the first newsletter of the platform: the commitments made so far, news and what comes next.",
+    "fr": "Bienvenue dans la première lettre de la plateforme : les engagements pris, les nouvelles et la suite.",
+    "es": "Bienvenidos al primer boletín de la plataforma: los compromisos asumidos, las noticias y lo que viene.",
+}
+NEWSLETTER_BLOCKS = ("commitments", "news", "statistics", "events", "consultations")
+DEMO_SUBSCRIBERS = (("reader.en@example.org", "en"), ("lectrice.fr@example.org", "fr"),
+                    ("lector.es@example.org", "es"))
+
+
+def _newsletter(now) -> Newsletter:
+    """One issue shown as sent in the archive, to three invented subscribers: its deliveries are recorded as sent
+    and no e-mail goes out."""
+    issue = Newsletter.objects.create(**_translated("subject", NEWSLETTER_SUBJECT),
+                                      **_translated("intro", NEWSLETTER_INTRO))
+    for position, kind in enumerate(NEWSLETTER_BLOCKS):
+        issue.blocks.create(kind=kind, position=position, count=3)
+    issue.sent_content = newsletter_content.freeze(issue, now)
+    issue.status, issue.sending_started_at, issue.sent_at = Newsletter.Status.SENT, now, now
+    issue.save()
+    for address, language in DEMO_SUBSCRIBERS:
+        with override(language):
+            consent = str(CONSENT_TEXT)
+        subscriber = Subscriber.objects.create(email=address, language=language, token=new_subscriber_token(),
+                                               status=Subscriber.Status.CONFIRMED, confirmed_at=now,
+                                               consented_at=now, consent_text=consent)
+        Delivery.objects.create(newsletter=issue, subscriber=subscriber, status=Delivery.Status.SENT, sent_at=now)
+    return issue

@@ -6,6 +6,7 @@ one column per language (`title_en`, `title_fr`, `title_es`). A record is shown 
 `PRIMARY` field has text in it, otherwise wholly in English (`in_language`), and the page marks that language.
 """
 
+import secrets
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -297,3 +298,198 @@ class FAQEntry(GuidanceDocument):
 
     def get_absolute_url(self):
         return reverse("outreach:faq") + "#" + self.anchor
+
+
+# The newsletter's topics: a subscriber chooses some (none: all), an issue is sent to those of its own.
+NEWSLETTER_TOPICS = (
+    ("news", _("News and stories")),
+    ("commitments", _("New commitments")),
+    ("events", _("Events and webinars")),
+    ("consultations", _("Consultations")),
+)
+
+
+class CodeList(models.CharField):
+    """A list of vocabulary codes in one column, kept as "|a|b|" so that a segment's filter is a `contains` on
+    any database ("" is the empty list: every code)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 2000)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("validators", [one_line])
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def pack(codes) -> str:
+        codes = sorted({str(code) for code in codes if code})
+        return f"|{'|'.join(codes)}|" if codes else ""
+
+    @staticmethod
+    def unpack(value: str) -> list[str]:
+        return [code for code in (value or "").split("|") if code]
+
+
+def new_subscriber_token() -> str:
+    """The secret of a subscriber's preferences and unsubscribe links."""
+    return secrets.token_urlsafe(32)
+
+
+class Subscriber(models.Model):
+    """A newsletter subscriber without an account: subscribed only once the link e-mailed to the address was
+    followed (double opt-in). After unsubscribing only the address, the status and the dates stay: what keeps
+    the platform from sending to it again."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Subscribed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        SUSPENDED = "suspended", _("Suspended (bounces)")
+
+    email = models.EmailField(_("e-mail"), max_length=254, unique=True, validators=[one_line])
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default=FIRST)
+    topics = CodeList(_("topics"))
+    actor_types = CodeList(_("actor types"))
+    countries = CodeList(_("countries"))
+    status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.PENDING)
+    # The links of every e-mail (preferences, unsubscribe) carry it.
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    consent_text = models.TextField(_("consent given"), blank=True, validators=[multi_line],
+                                    help_text=_("The words the subscriber agreed to, in their language."))
+    consented_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
+    soft_bounces = models.PositiveSmallIntegerField(_("soft bounces"), default=0)
+    created = models.DateTimeField(_("signed up"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("newsletter subscriber")
+        verbose_name_plural = _("newsletter subscribers")
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["status", "language"])]
+
+    def __str__(self):
+        return self.email
+
+
+class Newsletter(Translated):
+    """An issue of the newsletter: a subject and an introduction per language, ordered blocks, the segment it
+    goes to. Sent once; what was sent is kept (`sent_content`) for the archive."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    TRANSLATED = ("subject", "intro")
+    PRIMARY = "subject"
+
+    subject_en = models.CharField(_("subject (English)"), max_length=200, validators=[one_line])
+    subject_fr = models.CharField(_("subject (French)"), max_length=200, blank=True, validators=[one_line],
+                                  help_text=_("Leave empty to send the English version to French subscribers."))
+    subject_es = models.CharField(_("subject (Spanish)"), max_length=200, blank=True, validators=[one_line],
+                                  help_text=_("Leave empty to send the English version to Spanish subscribers."))
+    intro_en = models.TextField(_("introduction (English)"), blank=True, validators=[multi_line],
+                                help_text=_("Markdown is allowed."))
+    intro_fr = models.TextField(_("introduction (French)"), blank=True, validators=[multi_line])
+    intro_es = models.TextField(_("introduction (Spanish)"), blank=True, validators=[multi_line])
+    segment_languages = CodeList(_("languages"), help_text=_("Empty: every language."))
+    segment_topics = CodeList(_("topics"), help_text=_("Subscribers who chose one of these topics (or chose "
+                                                       "none). Empty: everybody."))
+    segment_actor_types = CodeList(_("actor types"), help_text=_("Subscribers interested in one of these (or "
+                                                                 "in all). Empty: everybody."))
+    segment_countries = CodeList(_("countries"), help_text=_("Subscribers interested in one of these (or in "
+                                                             "all). Empty: everybody."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT,
+                              editable=False)
+    # Per language, the blocks as they were when sending started: what the e-mails and the archive show.
+    sent_content = models.JSONField(default=dict, blank=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    sending_started_at = models.DateTimeField(_("sending started"), null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+", verbose_name=_("sent by"), editable=False)
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+        ordering = ["-sent_at", "-created"]
+
+    def __str__(self):
+        return self.subject_en
+
+    def get_absolute_url(self):
+        return reverse("outreach:newsletter_issue", kwargs={"pk": self.pk})
+
+    def clean(self):
+        super().clean()
+        if self.status != self.Status.DRAFT:
+            raise ValidationError(_("This issue has been sent: it can no longer be changed."))
+
+
+class NewsletterBlock(models.Model):
+    """One block of an issue, in the issue's order. Text blocks hold their own text; the others are drawn from
+    the platform when the issue is sent (their `count` newest items, or the commitments chosen)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        COMMITMENTS = "commitments", _("Featured commitments")
+        NEWS = "news", _("Latest news")
+        STATISTICS = "statistics", _("Statistics")
+        EVENTS = "events", _("Upcoming events")
+        CONSULTATIONS = "consultations", _("Consultations")
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="blocks")
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.TEXT)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    heading_en = models.CharField(_("heading (English)"), max_length=200, blank=True, validators=[one_line],
+                                  help_text=_("Empty: the kind's own heading."))
+    heading_fr = models.CharField(_("heading (French)"), max_length=200, blank=True, validators=[one_line])
+    heading_es = models.CharField(_("heading (Spanish)"), max_length=200, blank=True, validators=[one_line])
+    text_en = models.TextField(_("text (English)"), blank=True, validators=[multi_line],
+                               help_text=_("For a text block. Markdown is allowed."))
+    text_fr = models.TextField(_("text (French)"), blank=True, validators=[multi_line])
+    text_es = models.TextField(_("text (Spanish)"), blank=True, validators=[multi_line])
+    commitments = models.ManyToManyField("commitments.Commitment", blank=True, related_name="+",
+                                         verbose_name=_("commitments"),
+                                         help_text=_("For featured commitments: empty, the landing page's."))
+    count = models.PositiveSmallIntegerField(_("number of items"), default=3)
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class Delivery(models.Model):
+    """An issue's message to one subscriber, made when sending starts (one per issue and subscriber). It is
+    claimed before its message goes out, so it is never sent twice: a claim a stopped worker left is an unknown
+    outcome, never sent again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        CLAIMED = "claimed", _("Unknown (sending was interrupted)")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Refused by the mail server")
+        BOUNCED = "bounced", _("Bounced")
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    error = models.TextField(_("error"), max_length=500, blank=True, validators=[multi_line])
+    bounce_status = models.CharField(_("bounce status"), max_length=20, blank=True, validators=[one_line])
+    bounced_at = models.DateTimeField(_("bounced"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [models.UniqueConstraint(fields=["newsletter", "subscriber"], name="one_delivery_per_issue")]
+        indexes = [models.Index(fields=["newsletter", "status"])]
+
+    def __str__(self):
+        return f"{self.newsletter_id} → {self.subscriber_id}"

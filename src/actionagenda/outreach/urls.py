@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import newsletter_views, views
 
 app_name = "outreach"
 urlpatterns = [
@@ -9,4 +9,10 @@ urlpatterns = [
     path("news/<slug:slug>/", views.news_item, name="news_item"),
     path("faq/", views.faq_page, name="faq"),
     path("actors/<int:pk>/", views.actor_profile, name="actor"),
+    path("newsletter/", newsletter_views.archive, name="newsletter_archive"),
+    path("newsletter/<int:pk>/", newsletter_views.issue, name="newsletter_issue"),
+    path("newsletter/subscribe/", newsletter_views.signup, name="newsletter_signup"),
+    path("newsletter/confirm/<str:signed>/", newsletter_views.confirm, name="newsletter_confirm"),
+    path("newsletter/preferences/<str:token>/", newsletter_views.preferences, name="newsletter_preferences"),
+    path("newsletter/unsubscribe/<str:token>/", newsletter_views.unsubscribe, name="newsletter_unsubscribe"),
 ]

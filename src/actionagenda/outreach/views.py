@@ -9,20 +9,21 @@ from actionagenda.commitments import services as commitments
 from actionagenda.methods import read_only
 from actionagenda.vocabularies import catalogue
 
-from . import faq, landing, news, profiles
+from . import faq, landing, news, newsletter, profiles
 from .models import NewsItem
 
 
 def landing_page(request):
     """The front page: the call to commit, a way into explore with featured and latest commitments, FAQ
-    highlights, the latest news and stories, a quote, and the headline figures with a small chart."""
+    highlights, the latest news and stories, a quote, the headline figures with a small chart, and the newsletter
+    sign-up."""
     language = get_language()
     sections = landing.sections(language)
     front = commitments.front_page(latest=6, featured=sections.featured)
     return render(request, "outreach/landing.html", {
         "figures": front["figures"], "commitment_cards": landing.commitment_cards(front, language),
         "sections": sections, "quote": sections.quote(), "actor_types": catalogue.ACTOR_TYPES,
-        "chart": landing.actor_types_chart(front["by_actor_type"])})
+        "chart": landing.actor_types_chart(front["by_actor_type"]), "newsletter_consent": newsletter.CONSENT_TEXT})
 
 
 def news_list(request):
