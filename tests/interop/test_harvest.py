@@ -241,10 +241,11 @@ def test_a_commitment_the_secretariat_withdrew_here_stays_withdrawn_whatever_the
     assert log.counts["updated"] == 1 and local(1).status == Commitment.Status.WITHDRAWN
 
 
-def kpi(name: str, baseline="0.0000", target="40.0000", current=None, unit="people trained") -> dict:
-    """A KPI as another platform's list API gives it."""
+def kpi(name: str, baseline="0.0000", target="40.0000", current=None, unit="people trained",
+        current_date=None) -> dict:
+    """A KPI as another platform's list API gives it (`current_date`: None, as a platform before it had one)."""
     return {"id": 7, "name": name, "unit": unit, "baseline": {"value": baseline, "date": "2026-01-01"},
-            "target": {"value": target, "date": "2028-12-31"}, "current": current}
+            "target": {"value": target, "date": "2028-12-31"}, "current": current, "current_date": current_date}
 
 
 def test_a_partners_kpis_and_their_current_values_are_harvested_and_followed(source):
@@ -262,13 +263,14 @@ def test_a_partners_kpis_and_their_current_values_are_harvested_and_followed(sou
     # Its scorecard is computed with the page: the KPI's progress shows here as at the source.
     assert trained.progress.latest_value == 12 and radio.scorecard.overall is not None
 
-    # The figure moves at the source: a second reading here, of the day it changed there; the other KPI went.
+    # The figure moves at the source: a second reading here, of the day of its reading there (without one, of the
+    # day the record changed there); the other KPI went.
     partner.entries = [entry(1, "Radio in Nairobi", "2026-11-20T10:00:00Z",
-                             kpis=[kpi("Journalists trained", current="25")])]
+                             kpis=[kpi("Journalists trained", current="25", current_date="2026-11-15")])]
     assert harvest.harvest(source, partner).counts["updated"] == 1
     (trained,) = radio.kpis.all()
     assert [(str(r.date), r.value) for r in trained.readings.order_by("date")] == [
-        ("2026-11-01", 12), ("2026-11-20", 25)]
+        ("2026-11-01", 12), ("2026-11-15", 25)]
     assert Reading.objects.filter(kpi__commitment=radio).count() == 2
     trained.refresh_from_db()
     assert trained.progress.latest_value == 25

@@ -229,9 +229,9 @@ PARTNER_KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target
 def set_partner_kpis(commitment: Commitment, kpis: list[dict], seen_on, reason: str) -> None:
     """Make a partner commitment's KPIs those of its record (dicts of PARTNER_KPI_FIELDS and `current`), matched
     by position: a KPI whose fields did not change is left alone (its history too), one the record no longer has
-    is deleted, and each `current` value the latest reading does not already say becomes a reading of `seen_on`
-    (the day the partner showed it), so that later harvests draw the KPI's course here. ValidationError names
-    each refused field (`kpis[0].name`)."""
+    is deleted, and each `current` value the latest reading does not already say becomes a reading of its
+    `current_date` (else `seen_on`, the day the partner showed it), so that later harvests draw the KPI's course
+    here. ValidationError names each refused field (`kpis[0].name`)."""
     existing = list(commitment.kpis.order_by("position", "pk"))
     written, errors = [], {}
     for position, given in enumerate(kpis):
@@ -245,18 +245,18 @@ def set_partner_kpis(commitment: Commitment, kpis: list[dict], seen_on, reason: 
         except ValidationError as error:
             errors.update({f"kpis[{position}].{name}": messages for name, messages in error.message_dict.items()})
         changed = kpi.pk is None or before != [getattr(kpi, name) for name in PARTNER_KPI_FIELDS]
-        written.append((kpi, changed, given.get("current")))
+        written.append((kpi, changed, given.get("current"), given.get("current_date") or seen_on))
     if errors:
         raise ValidationError(errors)
     for gone in existing[len(kpis):]:
         gone._change_reason = reason[:100]
         gone.delete()
-    for kpi, changed, current in written:
+    for kpi, changed, current, current_date in written:
         if changed:
             kpi._change_reason = reason[:100]
             kpi.save()
         if current is not None:
-            progress.record_current_value(kpi, current, None, source=Reading.Source.PARTNER, on=seen_on)
+            progress.record_current_value(kpi, current, None, source=Reading.Source.PARTNER, on=current_date)
 
 
 def _checked_citations(rows: list[dict]) -> list[dict]:

@@ -68,6 +68,8 @@ class KPIOut(BaseModel):
     target: Measure
     current: Decimal | None = Field(description="The latest value from the public readings (for readings that "
                                                 "add up: the baseline plus every reading); null before any")
+    current_date: datetime.date | None = Field(None, description="The date of the reading `current` comes from; "
+                                                                 "null before any")
 
 
 class BCHRecordOut(BaseModel):
@@ -276,7 +278,7 @@ def items(ids: list[int]) -> list[dict]:
     kpis: dict[int, list] = {}
     for kpi in KPI.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
             "id", "commitment_id", "name", "unit", "baseline_value", "baseline_date", "target_value", "target_date",
-            "progress__latest_value"):
+            "progress__latest_value", "progress__latest_date"):
         kpis.setdefault(kpi["commitment_id"], []).append(kpi)
     cited: dict[int, list] = {}
     for reference in BCHReference.objects.filter(commitment_id__in=list(found)).order_by("position", "pk").values(
@@ -310,7 +312,8 @@ def item(commitment: Commitment, linked: dict, kpis: list[dict], cited: list[dic
         "kpis": [{"id": kpi["id"], "name": text(kpi["name"]), "unit": text(kpi["unit"]),
                   "baseline": {"value": kpi["baseline_value"], "date": kpi["baseline_date"]},
                   "target": {"value": kpi["target_value"], "date": kpi["target_date"]},
-                  "current": kpi["progress__latest_value"]} for kpi in kpis],
+                  "current": kpi["progress__latest_value"], "current_date": kpi["progress__latest_date"]}
+                 for kpi in kpis],
         "bch_records": list(cited),
         "status": commitment.status, "published_at": commitment.published_at, "updated_at": commitment.updated,
         "url": links.absolute(commitment.get_absolute_url()),

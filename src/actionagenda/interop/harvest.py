@@ -213,14 +213,16 @@ def _number(value, path: str, reasons: list[str]) -> Decimal | None:
     return number
 
 
-def _day(value, path: str, reasons: list[str]) -> datetime.date | None:
+def _day(value, path: str, reasons: list[str], latest: bool = False) -> datetime.date | None:
+    """A date; with `latest`, of a reading: never after today (a partner's clock, or its typing, may be ahead)."""
     if value is None or value == "":
         return None
     try:
-        return datetime.date.fromisoformat(str(value))
+        day = datetime.date.fromisoformat(str(value))
     except ValueError:
         reasons.append(f"{path}: “{value}” is not a date (YYYY-MM-DD)")
         return None
+    return min(day, timezone.localdate()) if latest else day
 
 
 def _native_kpis(value, reasons: list[str]) -> list[dict] | None:
@@ -243,7 +245,8 @@ def _native_kpis(value, reasons: list[str]) -> list[dict] | None:
             measures[f"{end}_value"] = _number(measure.get("value"), f"{path}.{end}.value", reasons)
             measures[f"{end}_date"] = _day(measure.get("date"), f"{path}.{end}.date", reasons)
         kpis.append({"name": item["name"], "unit": item.get("unit") if isinstance(item.get("unit"), str) else "",
-                     **measures, "current": _number(item.get("current"), f"{path}.current", reasons)})
+                     **measures, "current": _number(item.get("current"), f"{path}.current", reasons),
+                     "current_date": _day(item.get("current_date"), f"{path}.current_date", reasons, latest=True)})
     return kpis
 
 
