@@ -143,3 +143,9 @@ def test_the_page_is_linked_from_the_navigation_and_the_landing_figures(client, 
 def test_the_page_is_read_only(client):
     assert client.post(PAGE).status_code == 405
     assert client.head(PAGE).status_code == 200
+
+
+def test_a_charts_description_is_written_as_its_language_writes_it(client, data):
+    region = section(text(client.get("/fr/statistics/")), "region")
+    description = re.search(r"<desc[^>]*>(.*?)</desc>", region, re.S).group(1)
+    assert "Afrique\u00a0: 2 (50\u00a0%)" in description, description

@@ -102,7 +102,9 @@ def bars(ident: str, title: str, bars_: list[Bar], total: int, what: str, captio
         y += 30
         body.append(svg_text(WIDTH / 2, y - 10, _("No data"), 14, "middle", MUTED))
     shown = [bar for bar in bars_ if bar.value]
-    description = "; ".join(f"{bar.label}: {count(bar.value)} ({share(bar.value, total)})" for bar in shown)
+    # Translated whole: French writes a no-break space before the colon.
+    description = "; ".join(_("%(label)s: %(count)s (%(share)s)") % {
+        "label": bar.label, "count": count(bar.value), "share": share(bar.value, total)} for bar in shown)
     missing = len(bars_) - len(shown)
     description = f"{description or _('No data')}."
     if missing:  # its sentence ends with its own full stop
