@@ -78,8 +78,10 @@ def test_nobody_but_the_secretariat_previews_or_sends(client):
     issue = NewsletterFactory()
     for name in ("recipients", "send"):
         assert client.get(reverse(f"admin:outreach_newsletter_{name}", args=[issue.pk])).status_code == 403
+    assert client.get(reverse("admin:outreach_newsletter_preview", args=[issue.pk, "fr"])).status_code == 403
     assert client.post(reverse("admin:outreach_newsletter_send", args=[issue.pk]),
                        {"confirm": "send"}).status_code == 403
+    assert client.post(reverse("admin:outreach_newsletter_test", args=[issue.pk])).status_code == 403
     assert not mail.outbox and Newsletter.objects.get().status == "draft"
 
 

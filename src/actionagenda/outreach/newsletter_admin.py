@@ -5,7 +5,7 @@ Subscribers are listed, never added here: nobody is subscribed by someone else."
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -77,11 +77,6 @@ class BlockInline(admin.StackedInline):
               "commitments", "count"]
 
 
-def _secretariat_only(request) -> None:
-    if not roles.is_secretariat(request.user):
-        raise PermissionDenied
-
-
 @admin.register(Newsletter)
 class NewsletterAdmin(admin.ModelAdmin):
     form = NewsletterForm
@@ -146,7 +141,9 @@ class NewsletterAdmin(admin.ModelAdmin):
         return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', links))
 
     def get_urls(self):
-        view = self.admin_site.admin_view
+        def view(method):  # the admin's sign-in, then the secretariat's own check, as for every secretariat view
+            return self.admin_site.admin_view(roles.secretariat_required(method))
+
         return [
             path("<int:pk>/preview/<str:language>/", view(self.preview_view), name="outreach_newsletter_preview"),
             path("<int:pk>/recipients/", view(self.recipients_view), name="outreach_newsletter_recipients"),
@@ -161,7 +158,6 @@ class NewsletterAdmin(admin.ModelAdmin):
 
     def preview_view(self, request, pk, language):
         """The issue in `language` as its subscribers would read it: as sent, or as it stands for a draft."""
-        _secretariat_only(request)
         issue = get_object_or_404(Newsletter, pk=pk)
         if language not in LANGUAGES:
             language = LANGUAGES[0]
@@ -174,7 +170,6 @@ class NewsletterAdmin(admin.ModelAdmin):
     def recipients_view(self, request, pk):
         """The segment's recipients and their count: the query the sending uses (`newsletter.recipients`); once
         sending has started, the deliveries written then."""
-        _secretariat_only(request)
         issue = get_object_or_404(Newsletter, pk=pk)
         if issue.status == Newsletter.Status.DRAFT:
             chosen = newsletter.recipients(issue)
@@ -189,7 +184,6 @@ class NewsletterAdmin(admin.ModelAdmin):
 
     def send_view(self, request, pk):
         """A confirmation page naming the number of recipients; its POST starts the sending."""
-        _secretariat_only(request)
         issue = get_object_or_404(Newsletter, pk=pk)
         change_url = reverse("admin:outreach_newsletter_change", args=[issue.pk])
         if request.method == "POST" and request.POST.get("confirm") == "send":
@@ -209,7 +203,6 @@ class NewsletterAdmin(admin.ModelAdmin):
 
     def test_view(self, request, pk):
         """Queue the test message to the secretariat member's own address (never another)."""
-        _secretariat_only(request)
         issue = get_object_or_404(Newsletter, pk=pk)
         send_newsletter_test.enqueue(issue.pk, request.user.email)
         self.message_user(request, _("A test in each of the issue's languages is on its way to %(email)s.")
