@@ -93,6 +93,7 @@ def test_a_commitment_never_refreshed_has_its_scorecard_computed_without_storing
     # Published in February 2025 and never reported: every quarter since is missing.
     assert (body["scorecard"]["overall"], body["scorecard"]["traffic_light"]) == ("0.5000", "red")
     assert body["kpis"][0]["current"] == "70.0000" and body["kpis"][0]["progress"]["fraction"] == "0.5000"
+    assert body["kpis"][0]["current_date"] == "2025-06-30"
     services.refresh([commitment.pk])
     assert detail(client, commitment) == body
 

@@ -130,13 +130,14 @@ def _stored(row, relation: str):
 
 
 def api_record(facts: Facts) -> dict:
-    """`kpis` (by KPI id: current value, direction, interim targets, readings, progress), `phases`, `scorecard`
-    and `reports` as the API's commitment record shows them."""
+    """`kpis` (by KPI id: current value and its date, direction, interim targets, readings, progress), `phases`,
+    `scorecard` and `reports` as the API's commitment record shows them."""
     by_kpi = {}
     for row in facts.kpis:
         fraction = row.progress.fraction
         by_kpi[row.kpi.pk] = {
             "current": row.progress.latest,
+            "current_date": row.progress.latest_date,
             "direction": arithmetic.direction_of(row.indicator),
             "cumulative": row.kpi.cumulative,
             "interim_targets": [{"value": target.value, "date": target.date, "phase": target.phase}
