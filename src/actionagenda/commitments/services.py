@@ -173,8 +173,9 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
     actor (`known_actor`, one an earlier record of the same partner made, or a new one; with no members: nobody
     here edits it) with the fields `actor` gives, its fields and its vocabulary links (field -> codes), and, when
     the record has them (None: it has no place for them, what is here stays), its KPIs (`set_partner_kpis`, each
-    current value a reading of `seen_on`) and its BCH citations (rows), all or nothing, each checked by the models
-    (ValidationError names the field: `actor.name`, `kpis[0].unit`, `bch_records[1].identifier`).
+    current value a reading of its `current_date`, else of `seen_on`) and its BCH citations (rows), all or
+    nothing, each checked by the models (ValidationError names the field: `actor.name`, `kpis[0].unit`,
+    `bch_records[1].identifier`).
     A new one goes to the secretariat's queue, or with `publish` (a trusted source) is published at once; an update
     keeps the status it has."""
     new = commitment is None
@@ -186,7 +187,7 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
     try:
         person.full_clean()
     except ValidationError as error:
-        raise ValidationError({f"actor.{name}": messages for name, messages in error.message_dict.items()}) from error
+        raise ValidationError(_under("actor", error)) from error
     person.save()
     commitment.actor = person
     for name, value in fields.items():
@@ -222,6 +223,11 @@ def save_partner_commitment(commitment: Commitment | None, *, actor: dict, field
     return commitment
 
 
+def _under(prefix: str, error: ValidationError) -> dict[str, list[str]]:
+    """A model's field errors named under the part of the partner's record they come from (`kpis[0].name`)."""
+    return {f"{prefix}.{name}": messages for name, messages in error.message_dict.items()}
+
+
 # What a partner's KPI is written with (the rest keeps the model's defaults: a level, weighed 1, no tolerance).
 PARTNER_KPI_FIELDS = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
 
@@ -243,7 +249,7 @@ def set_partner_kpis(commitment: Commitment, kpis: list[dict], seen_on, reason: 
         try:
             kpi.full_clean(exclude=["commitment"])
         except ValidationError as error:
-            errors.update({f"kpis[{position}].{name}": messages for name, messages in error.message_dict.items()})
+            errors.update(_under(f"kpis[{position}]", error))
         changed = kpi.pk is None or before != [getattr(kpi, name) for name in PARTNER_KPI_FIELDS]
         written.append((kpi, changed, given.get("current"), given.get("current_date") or seen_on))
     if errors:
@@ -267,8 +273,7 @@ def _checked_citations(rows: list[dict]) -> list[dict]:
         try:
             BCHReference(**row).full_clean(exclude=["commitment", "position"])
         except ValidationError as error:
-            errors.update({f"bch_records[{position}].{name}": messages
-                           for name, messages in error.message_dict.items()})
+            errors.update(_under(f"bch_records[{position}]", error))
     if errors:
         raise ValidationError(errors)
     return rows
